@@ -62,10 +62,6 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{url}: could not fetch the page ({reason}). Check the address and your connection, "
         "or save the page and analyse the file.",
     ),
-    "E011": (
-        ExitCode.INPUT,
-        "{path}: the file has the suffix '{suffix}', which podium does not read. Supported: {suffixes}.",
-    ),
     "E012": (
         ExitCode.INPUT,
         "{path}: line {line} is not a CheckThat! line (expected line_number<TAB>speaker<TAB>text[<TAB>label]). "

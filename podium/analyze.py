@@ -1,0 +1,32 @@
+"""The main job as a library call: ingest, segment and run the analysers on one input.
+
+The CLI is a thin layer over ``analyze``; batch callers build one ``Pipeline`` and reuse it.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from podium.document import Document
+from podium.ingest import DEFAULT_MAX_BYTES, apply_meta, load
+from podium.pipeline import Pipeline
+from podium.segment import segment
+
+
+def analyze(
+    source: str,
+    pipeline: Pipeline | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    **meta: object,
+) -> Document:
+    """Analyse a path, URL or '-' (stdin); ``meta`` (title, speakers, date, language) overrides the file's."""
+    doc = load(source, max_bytes=max_bytes, stdin=stdin)
+    apply_meta(doc, **meta)  # type: ignore[arg-type]
+    return analyze_document(doc, pipeline)
+
+
+def analyze_document(doc: Document, pipeline: Pipeline | None = None) -> Document:
+    """Segment an ingested Document and run ``pipeline`` (every installed analyser by default) on it."""
+    segment(doc)
+    return (pipeline or Pipeline.from_names())(doc)

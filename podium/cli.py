@@ -1,0 +1,142 @@
+"""The ``podium`` command: a thin click layer over the library, turning PodiumErrors into exit codes.
+
+Each command parses options, calls library functions and reports; no analysis happens here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from podium import __version__
+from podium.errors import ExitCode, PodiumError
+from podium.ingest import DEFAULT_MAX_BYTES, collect_inputs, is_url
+from podium.outputs import FORMATS
+from podium.writing import output_name, write_atomic
+
+ANALYZE_EXAMPLES = """
+\b
+Examples:
+  podium analyze samples/speech-harbor-accord.txt -o report.html
+  podium analyze speech.pdf --format json -o speech.json
+  podium analyze https://example.org/speech.html --format md
+  cat speech.txt | podium analyze - --format json --date 2024-12-11
+  podium analyze transcripts/ --format json -o out/      # one file per input
+  podium analyze speech.txt --only entity --format csv
+"""
+
+
+def _fail(err: PodiumError) -> NoReturn:
+    click.echo(f"podium: error: {err}", err=True)
+    sys.exit(int(err.exit_code))
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command body, turning PodiumError into one clear message and its exit code."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PodiumError as err:
+            _fail(err)
+
+    run.__name__ = func.__name__
+    run.__doc__ = func.__doc__
+    return run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="podium")
+def main() -> None:
+    """podium: structured, evidence-linked analysis of political speeches and debate transcripts.
+
+    Run `podium analyze --help` for the main job and `podium layers` for what is installed.
+    """
+
+
+@main.command(epilog=ANALYZE_EXAMPLES)
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file (one input) or directory (several inputs). Default: stdout.")
+@click.option("--only", multiple=True, help="Run only these analysers or layers (comma-separated).")
+@click.option("--skip", multiple=True, help="Do not run these analysers or layers (comma-separated).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this.")
+@click.option("--title", help="Title of the document (overrides what is found in the file).")
+@click.option("--speaker", "speakers", multiple=True, help="Speaker name; repeat for several.")
+@click.option("--date", help="Date of the speech, YYYY-MM-DD (relative times resolve against it).")
+@click.option("--language", help="Language code of the text (default: en).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@_guarded
+def analyze(
+    sources: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    only: tuple[str, ...],
+    skip: tuple[str, ...],
+    max_bytes: int,
+    title: str | None,
+    speakers: tuple[str, ...],
+    date: str | None,
+    language: str | None,
+    quiet: bool,
+) -> None:
+    """Analyse speeches (files, directories, http(s) URLs, or '-' for stdin)."""
+    from podium.batch import run_batch
+    from podium.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(_split(only) or None, _split(skip) or None)
+    inputs = collect_inputs(sources)
+    meta = {"title": title, "speakers": list(speakers) or None, "date": date, "language": language}
+    single = len(inputs) == 1 and (sources[0] == "-" or is_url(sources[0]) or not Path(sources[0]).is_dir())
+    if single:
+        from podium.analyze import analyze as analyze_one
+        from podium.outputs import render
+
+        doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, **meta)
+        rendered = render(doc, fmt)
+        if output is None:
+            click.echo(rendered, nl=False)
+        else:
+            write_atomic(output, rendered)
+            if not quiet:
+                click.echo(f"podium: wrote {output}", err=True)
+        return
+    if output is None:
+        raise PodiumError("E201", count=len(inputs))
+    failures = run_batch(inputs, pipeline, fmt, output, max_bytes, meta, quiet)
+    if failures:
+        sys.exit(int(failures[0].exit_code))
+
+
+@main.command()
+def layers() -> None:
+    """List the installed analysers, the layers they assign and what they require."""
+    from podium.pipeline import get_analyser, installed
+
+    registry = installed()
+    if not registry:
+        click.echo("no analysers installed")
+        return
+    for name in sorted(registry):
+        try:
+            a = get_analyser(name)
+        except PodiumError as err:
+            click.echo(f"{name}: unavailable ({err})")
+            continue
+        description = getattr(a, "description", "")
+        click.echo(f"{name}  assigns: {', '.join(a.assigns) or '-'}  requires: {', '.join(a.requires) or '-'}")
+        click.echo(f"    {description}  [{registry[name].entry}]")
+
+
+__all__ = ["ExitCode", "main", "output_name"]

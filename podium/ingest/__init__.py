@@ -1,0 +1,160 @@
+"""Turn a path, URL or stdin into a Document: read bytes within a size limit, pick a reader, fill meta.
+
+The reader is chosen by the content's signature first (a PDF saved as .txt is still a PDF) and the
+suffix second. Plain text gets header detection (page title, breadcrumb, front matter) and speaker
+turn detection. This package does not segment (``podium.segment``) or analyse.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from podium.document import Document, Meta
+from podium.errors import PodiumError
+from podium.ingest.decode import decode, sniff_binary
+from podium.ingest.header import detect_header, parse_date
+from podium.ingest.transcript import detect_turns, is_checkthat, read_checkthat
+
+DEFAULT_MAX_BYTES = 20_000_000
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv")
+SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".xhtml", ".pdf", ".docx", ".srt", ".vtt")
+_SRT_START = re.compile(rb"\A\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+_HTML_START = re.compile(rb"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def collect_inputs(sources: Iterable[str]) -> list[str]:
+    """Expand directories into their supported files (sorted); keep files, URLs and '-' as given."""
+    out: list[str] = []
+    for source in sources:
+        if source == "-" or is_url(source):
+            out.append(source)
+            continue
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+            if not found:
+                raise PodiumError("E002", path=source, suffixes=" ".join(SUFFIXES))
+            out.extend(found)
+        elif not path.exists():
+            raise PodiumError("E001", path=source)
+        else:
+            out.append(source)
+    return out
+
+
+def load(source: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Document:
+    """Read ``source`` (a path, an http(s) URL or '-') into a Document with meta filled in."""
+    if source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+        _check_size(len(data), max_bytes, "<stdin>", over=len(data) > max_bytes)  # reads at most limit+1
+        doc = from_bytes(data, "<stdin>", "")
+    elif is_url(source):
+        from podium.ingest import url
+
+        data, suffix = url.fetch(source, max_bytes)
+        doc = from_bytes(data, source, suffix)
+    else:
+        doc = from_bytes(_read_file(source, max_bytes), source, Path(source).suffix.lower())
+    doc.meta.source = doc.meta.source or source
+    return doc
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    if not os.path.exists(path):
+        raise PodiumError("E001", path=path)
+    if os.path.isdir(path):
+        collect_inputs([path])  # raises E002 when there is nothing to read in it
+    size = os.path.getsize(path)
+    _check_size(size, max_bytes, path, over=size > max_bytes)
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _check_size(size: int, limit: int, path: str, over: bool) -> None:
+    if over:
+        raise PodiumError("E005", path=path, size=size, limit=limit)
+    if size == 0:
+        raise PodiumError("E003", path=path)
+
+
+def _reader(data: bytes, suffix: str) -> Callable[[bytes, str], Document]:
+    kind = sniff_binary(data)
+    if kind == "PDF" or (suffix == ".pdf" and not data.lstrip()[:1] == b"<"):
+        from podium.ingest import pdf
+
+        return pdf.read
+    if kind == "ZIP archive" and (suffix == ".docx" or b"word/" in data[:4096]):
+        from podium.ingest import docx
+
+        return docx.read
+    if suffix in (".srt", ".vtt") or data.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT") or _SRT_START.match(data):
+        from podium.ingest import subtitles
+
+        return subtitles.read
+    if suffix in (".html", ".htm", ".xhtml") or _HTML_START.match(data[:2048]):
+        from podium.ingest import html
+
+        return html.read
+    return read_text
+
+
+def from_bytes(data: bytes, path: str, suffix: str) -> Document:
+    """A Document from raw bytes; ``suffix`` (like '.html') is a hint, the content decides first."""
+    if not data.strip():
+        raise PodiumError("E003", path=path)
+    doc = _reader(data, suffix)(data, path)
+    if not doc.text.strip():
+        raise PodiumError("E003", path=path)
+    return doc
+
+
+def read_text(data: bytes, path: str) -> Document:
+    """Plain text or Markdown: header lines and speaker turns detected; CheckThat! TSV recognised."""
+    text, encoding = decode(data, path)
+    if not text.strip():
+        raise PodiumError("E003", path=path)
+    if is_checkthat(text):
+        doc = read_checkthat(text, path)
+    else:
+        doc = Document(text, Meta())
+        detect_header(doc.text, doc.meta)
+        detect_turns(doc, doc.body_start)
+    doc.meta.extras["encoding"] = encoding
+    return doc
+
+
+def apply_meta(
+    doc: Document,
+    title: str | None = None,
+    speakers: list[str] | None = None,
+    date: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """Meta given by the user wins over what was found in the file."""
+    if title:
+        doc.meta.title = title
+    if speakers:
+        doc.meta.speakers = speakers
+    if date:
+        iso = parse_date(date)
+        if iso is None:
+            raise PodiumError("E014", field="date", value=date, reason="use YYYY-MM-DD, e.g. 2024-12-11")
+        doc.meta.date = iso
+    if language:
+        doc.meta.language = language
+    return doc
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "apply_meta", "collect_inputs", "from_bytes", "load"]

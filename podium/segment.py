@@ -1,0 +1,159 @@
+"""Paragraphs and sentences with exact offsets, over the document body only.
+
+Header lines (``meta.header``) and speaker labels (outside ``doc.turns``) never reach a sentence.
+Sentences are split by rules tuned for speeches: abbreviations (Mr., U.S., p.m.), initials, quotations,
+ellipses, bracketed editorial insertions, scripture references in parentheses after a quotation
+("(110:1-3)") and title lines without final punctuation. Segments preset by a reader (CheckThat!
+lines, say) are kept as given. It does not tokenise or tag; spaCy does that where an analyser needs it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from podium.document import Document, Segment
+from podium.resources.abbreviations import ABBREVIATIONS, SENTENCE_STARTERS
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_TERMINAL = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
+_CITATION_AFTER = re.compile(r"[ \t]*\((?=[^()\n]{1,48}\))[^()\n]*\d[^()\n]*\)")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+")
+_OPENERS = "\"'“‘«([¿¡"
+_END_CHARS = ".!?:;\"”’)]…"
+
+
+def segment(doc: Document) -> Document:
+    """Fill ``doc.paragraphs`` and ``doc.sentences`` unless a reader preset them."""
+    if not doc.paragraphs:
+        doc.paragraphs = [p for a, b in content_regions(doc) for p in split_paragraphs(doc.text, a, b)]
+    if not doc.sentences:
+        doc.sentences = [s for p in doc.paragraphs for s in split_sentences(doc.text, p.start, p.end)]
+    cues = doc.meta.extras.get("cues")
+    if cues:
+        doc.sentences = [_with_cue_times(s, cues) for s in doc.sentences]
+    return doc
+
+
+def content_regions(doc: Document) -> list[tuple[int, int]]:
+    """The ranges that hold speech: turns when there are any, else the text after the header."""
+    if doc.turns:
+        return [(t.start, t.end) for t in doc.turns]
+    return [(doc.body_start, len(doc.text))]
+
+
+def split_paragraphs(text: str, start: int, end: int) -> list[Segment]:
+    """Blocks separated by blank lines inside ``[start, end)``, trimmed of surrounding whitespace."""
+    out = []
+    pos = start
+    for m in _BLANK_LINE.finditer(text, start, end):
+        out.extend(_trimmed(text, pos, m.start()))
+        pos = m.end()
+    out.extend(_trimmed(text, pos, end))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Segment]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [Segment(start, end)] if end > start else []
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Segment]:
+    """Sentences of the paragraph ``text[start:end]`` as exact, trimmed ranges."""
+    cuts = sorted(set(_line_breaks(text, start, end)) | set(_punctuation_breaks(text, start, end)))
+    out: list[Segment] = []
+    pos = start
+    for cut in [*cuts, end]:
+        out.extend(_trimmed(text, pos, cut))
+        pos = cut
+    return out
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Newlines that end a sentence: after titles, list items and lines that are not hard-wrapped."""
+    lines = text[start:end].split("\n")
+    if len(lines) < 2:
+        return []
+    longest = max(len(line.rstrip()) for line in lines)
+    cuts = []
+    pos = start
+    for prev, nxt in zip(lines, lines[1:], strict=False):
+        pos += len(prev) + 1
+        stripped = prev.rstrip()
+        wrapped = longest >= 40 and len(stripped) >= 0.6 * longest and not stripped.endswith(tuple(_END_CHARS))
+        continues = nxt.lstrip()[:1].islower() and not stripped.endswith(tuple(_END_CHARS))
+        if _LIST_ITEM.match(nxt) or not (wrapped or continues):
+            cuts.append(pos)
+    return cuts
+
+
+def _punctuation_breaks(text: str, start: int, end: int) -> list[int]:
+    cuts = []
+    depth = 0
+    pos = start
+    for m in _TERMINAL.finditer(text, start, end):
+        depth = _bracket_depth(text, pos, m.start(), depth)
+        pos = m.end()
+        if depth > 0:
+            continue
+        cut = m.end()
+        cite = _CITATION_AFTER.match(text, cut, end)
+        if cite:
+            cut = cite.end()
+        if _is_boundary(text, m.start(), m.group(), cut, end):
+            cuts.append(cut)
+    return cuts
+
+
+def _bracket_depth(text: str, start: int, end: int, depth: int) -> int:
+    for ch in text[start:end]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth > 0:
+            depth -= 1
+    return depth
+
+
+def _is_boundary(text: str, punct_start: int, punct: str, cut: int, end: int) -> bool:
+    """Is the terminal punctuation at ``punct_start`` (ending the sentence at ``cut``) a sentence end?"""
+    after = text[cut:end]
+    stripped = after.lstrip(" \t")
+    if not stripped:
+        return True
+    if len(stripped) == len(after) or stripped[0] == "\n":
+        return False  # no space after: "3.5", "U.S.-led"; newlines are judged by _line_breaks
+    nxt = stripped.lstrip(_OPENERS)[:1]
+    if not (nxt.isupper() or nxt.isdigit()):
+        return False
+    if punct[0] != ".":
+        return True
+    word = _word_before(text, punct_start)
+    next_word = re.match(r"[\"'“‘«(\[]*([\w’']+)", stripped)
+    starter = bool(next_word) and next_word.group(1) in SENTENCE_STARTERS  # type: ignore[union-attr]
+    lower = word.lower()
+    if punct.startswith("...") or punct.startswith("…"):
+        return True
+    if lower + "." in ABBREVIATIONS:
+        return starter and lower in ("etc", "jr", "sr", "inc", "ltd", "co")
+    if re.fullmatch(r"[A-Z]", word):
+        return starter  # an initial ("John F. Kennedy") unless a clear sentence start follows
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return starter  # U.S., U.N., a.m., p.m.: a sentence end only before a clear sentence start
+    return True
+
+
+def _word_before(text: str, pos: int) -> str:
+    start = pos
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return text[start:pos]
+
+
+def _with_cue_times(sentence: Segment, cues: list[dict[str, float]]) -> Segment:
+    hits = [c for c in cues if c["start"] < sentence.end and c["end"] > sentence.start]
+    if not hits:
+        return sentence
+    attrs = {**sentence.attrs, "time_start": hits[0]["t_start"], "time_end": hits[-1]["t_end"]}
+    return Segment(sentence.start, sentence.end, attrs)

@@ -1,0 +1,48 @@
+"""Writing outputs safely: a file appears complete or not at all.
+
+Holds no rendering (``podium.outputs``) and no CLI logic.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from podium.errors import PodiumError
+
+EXTENSIONS = {"html": ".html", "json": ".json", "md": ".md", "csv": ".csv"}
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` via a temporary file in the same directory and a rename."""
+    path = Path(path)
+    if path.is_dir():
+        raise PodiumError("E202", path=path, reason="it is a directory; give a file name")
+    tmp_name = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise PodiumError("E202", path=path, reason=exc.strerror or str(exc)) from exc
+
+
+def output_name(source: str, fmt: str, taken: set[str]) -> str:
+    """A file name for the output of ``source`` in a batch, unique among ``taken`` (which it updates)."""
+    if source == "-":
+        stem = "stdin"
+    elif source.startswith(("http://", "https://")):
+        stem = source.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "page"
+    else:
+        stem = Path(source).stem
+    stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem) or "document"
+    name, n = stem + EXTENSIONS[fmt], 2
+    while name in taken:
+        name, n = f"{stem}-{n}{EXTENSIONS[fmt]}", n + 1
+    taken.add(name)
+    return name
