@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from podium.document import Document, Segment
-from podium.resources.abbreviations import ABBREVIATIONS, SENTENCE_STARTERS
+from podium.resources.abbreviations import ABBREVIATIONS, CONTINUATION_WORDS, SENTENCE_STARTERS
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
@@ -72,7 +72,7 @@ def split_sentences(text: str, start: int, end: int) -> list[Segment]:
 
 
 def _line_breaks(text: str, start: int, end: int) -> list[int]:
-    """Newlines that end a sentence: after titles, list items and lines that are not hard-wrapped."""
+    """Newlines that end a sentence: after titles, before list items, and where lines are not wrapped."""
     lines = text[start:end].split("\n")
     if len(lines) < 2:
         return []
@@ -81,12 +81,21 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
     pos = start
     for prev, nxt in zip(lines, lines[1:], strict=False):
         pos += len(prev) + 1
-        stripped = prev.rstrip()
-        wrapped = longest >= 40 and len(stripped) >= 0.6 * longest and not stripped.endswith(tuple(_END_CHARS))
-        continues = nxt.lstrip()[:1].islower() and not stripped.endswith(tuple(_END_CHARS))
-        if _LIST_ITEM.match(nxt) or not (wrapped or continues):
+        if _LIST_ITEM.match(nxt) or not _wraps(prev.rstrip(), nxt.lstrip(), longest, len(lines)):
             cuts.append(pos)
     return cuts
+
+
+def _wraps(prev: str, nxt: str, longest: int, n_lines: int) -> bool:
+    """Does the sentence on line ``prev`` go on in ``nxt`` (a hard-wrapped paragraph)?"""
+    if not prev or prev.endswith(tuple(_END_CHARS)):
+        return False
+    last_word = prev.rsplit(None, 1)[-1].lower()
+    if nxt[:1].islower() or prev.endswith((",", "-", "—", "–")) or last_word in CONTINUATION_WORDS:
+        return True
+    words = [w for w in prev.split() if w[:1].isalpha()]
+    title_like = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.5
+    return n_lines >= 3 and longest >= 40 and len(prev) >= 0.6 * longest and not title_like
 
 
 def _punctuation_breaks(text: str, start: int, end: int) -> list[int]:
@@ -95,8 +104,10 @@ def _punctuation_breaks(text: str, start: int, end: int) -> list[int]:
     pos = start
     for m in _TERMINAL.finditer(text, start, end):
         depth = _bracket_depth(text, pos, m.start(), depth)
+        inside = depth > 0
+        depth = _bracket_depth(text, m.start(), m.end(), depth)
         pos = m.end()
-        if depth > 0:
+        if inside:
             continue
         cut = m.end()
         cite = _CITATION_AFTER.match(text, cut, end)
@@ -135,12 +146,12 @@ def _is_boundary(text: str, punct_start: int, punct: str, cut: int, end: int) ->
     lower = word.lower()
     if punct.startswith("...") or punct.startswith("…"):
         return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return starter  # U.S., U.N., a.m., p.m.: a sentence end only before a clear sentence start
     if lower + "." in ABBREVIATIONS:
         return starter and lower in ("etc", "jr", "sr", "inc", "ltd", "co")
     if re.fullmatch(r"[A-Z]", word):
         return starter  # an initial ("John F. Kennedy") unless a clear sentence start follows
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-        return starter  # U.S., U.N., a.m., p.m.: a sentence end only before a clear sentence start
     return True
 
 

@@ -91,11 +91,18 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 def _legacy(data: bytes, path: str) -> tuple[str, str]:
+    """Best legacy encoding by charset-normalizer; on a tie, Windows-1252, the most common one in the wild."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.25:
+    matches = list(from_bytes(data))
+    if not matches or matches[0].chaos > 0.25:
         raise PodiumError("E006", path=path)
+    best = matches[0]
+    for match in matches:
+        tied = match.chaos <= best.chaos and match.coherence >= best.coherence
+        if tied and "cp1252" in match.could_be_from_charset:
+            best = match
+            break
     text = str(best)
     if _looks_binary(text):
         raise PodiumError("E004", path=path, kind="control characters")

@@ -22,6 +22,17 @@ SENTENCE_STARTERS = frozenset(
     Indeed Of Also What Why How Who Whom Whose Which Where Yes No Not Never Let Ladies Dear Thank
     Some Many Most All Every Each One Two Three Last Next First Second Third Finally Meanwhile
     Such Only Even Perhaps Maybe Certainly Undoubtedly Well Please May Can Will Would Should Must
-    Do Does Did Is Are Was Were Has Have Had
+    Do Does Did Is Are Was Were Has Have Had Nobody Nothing None Everyone Everybody Everything Someone
+    Few Several Both Neither Either Whoever Whatever Instead Unfortunately Fortunately Sadly Clearly
+    """.split()
+)
+
+#: Words after which a line break cannot end a sentence ("... attacked by\nKarsten's army").
+CONTINUATION_WORDS = frozenset(
+    """
+    a an the of by to and or nor but in on for with from at as that which who whom whose our their its
+    his her my your this these those than into onto upon over under between against about after before
+    during without within through across is are was were be been has have had will would shall should
+    can could may might must not no
     """.split()
 )
