@@ -64,14 +64,30 @@ def main() -> None:
 
 @main.command(epilog=ANALYZE_EXAMPLES)
 @click.argument("sources", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output file (one input) or directory (several inputs). Default: stdout.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="html",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output file (one input) or directory (several inputs). Default: stdout.",
+)
 @click.option("--only", multiple=True, help="Run only these analysers or layers (comma-separated).")
 @click.option("--skip", multiple=True, help="Do not run these analysers or layers (comma-separated).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse inputs larger than this.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse inputs larger than this.",
+)
 @click.option("--title", help="Title of the document (overrides what is found in the file).")
 @click.option("--speaker", "speakers", multiple=True, help="Speaker name; repeat for several.")
 @click.option("--date", help="Date of the speech, YYYY-MM-DD (relative times resolve against it).")
@@ -135,7 +151,9 @@ def layers() -> None:
             click.echo(f"{name}: unavailable ({err})")
             continue
         description = getattr(a, "description", "")
-        click.echo(f"{name}  assigns: {', '.join(a.assigns) or '-'}  requires: {', '.join(a.requires) or '-'}")
+        click.echo(
+            f"{name}  assigns: {', '.join(a.assigns) or '-'}  requires: {', '.join(a.requires) or '-'}"
+        )
         click.echo(f"    {description}  [{registry[name].entry}]")
 
 

@@ -30,7 +30,10 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{path}: the directory holds no supported files ({suffixes}). "
         "Point podium at a speech file or a folder of them.",
     ),
-    "E003": (ExitCode.INPUT, "{path}: the file is empty (no text after removing whitespace). Pass a file with text."),
+    "E003": (
+        ExitCode.INPUT,
+        "{path}: the file is empty (no text after removing whitespace). Pass a file with text.",
+    ),
     "E004": (
         ExitCode.INPUT,
         "{path}: this looks like a binary file ({kind}), not a text, HTML, PDF or Word document. "
@@ -56,7 +59,10 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{path}: the PDF has no text layer (it is probably a scan). "
         "Run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`), then analyse the result.",
     ),
-    "E009": (ExitCode.INPUT, "{path}: the file cannot be read as {kind}: {reason}. Check that it is not damaged."),
+    "E009": (
+        ExitCode.INPUT,
+        "{path}: the file cannot be read as {kind}: {reason}. Check that it is not damaged.",
+    ),
     "E010": (
         ExitCode.NETWORK,
         "{url}: could not fetch the page ({reason}). Check the address and your connection, "
@@ -64,7 +70,8 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
     ),
     "E012": (
         ExitCode.INPUT,
-        "{path}: line {line} is not a CheckThat! line (expected line_number<TAB>speaker<TAB>text[<TAB>label]). "
+        "{path}: line {line} is not a CheckThat! line "
+        "(expected line_number<TAB>speaker<TAB>text[<TAB>label]). "
         "Fix that line or pass the file as plain text.",
     ),
     "E013": (
@@ -77,7 +84,10 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "analyser '{name}' requires layer '{layer}', which no earlier analyser assigns. "
         "Add an analyser that assigns it ({providers}) before '{name}', or drop '{name}'.",
     ),
-    "E102": (ExitCode.PIPELINE, "no analyser named '{name}' is installed. Installed: {installed} (see `podium layers`)."),
+    "E102": (
+        ExitCode.PIPELINE,
+        "no analyser named '{name}' is installed. Installed: {installed} (see `podium layers`).",
+    ),
     "E103": (
         ExitCode.PIPELINE,
         "analyser '{name}' from entry point '{entry}' could not be loaded: {reason}. "
@@ -88,8 +98,14 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "analyser '{name}' produced a span outside the text in layer '{layer}' ({start}, {end}); "
         "the text has {length} characters. This is a bug in that analyser.",
     ),
-    "E105": (ExitCode.PIPELINE, "analysers '{a}' and '{b}' depend on each other's layers; podium cannot order them."),
-    "E106": (ExitCode.PIPELINE, "analysers {names} all assign layer '{layer}'; keep only one with --only or --skip."),
+    "E105": (
+        ExitCode.PIPELINE,
+        "analysers '{a}' and '{b}' depend on each other's layers; podium cannot order them.",
+    ),
+    "E106": (
+        ExitCode.PIPELINE,
+        "analysers {names} all assign layer '{layer}'; keep only one with --only or --skip.",
+    ),
     "E201": (
         ExitCode.USAGE,
         "{count} inputs were given but no output directory. Pass -o DIR to write one report per input.",

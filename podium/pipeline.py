@@ -67,10 +67,12 @@ def _loader(name: str, entry: str, load: Callable[[], object]) -> Callable[[], A
         try:
             obj = load()
             analyser = obj() if isinstance(obj, type) else obj
-        except Exception as exc:  # noqa: BLE001 - a broken plugin must not crash the message
+        except Exception as exc:
             raise PodiumError("E103", name=name, entry=entry, reason=f"{type(exc).__name__}: {exc}") from exc
         if not isinstance(analyser, Analyser):
-            raise PodiumError("E103", name=name, entry=entry, reason="it lacks name/requires/assigns/__call__")
+            raise PodiumError(
+                "E103", name=name, entry=entry, reason="it lacks name/requires/assigns/__call__"
+            )
         return analyser
 
     return make
@@ -97,9 +99,7 @@ class Pipeline:
         self.analysers = list(analysers)
 
     @classmethod
-    def from_names(
-        cls, only: Iterable[str] | None = None, skip: Iterable[str] | None = None
-    ) -> Pipeline:
+    def from_names(cls, only: Iterable[str] | None = None, skip: Iterable[str] | None = None) -> Pipeline:
         """Build from installed analysers; ``only``/``skip`` take analyser or layer names."""
         registry = installed()
         names = select(sorted(registry), _layer_index(), only, skip)
@@ -152,9 +152,7 @@ def sort_by_dependencies(analysers: Sequence[Analyser]) -> list[Analyser]:
     for a in analysers:
         for layer in a.assigns:
             if layer in providers:
-                raise PodiumError(
-                    "E106", names=f"'{providers[layer].name}', '{a.name}'", layer=layer
-                )
+                raise PodiumError("E106", names=f"'{providers[layer].name}', '{a.name}'", layer=layer)
             providers[layer] = a
     ordered: list[Analyser] = []
     state: dict[str, int] = {}  # 1 = visiting, 2 = done
@@ -183,9 +181,7 @@ def check_order(analysers: Sequence[Analyser]) -> None:
     for a in analysers:
         for layer in a.requires:
             if layer not in available:
-                providers = [
-                    r for r in sorted(installed()) if layer in _assigns_of(r)
-                ]
+                providers = [r for r in sorted(installed()) if layer in _assigns_of(r)]
                 raise PodiumError(
                     "E101", name=a.name, layer=layer, providers=", ".join(providers) or "none installed"
                 )

@@ -9,6 +9,7 @@ lines, say) are kept as given. It does not tokenise or tag; spaCy does that wher
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from podium.document import Document, Segment
@@ -19,7 +20,7 @@ _TERMINAL = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
 _CITATION_AFTER = re.compile(r"[ \t]*\((?=[^()\n]{1,48}\))[^()\n]*\d[^()\n]*\)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+")
 _OPENERS = "\"'“‘«([¿¡"
-_END_CHARS = ".!?:;\"”’)]…"
+_END_CHARS = '.!?:;"”’)]…'
 
 
 def segment(doc: Document) -> Document:
@@ -79,7 +80,7 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
     longest = max(len(line.rstrip()) for line in lines)
     cuts = []
     pos = start
-    for prev, nxt in zip(lines, lines[1:], strict=False):
+    for prev, nxt in itertools.pairwise(lines):
         pos += len(prev) + 1
         if _LIST_ITEM.match(nxt) or not _wraps(prev.rstrip(), nxt.lstrip(), longest, len(lines)):
             cuts.append(pos)

@@ -41,7 +41,9 @@ def test_sample_json_is_schema_valid_and_offsets_hold(runner: CliRunner, sample_
 def test_real_scraped_speech_starts_after_title_and_breadcrumb(runner: CliRunner) -> None:
     data = analyse_json(runner, str(SHARED / "samples" / "speech-syria-2024-12.txt"), "--only", "entity")
     first = data["sentences"][0]
-    assert data["text"][first["start"] : first["end"]] == "In the Name of God, the Compassionate, the Merciful"
+    assert (
+        data["text"][first["start"] : first["end"]] == "In the Name of God, the Compassionate, the Merciful"
+    )
     assert [h["attrs"]["kind"] for h in data["meta"]["header"]] == ["title", "breadcrumb"]
 
 

@@ -33,8 +33,14 @@ def test_cyrillic_legacy_encoding() -> None:
     assert decoded == text
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)), b"\x7fELF\x02\x01" + b"\x00" * 50,
-                                  b"abc\x00\x01\x02\x03def\x00" * 20])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+        b"\x7fELF\x02\x01" + b"\x00" * 50,
+        b"abc\x00\x01\x02\x03def\x00" * 20,
+    ],
+)
 def test_binary_is_refused(data: bytes) -> None:
     with pytest.raises(PodiumError) as info:
         decode(data, "x.txt")

@@ -32,8 +32,10 @@ def test_opening_invocation_is_not_taken_for_a_title() -> None:
 
 
 def test_front_matter_sets_meta() -> None:
-    doc = header_of("---\ntitle: Budget speech\nspeaker: A. Minister, B. Deputy\ndate: 2025-02-01\n"
-                    "venue: Parliament\n---\nToday we present the budget.")
+    doc = header_of(
+        "---\ntitle: Budget speech\nspeaker: A. Minister, B. Deputy\ndate: 2025-02-01\n"
+        "venue: Parliament\n---\nToday we present the budget."
+    )
     assert doc.meta.title == "Budget speech"
     assert doc.meta.speakers == ["A. Minister", "B. Deputy"]
     assert doc.meta.date == "2025-02-01"

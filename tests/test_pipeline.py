@@ -15,7 +15,9 @@ class Marks(BaseAnalyser):
     assigns: ClassVar[tuple[str, ...]] = ("mark",)
 
     def __call__(self, doc: Document) -> Document:
-        doc.add_spans("mark", [Span(s.start, s.start + 1, "first-char", None, {}, self.name) for s in doc.sentences])
+        doc.add_spans(
+            "mark", [Span(s.start, s.start + 1, "first-char", None, {}, self.name) for s in doc.sentences]
+        )
         return doc
 
 

@@ -89,11 +89,18 @@ def test_hard_wrapped_lines_are_joined() -> None:
 
 def test_list_items_are_separate_sentences() -> None:
     text = "We demand three things:\n- a ceasefire\n- the return of the displaced\n- monitors"
-    assert sentences(text) == ["We demand three things:", "- a ceasefire", "- the return of the displaced", "- monitors"]
+    assert sentences(text) == [
+        "We demand three things:",
+        "- a ceasefire",
+        "- the return of the displaced",
+        "- monitors",
+    ]
 
 
 def test_breadcrumb_header_stays_out_of_sentences() -> None:
-    text = "Speech of the Minister\nHome > News > Speeches > Speech of the Minister\n\nGood morning. Thank you."
+    text = (
+        "Speech of the Minister\nHome > News > Speeches > Speech of the Minister\n\nGood morning. Thank you."
+    )
     assert sentences(text) == ["Good morning.", "Thank you."]
 
 
@@ -105,17 +112,49 @@ def test_preset_sentences_are_kept() -> None:
 
 
 def test_cue_times_reach_sentences() -> None:
-    doc = Document("Hello there. General news follows.", Meta(extras={"cues": [
-        {"start": 0, "end": 12, "t_start": 1.0, "t_end": 2.0},
-        {"start": 13, "end": 34, "t_start": 2.5, "t_end": 4.0},
-    ]}))
+    doc = Document(
+        "Hello there. General news follows.",
+        Meta(
+            extras={
+                "cues": [
+                    {"start": 0, "end": 12, "t_start": 1.0, "t_end": 2.0},
+                    {"start": 13, "end": 34, "t_start": 2.5, "t_end": 4.0},
+                ]
+            }
+        ),
+    )
     segment(doc)
     assert doc.sentences[1].attrs == {"time_start": 2.5, "time_end": 4.0}
 
 
 _pieces = st.sampled_from(
-    ["Mr.", "U.S.", "p.m.", "...", "…", "(110:1-3)", "[the enemy’s]", "“", "”", "?", "!", ".", ",", "\n", "\n\n",
-     " ", "We", "they", "Karsten", "300", "3.5", "- ", "Home > News > Item", "NAME:", "\t"]
+    [
+        "Mr.",
+        "U.S.",
+        "p.m.",
+        "...",
+        "…",
+        "(110:1-3)",
+        "[the enemy’s]",
+        "“",
+        "”",
+        "?",
+        "!",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        " ",
+        "We",
+        "they",
+        "Karsten",
+        "300",
+        "3.5",
+        "- ",
+        "Home > News > Item",
+        "NAME:",
+        "\t",
+    ]
 )
 
 

@@ -40,7 +40,11 @@ def test_checkthat_lines_are_sentences_as_given() -> None:
     tsv = "1\tTODD\tGood evening. Welcome.\t0\n2\tTODD\tTonight is new.\t0\n3\tSANDERS\tWages fell 5%.\t1\n"
     assert is_checkthat(tsv)
     doc = read_checkthat(tsv, "debate.tsv")
-    assert [doc.span_text(s) for s in doc.sentences] == ["Good evening. Welcome.", "Tonight is new.", "Wages fell 5%."]
+    assert [doc.span_text(s) for s in doc.sentences] == [
+        "Good evening. Welcome.",
+        "Tonight is new.",
+        "Wages fell 5%.",
+    ]
     assert [s.attrs["line_number"] for s in doc.sentences] == [1, 2, 3]
     assert doc.sentences[2].attrs["gold_label"] == "1"
     assert [(t.speaker, doc.span_text(t)) for t in doc.turns] == [
@@ -55,11 +59,18 @@ def test_bad_checkthat_line_names_the_line() -> None:
     assert info.value.code == "E012" and info.value.fields["line"] == 2
 
 
-_cell = st.text(alphabet=st.characters(blacklist_characters="\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=30)
+_cell = st.text(
+    alphabet=st.characters(blacklist_characters="\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=30
+)
 
 
-@given(st.lists(st.tuples(st.integers(1, 9999), _cell, _cell, st.sampled_from(["0", "1", None])),
-                min_size=1, max_size=20))
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 9999), _cell, _cell, st.sampled_from(["0", "1", None])),
+        min_size=1,
+        max_size=20,
+    )
+)
 def test_checkthat_round_trip(rows: list[tuple[int, str, str, str | None]]) -> None:
     lines = [f"{n}\t{spk}\t{txt}" + (f"\t{lab}" if lab is not None else "") for n, spk, txt, lab in rows]
     doc = read_checkthat("\n".join(lines) + "\n", "x.tsv")

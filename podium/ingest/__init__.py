@@ -40,9 +40,7 @@ def collect_inputs(sources: Iterable[str]) -> list[str]:
             continue
         path = Path(source)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
                 raise PodiumError("E002", path=source, suffixes=" ".join(SUFFIXES))
             out.extend(found)
@@ -91,7 +89,7 @@ def _check_size(size: int, limit: int, path: str, over: bool) -> None:
 
 def _reader(data: bytes, suffix: str) -> Callable[[bytes, str], Document]:
     kind = sniff_binary(data)
-    if kind == "PDF" or (suffix == ".pdf" and not data.lstrip()[:1] == b"<"):
+    if kind == "PDF" or (suffix == ".pdf" and data.lstrip()[:1] != b"<"):
         from podium.ingest import pdf
 
         return pdf.read
@@ -99,7 +97,11 @@ def _reader(data: bytes, suffix: str) -> Callable[[bytes, str], Document]:
         from podium.ingest import docx
 
         return docx.read
-    if suffix in (".srt", ".vtt") or data.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT") or _SRT_START.match(data):
+    if (
+        suffix in (".srt", ".vtt")
+        or data.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT")
+        or _SRT_START.match(data)
+    ):
         from podium.ingest import subtitles
 
         return subtitles.read

@@ -17,9 +17,20 @@ from podium.document import Meta, Segment
 _BREADCRUMB_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\||::|→)\s")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w -]{0,30}):[ \t]*(.*?)[ \t]*$")
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _DATELINE = re.compile(
     r"^(?:(?P<iso>\d{4}-\d{2}-\d{2})"
     r"|(?:\w+day,?\s+)?(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"

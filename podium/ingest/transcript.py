@@ -14,11 +14,36 @@ from podium.document import Document, Meta, Segment, Turn, normalise_text
 from podium.errors import PodiumError
 
 _WORD = r"(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]{2,}|Mc[A-Z][a-z]+|de|al|bin|van|von|la)"
-_LABEL = re.compile(rf"^[ \t]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?:[ \t]*\([^)\n]{{1,40}}\))?[ \t]*:[ \t]+")
+_LABEL = re.compile(
+    rf"^[ \t]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?:[ \t]*\([^)\n]{{1,40}}\))?[ \t]*:[ \t]+"
+)
 #: Words that start ``Word: text`` lines in speeches without being speakers.
 _NOT_SPEAKERS = frozenset(
-    "note source date title article chapter section resolution verse question answer example "
-    "subject re warning update editor's editors summary transcript photo caption location".split()
+    [
+        "note",
+        "source",
+        "date",
+        "title",
+        "article",
+        "chapter",
+        "section",
+        "resolution",
+        "verse",
+        "question",
+        "answer",
+        "example",
+        "subject",
+        "re",
+        "warning",
+        "update",
+        "editor's",
+        "editors",
+        "summary",
+        "transcript",
+        "photo",
+        "caption",
+        "location",
+    ]
 )
 _CHECKTHAT_LINE = re.compile(r"^(\d+)\t([^\t]*)\t([^\t]*)(?:\t([^\t]*))?$")
 

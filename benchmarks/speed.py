@@ -1,0 +1,58 @@
+"""Speed of podium on one file: start-up, ingestion+segmentation, and the full pipeline; peak memory.
+
+Usage: python benchmarks/speed.py FILE [--repeat N] [--only LAYERS] [--skip LAYERS]
+Prints words/second (median of N runs, models already loaded) and the process's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--skip", default="")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    from podium.analyze import analyze_document
+    from podium.ingest import load
+    from podium.pipeline import Pipeline
+    from podium.segment import segment
+
+    split = lambda s: [x for x in s.split(",") if x] or None  # noqa: E731
+    pipeline = Pipeline.from_names(split(args.only), split(args.skip))
+    warm = load(args.file)
+    analyze_document(warm, pipeline)  # loads every model once
+    startup = time.perf_counter() - t0
+    words = warm.word_count()
+
+    def timed(func: object) -> float:
+        runs = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            func()  # type: ignore[operator]
+            runs.append(time.perf_counter() - start)
+        return statistics.median(runs)
+
+    ingest_s = timed(lambda: segment(load(args.file)))
+    full_s = timed(lambda: analyze_document(load(args.file), pipeline))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"file: {args.file} ({words} words, {len(warm.sentences)} sentences)")
+    print(f"analysers: {', '.join(a.name for a in pipeline.analysers) or 'none'}")
+    print(f"start-up (imports + model loads + first run): {startup:.2f} s")
+    print(f"ingestion+segmentation: {ingest_s * 1000:.1f} ms = {words / ingest_s:,.0f} words/s")
+    print(f"full pipeline (ingest+segment+analysers): {full_s * 1000:.1f} ms = {words / full_s:,.0f} words/s")
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
