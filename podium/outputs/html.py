@@ -1,0 +1,227 @@
+"""The self-contained HTML report: meta, the full text with toggleable span highlights, per-layer summaries.
+
+Built on ``json_out.to_dict`` so it shows exactly the JSON's analysis. The output is one file with inline
+CSS and JS and no external URL; its Content-Security-Policy admits only its own inline script and style
+(by hash). Document text reaches the page only through Jinja2 autoescaping and an escaped JSON data block
+that the script reads as text. It analyses nothing and writes no files.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from podium.document import Document
+from podium.outputs import json_out
+from podium.outputs.summary import layer_names, summarise
+
+#: Fixed colours of the known layers (DESIGN.md §1); other layers get a colour from their name.
+PALETTE = {
+    "claim": "#fff1a6",
+    "quantity": "#a9dbff",
+    "time": "#b9efb0",
+    "attribution": "#ffcf9e",
+    "hedge": "#dccbff",
+    "citation": "#ffc2da",
+    "entity": "#93e3dc",
+    "actor_mention": "#d6e89a",
+    "event": "#f6c3a6",
+    "technique": "#ff9f9f",
+}
+_SPAN_KEYS = ("layer", "label", "start", "end", "text", "score", "attrs", "source")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclass(slots=True)
+class Piece:
+    """Text between two consecutive boundaries, with the spans covering all of it."""
+
+    text: str
+    spans: tuple[int, ...]
+    classes: str
+    turn_start: str | None
+
+
+@dataclass(slots=True)
+class Run:
+    sentence: int | None
+    pieces: list[Piece] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Block:
+    paragraph: int | None
+    speaker: str | None = None
+    runs: list[Run] = field(default_factory=list)
+
+
+@cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("podium.outputs", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def safe_json(data: Any) -> Markup:
+    """JSON that cannot end a ``<script>`` element or start markup, whatever strings it holds."""
+    raw = json.dumps(data, ensure_ascii=False, default=str)
+    return Markup(re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], raw))
+
+
+def _csp_hash(source: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+
+
+def _slugs(layers: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i, name in enumerate(layers):
+        slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-") or "layer"
+        out[name] = slug if slug not in out.values() else f"{slug}-{i}"
+    return out
+
+
+def _colour(layer: str) -> str:
+    return PALETTE.get(layer) or f"hsl({zlib.crc32(layer.encode('utf-8')) % 360} 75% 82%)"
+
+
+def _layer_css(layers: list[str], slugs: dict[str, str], spans: list[dict[str, Any]]) -> str:
+    """Per-layer colours; where layers overlap the one with the shorter spans shows (a var() fallback
+    chain), and switching a layer off (``off-<slug>`` on ``#text``) lets the next one through."""
+    lengths: dict[str, list[int]] = defaultdict(list)
+    for s in spans:
+        lengths[s["layer"]].append(s["end"] - s["start"])
+    order = sorted(layers, key=lambda n: (not lengths[n], sum(lengths[n]) / max(len(lengths[n]), 1), n))
+    rules = []
+    for name in layers:
+        slug, colour = slugs[name], _colour(name)
+        rules.append(f".hl-{slug}{{--c-{slug}:{colour}}}")
+        rules.append(f"#text.off-{slug} .hl-{slug}{{--c-{slug}:initial}}")
+        rules.append(f".sw-{slug}{{background:{colour}}}")
+    chain = "transparent"
+    for name in reversed(order):
+        chain = f"var(--c-{slugs[name]},{chain})"
+    rules.append(f".hl{{background-color:{chain}}}")
+    return "\n".join(rules)
+
+
+def _cover(ranges: list[tuple[int, int]], bounds: list[int]) -> list[tuple[int, ...]]:
+    """For each piece ``[bounds[i], bounds[i+1])``, the indices of the non-empty ranges covering it."""
+    starts: dict[int, list[int]] = defaultdict(list)
+    ends: dict[int, list[int]] = defaultdict(list)
+    for i, (start, end) in enumerate(ranges):
+        if start < end:
+            starts[start].append(i)
+            ends[end].append(i)
+    active: set[int] = set()
+    out = []
+    for pos in bounds[:-1]:
+        active.difference_update(ends.get(pos, ()))
+        active.update(starts.get(pos, ()))
+        out.append(tuple(sorted(active)))
+    return out
+
+
+def layout(data: dict[str, Any], slugs: dict[str, str]) -> list[Block]:
+    """Split the text at every boundary and group the pieces into paragraphs and sentences."""
+    text, spans, turns = data["text"], data["spans"], data["turns"]
+    groups = [spans, data["paragraphs"], data["sentences"], turns, data["meta"]["header"]]
+    bounds = sorted({0, len(text)} | {x for g in groups for r in g for x in (r["start"], r["end"])})
+    spans_at, paras_at, sents_at, turns_at, header_at = (
+        _cover([(r["start"], r["end"]) for r in g], bounds) for g in groups
+    )
+    turn_starts = {t["start"]: t["speaker"] for t in turns if t["end"] > t["start"]}
+    blocks: list[Block] = []
+    for i, (a, b) in enumerate(pairwise(bounds)):
+        ids = spans_at[i]
+        classes = ["hl", *sorted({f"hl-{slugs[spans[j]['layer']]}" for j in ids})] if ids else []
+        if header_at[i]:
+            classes.append("hdr")
+        para = paras_at[i][0] if paras_at[i] else None
+        if not blocks or blocks[-1].paragraph != para:
+            blocks.append(Block(para))
+        if turns_at[i] and blocks[-1].speaker is None:
+            blocks[-1].speaker = turns[turns_at[i][0]]["speaker"]
+        sent = sents_at[i][0] if sents_at[i] else None
+        if not blocks[-1].runs or blocks[-1].runs[-1].sentence != sent:
+            blocks[-1].runs.append(Run(sent))
+        blocks[-1].runs[-1].pieces.append(Piece(text[a:b], ids, " ".join(classes), turn_starts.get(a)))
+    if data["paragraphs"]:
+        blocks = [b for b in blocks if b.paragraph is not None or not _blank(b)]
+    for block in blocks:
+        if block.paragraph is None:  # text outside paragraphs: drop the line breaks around it
+            first, last = block.runs[0].pieces[0], block.runs[-1].pieces[-1]
+            first.text = first.text.lstrip()
+            last.text = last.text.rstrip()
+    return blocks
+
+
+def _blank(block: Block) -> bool:
+    return all(not p.text.strip() and p.turn_start is None for r in block.runs for p in r.pieces)
+
+
+def _static(name: str) -> str:
+    """A template file's source as is (CSS, JS): hashed for the CSP, so nothing may be substituted in it."""
+    env = _env()
+    assert env.loader is not None
+    return env.loader.get_source(env, name)[0]
+
+
+def _pretty(value: Any, indent: int | None = 2) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def render(doc: Document) -> str:
+    """The report as one HTML page (a string)."""
+    data = json_out.to_dict(doc)
+    meta, spans, text = data["meta"], data["spans"], data["text"]
+    layers = layer_names(spans, doc.spans)
+    slugs = _slugs(layers)
+    summaries = summarise(spans, layers)
+    env = _env()
+    css = _static("report.css") + "\n" + _layer_css(layers, slugs, spans)
+    script = _static("report.js")
+    header_lines = [" ".join(text[h["start"] : h["end"]].split()) for h in meta["header"]]
+    records = {k: _pretty(data[k]) for k in ("claims", "events", "actors") if data[k]}
+    payload = {"layers": slugs, "spans": [{k: s[k] for k in _SPAN_KEYS} for s in spans]}
+    return env.get_template("report.html.j2").render(
+        title=meta["title"] or (header_lines[0] if header_lines else "Untitled document"),
+        meta=meta,
+        extras={k: v if isinstance(v, str) else _pretty(v, None) for k, v in meta["extras"].items()},
+        header_lines=[line for line in header_lines if line],
+        counts={
+            "words": len(text.split()),
+            "sentences": len(data["sentences"]),
+            "paragraphs": len(data["paragraphs"]),
+            "turns": len(data["turns"]),
+            "spans": len(spans),
+        },
+        layers=[{"name": s.layer, "slug": slugs[s.layer], "count": s.count} for s in summaries],
+        summaries=[(slugs[s.layer], s) for s in summaries],
+        fmt_score=_score,
+        blocks=layout(data, slugs),
+        records=records,
+        data_json=safe_json(payload),
+        css=Markup(css),
+        script=Markup(script),
+        csp=f"default-src 'none'; script-src '{_csp_hash(script)}'; style-src '{_csp_hash(css)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'",
+    )

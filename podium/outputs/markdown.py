@@ -1,0 +1,66 @@
+"""The Markdown summary: meta, header lines kept out of the analysis, span counts and a table per layer.
+
+Built on ``json_out.to_dict`` so it summarises exactly the JSON's analysis. It does not reproduce the
+full text or every span (use the JSON, CSV or HTML output for those). Document text is escaped so that
+it cannot break a table or turn into Markdown or HTML markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from podium.document import Document
+from podium.outputs import json_out
+from podium.outputs.summary import layer_names, summarise
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~])")
+
+
+def escape(text: str) -> str:
+    """``text`` on one line with Markdown/HTML specials backslash-escaped (safe in a table cell too)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def render(doc: Document) -> str:
+    """The summary as one Markdown document (a string)."""
+    data = json_out.to_dict(doc)
+    meta, spans, text = data["meta"], data["spans"], data["text"]
+    layers = layer_names(spans, doc.spans)
+    summaries = summarise(spans, layers)
+    lines = [f"# {escape(meta['title'] or 'Untitled document')}", ""]
+    facts = [
+        ("Speakers", ", ".join(meta["speakers"])),
+        ("Date", meta["date"] or ""),
+        ("Source", meta["source"] or ""),
+        ("Language", meta["language"] or ""),
+        ("Words", str(len(text.split()))),
+        ("Sentences", str(len(data["sentences"]))),
+        ("Paragraphs", str(len(data["paragraphs"]))),
+        ("Speaker turns", str(len(data["turns"]))),
+        ("Spans", str(len(spans))),
+    ]
+    lines += [f"- **{name}:** {escape(value) or '—'}" for name, value in facts]
+    header = [escape(text[h["start"] : h["end"]]) for h in meta["header"]]
+    if any(header):
+        lines += ["", "## Kept out of the analysis", "", "Header lines (page title, breadcrumb):", ""]
+        lines += [f"- {line}" for line in header if line]
+    lines += ["", "## Spans per layer", ""]
+    if not summaries:
+        lines.append("_No spans in this document._")
+    else:
+        lines += ["| Layer | Spans | Labels |", "|---|---:|---:|"]
+        lines += [f"| {escape(s.layer)} | {s.count} | {len(s.labels)} |" for s in summaries]
+    for s in summaries:
+        lines += ["", f"## Layer: {escape(s.layer)}", ""]
+        if not s.labels:
+            lines.append("_No spans._")
+            continue
+        lines += ["| Label | Count | Mean score | Examples |", "|---|---:|---:|---|"]
+        for row in s.labels:
+            examples = " · ".join(f"“{escape(x)}”" for x in row.examples)
+            lines.append(f"| {escape(row.label)} | {row.count} | {_score(row.mean_score)} | {examples} |")
+    return "\n".join(lines) + "\n"
