@@ -29,6 +29,9 @@ from podium.errors import PodiumError
 #: real pages put long scripts first, so look a little further).
 _SNIFF_BYTES = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+#: Once the page is text its XML declaration is void (lxml refuses a str that carries one).
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -37,6 +40,7 @@ _BOMS = (
 #: Labels that browsers treat as another encoding (WHATWG Encoding Standard).
 _ENCODING_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252"}
 
+_NAVIGATION_XPATH = ["//nav", "//*[@role='navigation']"]
 #: trafilatura XML elements that hold other blocks and are split into their blocks.
 _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "code", "div", "table", "row", "cell", "note"})
 _BLANK_LINES = re.compile(r"[ \t]*\n[\s]*")
@@ -45,7 +49,7 @@ _SPACES = re.compile(r"[^\S\n]+")
 
 def read(data: bytes, path: str) -> Document:
     """The main text of the HTML page ``data`` with its metadata; E007 when there is no main text."""
-    html = decode_html(data)
+    html = _XML_DECLARATION.sub("", decode_html(data), count=1)
     lowered = html[:_SNIFF_BYTES].lower()
     if "<html" not in lowered and "<body" not in lowered:
         # trafilatura rejects a bare fragment ("<p>..</p>") as not-quite-HTML; give it a frame.
@@ -66,6 +70,8 @@ def read(data: bytes, path: str) -> Document:
         # No extensive date search: it takes dates from running text and copyright lines
         # ("(c) 2023" became 2023-01-01). Meta tags, <time>, JSON-LD and date bylines still count.
         date_extraction_params=set_date_params(False),
+        # Menus are never speech; dropping them first keeps a nav-only page from passing as text.
+        prune_xpath=_NAVIGATION_XPATH,
     )
     if result is None or result.body is None:
         raise PodiumError("E007", path=path)
@@ -101,7 +107,7 @@ def read(data: bytes, path: str) -> Document:
 
 
 def decode_html(data: bytes) -> str:
-    """The page as text: BOM, then the declared charset, then UTF-8, then cp1252."""
+    """The page as text: BOM, then the declared charset (XML declaration or ``<meta>``), UTF-8, cp1252."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
@@ -120,7 +126,7 @@ def decode_html(data: bytes) -> str:
 
 
 def _declared_encoding(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+    match = _XML_ENCODING.match(data[:_SNIFF_BYTES]) or _META_CHARSET.search(data[:_SNIFF_BYTES])
     if not match:
         return None
     label = match.group(1).decode("ascii", errors="replace").lower()
