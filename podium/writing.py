@@ -25,11 +25,18 @@ def write_atomic(path: Path, content: str) -> None:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
+        os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual mode
         os.replace(tmp_name, path)
     except OSError as exc:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise PodiumError("E202", path=path, reason=exc.strerror or str(exc)) from exc
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def output_name(source: str, fmt: str, taken: set[str]) -> str:

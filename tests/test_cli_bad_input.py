@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,17 @@ def test_several_inputs_need_an_output_directory(runner: CliRunner, tmp_path: Pa
         (tmp_path / name).write_text("We will rebuild.")
     result = runner.invoke(main, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
     assert result.exit_code == ExitCode.USAGE and "[E201]" in result.stderr
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    from podium.writing import write_atomic
+
+    target = tmp_path / "r.json"
+    old = os.umask(0o022)
+    try:
+        write_atomic(target, "{}")
+    finally:
+        os.umask(old)
+    assert target.read_text() == "{}"
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert list(tmp_path.iterdir()) == [target]
