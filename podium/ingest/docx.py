@@ -15,7 +15,6 @@ import io
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
@@ -24,6 +23,7 @@ from docx.text.paragraph import Paragraph
 
 from podium.document import Document, Meta, normalise_text
 from podium.errors import PodiumError
+from podium.ingest.blocks import join_blocks
 
 _KIND = "Word .docx"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -51,22 +51,18 @@ def read(data: bytes, path: str) -> Document:
         detail = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise PodiumError("E009", path=path, kind=_KIND, reason=detail) from err
 
-    parts: list[str] = []
-    headings: list[dict[str, Any]] = []
-    offset = 0
-    for text, level in blocks:
-        if parts:
-            offset += 2
-        if level is not None:
-            headings.append({"start": offset, "end": offset + len(text), "level": level})
-        parts.append(text)
-        offset += len(text)
-    if not parts:
+    if not blocks:
         raise PodiumError("E003", path=path)
+    text, ranges = join_blocks([block for block, _ in blocks])
+    headings = [
+        {"start": start, "end": end, "level": level}
+        for (start, end), (_, level) in zip(ranges, blocks, strict=True)
+        if level is not None
+    ]
 
     meta = Meta(source=path, extras={"format": "docx", "headings": headings})
     _fill_metadata(word, meta)
-    return Document("\n\n".join(parts), meta)
+    return Document(text, meta)
 
 
 def _blocks(word: WordDocument) -> Iterator[tuple[str, int | None]]:

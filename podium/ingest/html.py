@@ -24,6 +24,7 @@ from trafilatura.xml import xmltotxt
 
 from podium.document import Document, Meta, normalise_text
 from podium.errors import PodiumError
+from podium.ingest.blocks import join_blocks
 
 #: How far into the page an encoding declaration is looked for (the HTML standard says 1024 bytes;
 #: real pages put long scripts first, so look a little further).
@@ -80,16 +81,12 @@ def read(data: bytes, path: str) -> Document:
     if not any(any(ch.isalnum() for ch in text) for _, text in blocks):
         raise PodiumError("E007", path=path)
 
-    parts: list[str] = []
-    headings: list[dict[str, Any]] = []
-    offset = 0
-    for tag, text in blocks:
-        if parts:
-            offset += 2
-        if tag == "head":
-            headings.append({"start": offset, "end": offset + len(text)})
-        parts.append(text)
-        offset += len(text)
+    text, ranges = join_blocks([block for _, block in blocks])
+    headings = [
+        {"start": start, "end": end}
+        for (start, end), (tag, _) in zip(ranges, blocks, strict=True)
+        if tag == "head"
+    ]
 
     extras: dict[str, Any] = {"format": "html", "headings": headings}
     for key in ("sitename", "description", "url", "hostname", "language"):
@@ -103,7 +100,7 @@ def read(data: bytes, path: str) -> Document:
         source=path,
         extras=extras,
     )
-    return Document("\n\n".join(parts), meta)
+    return Document(text, meta)
 
 
 def decode_html(data: bytes) -> str:

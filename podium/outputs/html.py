@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from podium.document import Document
 from podium.outputs import json_out
-from podium.outputs.summary import layer_names, summarise
+from podium.outputs.summary import format_score, layer_names, summarise
 
 #: Fixed colours of the known layers (DESIGN.md §1); other layers get a colour from their name.
 PALETTE = {
@@ -185,10 +185,6 @@ def _pretty(value: Any, indent: int | None = 2) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent, default=str)
 
 
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
-
-
 def render(doc: Document) -> str:
     """The report as one HTML page (a string)."""
     data = json_out.to_dict(doc)
@@ -216,7 +212,7 @@ def render(doc: Document) -> str:
         },
         layers=[{"name": s.layer, "slug": slugs[s.layer], "count": s.count} for s in summaries],
         summaries=[(slugs[s.layer], s) for s in summaries],
-        fmt_score=_score,
+        fmt_score=format_score,
         blocks=layout(data, slugs),
         records=records,
         data_json=safe_json(payload),

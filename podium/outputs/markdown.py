@@ -11,7 +11,7 @@ import re
 
 from podium.document import Document
 from podium.outputs import json_out
-from podium.outputs.summary import layer_names, summarise
+from podium.outputs.summary import format_score, layer_names, summarise
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~])")
 
@@ -19,10 +19,6 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~])")
 def escape(text: str) -> str:
     """``text`` on one line with Markdown/HTML specials backslash-escaped (safe in a table cell too)."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
 
 
 def render(doc: Document) -> str:
@@ -62,5 +58,6 @@ def render(doc: Document) -> str:
         lines += ["| Label | Count | Mean score | Examples |", "|---|---:|---:|---|"]
         for row in s.labels:
             examples = " · ".join(f"“{escape(x)}”" for x in row.examples)
-            lines.append(f"| {escape(row.label)} | {row.count} | {_score(row.mean_score)} | {examples} |")
+            score = format_score(row.mean_score)
+            lines.append(f"| {escape(row.label)} | {row.count} | {score} | {examples} |")
     return "\n".join(lines) + "\n"

@@ -66,3 +66,8 @@ def summarise(
         labels.sort(key=lambda x: (-x.count, x.label))
         out.append(LayerSummary(layer, sum(x.count for x in labels), labels))
     return out
+
+
+def format_score(value: float | None) -> str:
+    """A score for people: two decimals, or a dash when there is none."""
+    return "—" if value is None else f"{value:.2f}"
