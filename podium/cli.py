@@ -135,6 +135,46 @@ def analyze(
         sys.exit(int(failures[0].exit_code))
 
 
+@main.command(
+    epilog="""
+\b
+Example:
+  podium checkworthy --checkthat debates/ -o scores/
+"""
+)
+@click.option(
+    "--checkthat",
+    "source",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A CheckThat! debate file (line_number<TAB>speaker<TAB>text[<TAB>label]) or a folder of .tsv files.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory for the score files (one per input, same name).",
+)
+@_guarded
+def checkworthy(source: Path, output: Path) -> None:
+    """Score every line of CheckThat! debate files as given: writes line_number<TAB>score per line."""
+    from podium.checkworthy.checkthat_files import checkthat_inputs, score_file, write_scores
+    from podium.checkworthy.model import load_model
+
+    inputs = checkthat_inputs(source)
+    if output.exists() and not output.is_dir():
+        raise PodiumError("E202", path=output, reason="it is a file; give a directory")
+    model = load_model()
+    scored = [(path, score_file(path, model)) for path in inputs]  # all read before anything is written
+    for path, rows in scored:
+        write_scores(output / path.name, rows)
+    click.echo(
+        f"podium: scored {sum(len(r) for _, r in scored)} lines of {len(scored)} file(s) into {output}",
+        err=True,
+    )
+
+
 @main.command()
 def layers() -> None:
     """List the installed analysers, the layers they assign and what they require."""

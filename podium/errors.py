@@ -106,6 +106,11 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         ExitCode.PIPELINE,
         "analysers {names} all assign layer '{layer}'; keep only one with --only or --skip.",
     ),
+    "E107": (
+        ExitCode.PIPELINE,
+        "analyser '{a}' uses layer '{layer}' when present, so it must run after '{b}', which assigns it. "
+        "Put '{b}' first.",
+    ),
     "E201": (
         ExitCode.USAGE,
         "{count} inputs were given but no output directory. Pass -o DIR to write one report per input.",

@@ -1,7 +1,9 @@
 """Analysers, their registry (entry-point group ``podium.analysers``) and the ordered pipeline.
 
 An analyser is a named callable ``Document -> Document`` declaring the layers it ``requires`` and
-``assigns``. Built-in analysers are registered through the same entry-point group as plugins.
+``assigns``, and optionally layers it uses ``after`` when they are present (it then runs after
+their analyser, but does not fail without them). Built-in analysers are registered through the
+same entry-point group as plugins.
 Structural layers made by segmentation (``sentences``, ``paragraphs``, ``turns``) are always present.
 This module does not ingest or segment text; see ``podium.ingest`` and ``podium.segment``.
 """
@@ -38,6 +40,8 @@ class BaseAnalyser:
     name: ClassVar[str] = ""
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ()
+    #: Layers used when present: the analyser runs after whoever assigns them, if anyone does.
+    after: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
 
     def __call__(self, doc: Document) -> Document:  # pragma: no cover - abstract
@@ -163,7 +167,7 @@ def sort_by_dependencies(analysers: Sequence[Analyser]) -> list[Analyser]:
         if state.get(a.name) == 1:
             raise PodiumError("E105", a=a.name, b=parent.name if parent else a.name)
         state[a.name] = 1
-        for layer in a.requires:
+        for layer in (*a.requires, *getattr(a, "after", ())):
             dep = providers.get(layer)
             if dep is not None and dep is not a:
                 visit(dep, a)
@@ -176,9 +180,14 @@ def sort_by_dependencies(analysers: Sequence[Analyser]) -> list[Analyser]:
 
 
 def check_order(analysers: Sequence[Analyser]) -> None:
-    """Fail with E101 if an analyser requires a layer that no earlier analyser assigns."""
+    """Fail with E101 if an analyser requires a layer that no earlier analyser assigns (E107 if an
+    analyser runs before the assigner of a layer it wants ``after``)."""
     available = set(STRUCTURAL_LAYERS)
+    later = {layer: a.name for a in analysers for layer in a.assigns}
     for a in analysers:
+        for layer in getattr(a, "after", ()):
+            if layer in later and layer not in available and later[layer] != a.name:
+                raise PodiumError("E107", a=a.name, layer=layer, b=later[layer])
         for layer in a.requires:
             if layer not in available:
                 providers = [r for r in sorted(installed()) if layer in _assigns_of(r)]

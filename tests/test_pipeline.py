@@ -70,3 +70,23 @@ def test_select_accepts_layer_or_analyser_names() -> None:
     with pytest.raises(PodiumError) as info:
         select(names, index, ["nope"], None)
     assert info.value.code == "E102"
+
+
+class Summary(BaseAnalyser):
+    name = "summary"
+    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+    assigns: ClassVar[tuple[str, ...]] = ("summary",)
+    after: ClassVar[tuple[str, ...]] = ("mark",)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.add_spans("summary", [Span(0, 0, f"marks={len(doc.layer('mark'))}")])
+        return doc
+
+
+def test_optional_after_layers_order_but_do_not_require() -> None:
+    ordered = sort_by_dependencies([Summary(), Marks()])
+    assert [a.name for a in ordered] == ["marks", "summary"]
+    Pipeline([Summary()])  # without the optional layer's analyser: fine
+    with pytest.raises(PodiumError) as info:
+        Pipeline([Summary(), Marks()])
+    assert info.value.code == "E107" and info.value.fields["layer"] == "mark"

@@ -1,0 +1,82 @@
+"""Claim records: one per claim-candidate sentence, ranked by check-worthiness, with its parts linked.
+
+A record references its sentence and the spans inside it by offsets; it never copies text. This module
+builds records from layers already on the Document; it does not score sentences (the ``claim``
+analyser does, with ``podium.checkworthy``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from podium.document import Document, Segment, Span
+
+#: Layers whose spans inside a claim sentence are listed as the claim's parts.
+PART_LAYERS = ("quantity", "time", "attribution", "hedge", "citation", "actor_mention", "event", "technique")
+
+
+@dataclass(slots=True)
+class Claim:
+    """A sentence that may need fact-checking, and what it is made of."""
+
+    id: str
+    rank: int
+    sentence: int
+    start: int
+    end: int
+    score: float
+    speaker: str | None = None
+    type: str | None = None
+    #: layer -> [start, end] of each span of that layer inside the sentence.
+    parts: dict[str, list[list[int]]] = field(default_factory=dict)
+
+
+def sentence_speakers(doc: Document) -> list[str | None]:
+    """The speaker of each sentence: its turn's speaker, or the single speaker named in meta."""
+    default = doc.meta.speakers[0] if len(doc.meta.speakers) == 1 else None
+    speakers: list[str | None] = []
+    turns = doc.turns
+    t = 0
+    for sentence in doc.sentences:
+        while t < len(turns) and turns[t].end <= sentence.start:
+            t += 1
+        inside = t < len(turns) and turns[t].start <= sentence.start < turns[t].end
+        speakers.append(turns[t].speaker if inside else default)
+    return speakers
+
+
+def parts_of(doc: Document, sentence: Segment) -> dict[str, list[list[int]]]:
+    """Offsets of the spans of each part layer that lie inside ``sentence``."""
+    parts: dict[str, list[list[int]]] = {}
+    for layer in PART_LAYERS:
+        inside = [
+            [s.start, s.end] for s in doc.layer(layer) if sentence.start <= s.start and s.end <= sentence.end
+        ]
+        if inside:
+            parts[layer] = inside
+    return parts
+
+
+def build_claims(doc: Document, claim_spans: list[Span]) -> list[Claim]:
+    """Ranked claim records for the ``claim`` spans (each covering one sentence), highest score first."""
+    by_start = {s.start: i for i, s in enumerate(doc.sentences)}
+    types = {s.start: s.label for s in doc.layer("claim_type")}
+    speakers = sentence_speakers(doc)
+    ranked = sorted(claim_spans, key=lambda s: (-(s.score or 0.0), s.start))
+    claims = []
+    for rank, span in enumerate(ranked, 1):
+        index = by_start[span.start]
+        claims.append(
+            Claim(
+                id=f"c{index + 1}",
+                rank=rank,
+                sentence=index,
+                start=span.start,
+                end=span.end,
+                score=round(span.score or 0.0, 4),
+                speaker=speakers[index],
+                type=types.get(span.start) or span.attrs.get("type"),
+                parts=parts_of(doc, doc.sentences[index]),
+            )
+        )
+    return claims
