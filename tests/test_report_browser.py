@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from podium.claims import build_claims
 from podium.document import Document, Meta, Segment, Span, Turn
 from podium.outputs import html
 
@@ -55,6 +56,7 @@ def make_doc() -> Document:
     )
     doc.add_spans("citation", [Span(evil_start, evil_end, "quoted-markup", 0.5, {"note": SCRIPT})])
     doc.add_spans("hedge", [])
+    doc.claims = build_claims(doc, [*doc.layer("claim"), Span(s1_end + 1, p2 - 2, "claim", 0.41)])
     return doc
 
 
@@ -164,4 +166,19 @@ def test_turns_and_empty_layers(report: tuple[Any, list[str]]) -> None:
     assert badges == ['"Minister"', '"Host"']
     assert page.locator('input[data-layer="hedge"]').is_disabled()
     assert page.locator(".summary").inner_text().count("no spans") == 1
+    assert errors == []
+
+
+def test_claims_table_ranks_and_jumps_to_the_sentence(report: tuple[Any, list[str]]) -> None:
+    page, errors = report
+    rows = page.locator(".claims-table tbody tr")
+    assert rows.count() == 2
+    first, second = rows.nth(0).inner_text(), rows.nth(1).inner_text()
+    assert first.startswith("1") and "0.87" in first and "Unemployment fell" in first and "quantity" in first
+    assert "0.41" in second and SCRIPT in second  # shown as text
+    assert page.locator(".claims-table script, .claims-table img").count() == 0
+    assert page.eval_on_selector(".claims-table .bar", "el => el.getBoundingClientRect().width") > 10
+    rows.nth(1).click()
+    page.wait_for_selector("#s1.flash")
+    assert page.evaluate("window.__pwned") is None
     assert errors == []

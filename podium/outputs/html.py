@@ -170,6 +170,27 @@ def layout(data: dict[str, Any], slugs: dict[str, str]) -> list[Block]:
     return blocks
 
 
+def claim_rows(data: dict[str, Any], slugs: dict[str, str]) -> list[dict[str, Any]]:
+    """The ranked claims as table rows: sentence text, score, speaker, type and the parts inside."""
+    text = data["text"]
+    rows = []
+    for claim in sorted(data["claims"], key=lambda c: c["rank"]):
+        parts = [
+            ({"name": layer, "slug": slugs.get(layer, "layer")}, " ".join(text[a:b].split()))
+            for layer, ranges in claim.get("parts", {}).items()
+            for a, b in ranges
+        ]
+        rows.append(
+            {
+                **claim,
+                "text": " ".join(text[claim["start"] : claim["end"]].split()),
+                "score_pct": round(100 * float(claim["score"])),
+                "parts": parts,
+            }
+        )
+    return rows
+
+
 def _blank(block: Block) -> bool:
     return all(not p.text.strip() and p.turn_start is None for r in block.runs for p in r.pieces)
 
@@ -196,7 +217,7 @@ def render(doc: Document) -> str:
     css = _static("report.css") + "\n" + _layer_css(layers, slugs, spans)
     script = _static("report.js")
     header_lines = [" ".join(text[h["start"] : h["end"]].split()) for h in meta["header"]]
-    records = {k: _pretty(data[k]) for k in ("claims", "events", "actors") if data[k]}
+    records = {k: _pretty(data[k]) for k in ("events", "actors") if data[k]}
     payload = {"layers": slugs, "spans": [{k: s[k] for k in _SPAN_KEYS} for s in spans]}
     return env.get_template("report.html.j2").render(
         title=meta["title"] or (header_lines[0] if header_lines else "Untitled document"),
@@ -215,6 +236,7 @@ def render(doc: Document) -> str:
         fmt_score=format_score,
         blocks=layout(data, slugs),
         records=records,
+        claims=claim_rows(data, slugs),
         data_json=safe_json(payload),
         css=Markup(css),
         script=Markup(script),

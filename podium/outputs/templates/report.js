@@ -119,4 +119,33 @@
   document.addEventListener("click", function (event) {
     if (!popup.contains(event.target)) hide(false);
   });
+
+  function showSentence(row) {
+    var target = document.getElementById("s" + row.getAttribute("data-sentence"));
+    if (!target) return;
+    target.scrollIntoView({ behavior: "smooth", block: "center" });
+    target.classList.add("flash");
+    window.setTimeout(function () { target.classList.remove("flash"); }, 1600);
+  }
+
+  document.querySelectorAll(".claims-table tr[data-sentence]").forEach(function (row) {
+    row.addEventListener("click", function () { showSentence(row); });
+    row.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        showSentence(row);
+      }
+    });
+  });
+
+  document.querySelectorAll(".claims-table .bar").forEach(function (bar) {
+    bar.style.width = Math.max(2, Number(bar.getAttribute("data-score")) * 0.6) + "px";
+  });
+
+  var allClaims = document.getElementById("show-all-claims");
+  if (allClaims) {
+    allClaims.addEventListener("change", function () {
+      document.querySelector(".claims-table").classList.toggle("show-all", allClaims.checked);
+    });
+  }
 })();
