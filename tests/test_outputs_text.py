@@ -116,3 +116,21 @@ def test_csv_parses_back_one_row_per_span() -> None:
 
 def test_csv_of_a_document_without_spans_is_just_the_header() -> None:
     assert csv_out.render(Document("Nothing.")) == ",".join(csv_out.CSV_COLUMNS) + "\n"
+
+
+def test_markdown_lists_ranked_claims_escaped() -> None:
+    from podium.claims import build_claims
+    from podium.document import Document, Segment, Span
+    from podium.outputs import markdown
+
+    text = "We built 40 | schools. It rained. Prices rose *10%* in 2024."
+    doc = Document(text)
+    rained, prices = text.index("It rained"), text.index("Prices")
+    doc.sentences = [Segment(0, rained - 1), Segment(rained, prices - 1), Segment(prices, len(text))]
+    doc.claims = build_claims(doc, [Span(0, rained - 1, "claim", 0.4), Span(prices, len(text), "claim", 0.8)])
+    out = markdown.render(doc)
+    section = out.split("## Claims to check (top 2 of 2)")[1].split("##")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert rows[0].startswith("| 1 | 0.80 | Prices rose \\*10%\\* in 2024.")
+    assert rows[1].startswith("| 2 | 0.40 | We built 40 \\| schools.")
+    assert all(row.count(" | ") == 4 for row in rows)

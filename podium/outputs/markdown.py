@@ -8,6 +8,7 @@ it cannot break a table or turn into Markdown or HTML markup.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from podium.document import Document
 from podium.outputs import json_out
@@ -19,6 +20,21 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~])")
 def escape(text: str) -> str:
     """``text`` on one line with Markdown/HTML specials backslash-escaped (safe in a table cell too)."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _claims(data: dict[str, Any], top: int = 20) -> list[str]:
+    """The top claims to check as a ranked table (empty when there are none)."""
+    claims = sorted(data["claims"], key=lambda c: c["rank"])[:top]
+    if not claims:
+        return []
+    text = data["text"]
+    out = ["", f"## Claims to check (top {len(claims)} of {len(data['claims'])})", ""]
+    out += ["| # | Score | Sentence | Speaker | Type |", "|---:|---:|---|---|---|"]
+    for c in claims:
+        sentence = escape(text[c["start"] : c["end"]])
+        speaker, kind = escape(c.get("speaker") or "") or "—", escape(c.get("type") or "") or "—"
+        out.append(f"| {c['rank']} | {format_score(c['score'])} | {sentence} | {speaker} | {kind} |")
+    return out
 
 
 def render(doc: Document) -> str:
@@ -44,6 +60,7 @@ def render(doc: Document) -> str:
     if any(header):
         lines += ["", "## Kept out of the analysis", "", "Header lines (page title, breadcrumb):", ""]
         lines += [f"- {line}" for line in header if line]
+    lines += _claims(data)
     lines += ["", "## Spans per layer", ""]
     if not summaries:
         lines.append("_No spans in this document._")
