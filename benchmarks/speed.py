@@ -1,7 +1,9 @@
 """Speed of podium on one file: start-up, ingestion+segmentation, and the full pipeline; peak memory.
 
-Usage: python benchmarks/speed.py FILE [--repeat N] [--only LAYERS] [--skip LAYERS]
-Prints words/second (median of N runs, models already loaded) and the process's peak resident memory.
+Usage: python benchmarks/speed.py FILE [--repeat N] [--only LAYERS] [--skip LAYERS] [--batch N --jobs J]
+Prints words/second (median of N runs, models already loaded) and the process's peak resident memory;
+with --batch, also the throughput of a batch run of N copies of FILE over J worker processes
+(start-up of the workers included, output written as JSON to a temporary directory).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", default="")
     parser.add_argument("--skip", default="")
+    parser.add_argument("--batch", type=int, default=0, help="copies of FILE for a batch run (0: none)")
+    parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -51,7 +55,32 @@ def main() -> int:
     print(f"ingestion+segmentation: {ingest_s * 1000:.1f} ms = {words / ingest_s:,.0f} words/s")
     print(f"full pipeline (ingest+segment+analysers): {full_s * 1000:.1f} ms = {words / full_s:,.0f} words/s")
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    if args.batch:
+        batch_s = run_batch_copies(args.file, args.batch, args.jobs, (split(args.only), split(args.skip)))
+        print(
+            f"batch: {args.batch} copies over {args.jobs} process(es): {batch_s:.2f} s = "
+            f"{words * args.batch / batch_s:,.0f} words/s"
+        )
     return 0
+
+
+def run_batch_copies(path: str, copies: int, jobs: int, selection: tuple[object, object]) -> float:
+    """Seconds to analyse ``copies`` copies of ``path`` in a batch of ``jobs`` processes."""
+    import tempfile
+    from pathlib import Path
+
+    from podium.batch import Job, outcomes
+    from podium.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(*selection)  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = [Job(path, Path(tmp) / f"{i}.json", "json", 20_000_000, {}) for i in range(copies)]
+        start = time.perf_counter()
+        failed = [o for o in outcomes(work, pipeline, jobs, selection) if o.error]
+        elapsed = time.perf_counter() - start
+    if failed:
+        raise SystemExit(f"batch failed: {failed[0].error}")
+    return elapsed
 
 
 if __name__ == "__main__":

@@ -1,11 +1,15 @@
 """Many inputs in one run: one output file per input, a progress bar, and a closing summary.
 
-A failing input is reported and skipped (it leaves no file); the others are still written.
-It reuses one pipeline, so models load once. It does not spread work over processes yet.
+A failing input is reported and skipped (it leaves no file); the others are still written. With
+``jobs > 1`` the inputs are spread over worker processes, each building the pipeline (and loading its
+models) once; otherwise one pipeline is reused in this process. Results stream as they finish.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +24,56 @@ from podium.pipeline import Pipeline
 from podium.writing import output_name, write_atomic
 
 
+@dataclass(frozen=True)
+class Job:
+    source: str
+    target: Path
+    fmt: str
+    max_bytes: int
+    meta: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    result: str
+    words: int = 0
+    error: PodiumError | None = None
+
+
+def run_job(job: Job, pipeline: Pipeline) -> Outcome:
+    """Analyse one input and write its output; errors become an Outcome, not an exception."""
+    try:
+        doc = analyze(job.source, pipeline, max_bytes=job.max_bytes, **job.meta)
+        write_atomic(job.target, render(doc, job.fmt))
+        return Outcome(job.source, f"{job.target} ({len(doc.sentences)} sentences)", doc.word_count())
+    except PodiumError as err:
+        return Outcome(job.source, str(err), error=err)
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(only: list[str] | None, skip: list[str] | None) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline.from_names(only, skip)
+
+
+def _run_in_worker(job: Job) -> Outcome:
+    assert _worker_pipeline is not None
+    return run_job(job, _worker_pipeline)
+
+
+def outcomes(jobs: list[Job], pipeline: Pipeline, workers: int, selection: tuple[Any, Any]) -> Iterator[Outcome]:
+    """Outcomes in input order, computed here or in ``workers`` processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_job(job, pipeline)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=selection) as pool:
+        yield from pool.map(_run_in_worker, jobs)
+
+
 def run_batch(
     inputs: list[str],
     pipeline: Pipeline,
@@ -28,28 +82,28 @@ def run_batch(
     max_bytes: int,
     meta: dict[str, Any],
     quiet: bool = False,
+    jobs: int = 1,
+    selection: tuple[list[str] | None, list[str] | None] = (None, None),
 ) -> list[PodiumError]:
-    """Analyse every input into ``out_dir``; return the errors of the inputs that failed."""
+    """Analyse every input into ``out_dir``; return the errors of the inputs that failed.
+
+    ``selection`` is the (only, skip) used to build ``pipeline``, so workers can build the same one.
+    """
     if out_dir.exists() and not out_dir.is_dir():
         raise PodiumError("E202", path=out_dir, reason="it is a file; give a directory for several inputs")
     console = Console(stderr=True)
     taken: set[str] = set()
+    work = [Job(s, out_dir / output_name(s, fmt, taken), fmt, max_bytes, meta) for s in inputs]
     rows: list[tuple[str, str, str]] = []
     failures: list[PodiumError] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=quiet, transient=True) as progress:
-        task = progress.add_task("analysing", total=len(inputs))
-        for source in inputs:
-            progress.update(task, description=f"analysing {Path(source).name[:40]}")
-            try:
-                doc = analyze(source, pipeline, max_bytes=max_bytes, **meta)
-                target = out_dir / output_name(source, fmt, taken)
-                write_atomic(target, render(doc, fmt))
-                rows.append((source, "ok", f"{target} ({len(doc.sentences)} sentences)"))
-            except PodiumError as err:
-                failures.append(err)
-                rows.append((source, "failed", str(err)))
-                console.print(f"podium: error: {err}", markup=False, highlight=False)
+        task = progress.add_task("analysing", total=len(work))
+        for outcome in outcomes(work, pipeline, jobs, selection):
+            if outcome.error is not None:
+                failures.append(outcome.error)
+                console.print(f"podium: error: {outcome.error}", markup=False, highlight=False)
+            rows.append((outcome.source, "failed" if outcome.error else "ok", outcome.result))
             progress.advance(task)
     if not quiet:
         table = Table(title=f"{len(inputs) - len(failures)} analysed, {len(failures)} failed")

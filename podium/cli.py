@@ -25,7 +25,7 @@ Examples:
   podium analyze speech.pdf --format json -o speech.json
   podium analyze https://example.org/speech.html --format md
   cat speech.txt | podium analyze - --format json --date 2024-12-11
-  podium analyze transcripts/ --format json -o out/      # one file per input
+  podium analyze transcripts/ --format json -o out/ -j 2 # one file per input, 2 processes
   podium analyze speech.txt --only entity --format csv
 """
 
@@ -92,6 +92,8 @@ def main() -> None:
 @click.option("--speaker", "speakers", multiple=True, help="Speaker name; repeat for several.")
 @click.option("--date", help="Date of the speech, YYYY-MM-DD (relative times resolve against it).")
 @click.option("--language", help="Language code of the text (default: en).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for several inputs (each loads the models once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @_guarded
 def analyze(
@@ -105,13 +107,15 @@ def analyze(
     speakers: tuple[str, ...],
     date: str | None,
     language: str | None,
+    jobs: int,
     quiet: bool,
 ) -> None:
     """Analyse speeches (files, directories, http(s) URLs, or '-' for stdin)."""
     from podium.batch import run_batch
     from podium.pipeline import Pipeline
 
-    pipeline = Pipeline.from_names(_split(only) or None, _split(skip) or None)
+    selection = (_split(only) or None, _split(skip) or None)
+    pipeline = Pipeline.from_names(*selection)
     inputs = collect_inputs(sources)
     meta = {"title": title, "speakers": list(speakers) or None, "date": date, "language": language}
     single = len(inputs) == 1 and (sources[0] == "-" or is_url(sources[0]) or not Path(sources[0]).is_dir())
@@ -130,7 +134,7 @@ def analyze(
         return
     if output is None:
         raise PodiumError("E201", count=len(inputs))
-    failures = run_batch(inputs, pipeline, fmt, output, max_bytes, meta, quiet)
+    failures = run_batch(inputs, pipeline, fmt, output, max_bytes, meta, quiet, jobs, selection)
     if failures:
         sys.exit(int(failures[0].exit_code))
 

@@ -129,3 +129,10 @@ class PodiumError(Exception):
         self.fields = fields
         self.exit_code = exit_code
         super().__init__(f"[{code}] " + template.format(**fields))
+
+    def __reduce__(self) -> tuple[object, ...]:  # so errors cross process boundaries intact
+        return (_rebuild, (self.code, self.fields))
+
+
+def _rebuild(code: str, fields: dict[str, object]) -> PodiumError:
+    return PodiumError(code, **fields)

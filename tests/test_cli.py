@@ -94,3 +94,20 @@ def test_version_help_and_layers(runner: CliRunner) -> None:
     assert "Examples:" in help_text and "--max-bytes" in help_text
     layers = runner.invoke(main, ["layers"])
     assert layers.exit_code == 0 and "entity" in layers.output and "requires: sentences" in layers.output
+
+
+def test_batch_with_worker_processes_matches_single_process(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"s{i}.txt").write_text(f"The minister visited Port Selin on day {i}. He met 12 mayors.")
+    (src / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    one, two = tmp_path / "one", tmp_path / "two"
+    r1 = runner.invoke(main, ["analyze", str(src), "-f", "json", "-o", str(one), "-q"])
+    r2 = runner.invoke(main, ["analyze", str(src), "-f", "json", "-o", str(two), "-q", "--jobs", "2"])
+    assert r1.exit_code == r2.exit_code == 3
+    assert "[E004]" in r2.stderr
+    names = sorted(p.name for p in one.iterdir())
+    assert names == ["s0.json", "s1.json", "s2.json"] == sorted(p.name for p in two.iterdir())
+    for name in names:
+        assert json.loads((one / name).read_text()) == json.loads((two / name).read_text())
