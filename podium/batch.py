@@ -64,7 +64,9 @@ def _run_in_worker(job: Job) -> Outcome:
     return run_job(job, _worker_pipeline)
 
 
-def outcomes(jobs: list[Job], pipeline: Pipeline, workers: int, selection: tuple[Any, Any]) -> Iterator[Outcome]:
+def outcomes(
+    jobs: list[Job], pipeline: Pipeline, workers: int, selection: tuple[Any, Any]
+) -> Iterator[Outcome]:
     """Outcomes in input order, computed here or in ``workers`` processes."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:

@@ -92,8 +92,14 @@ def main() -> None:
 @click.option("--speaker", "speakers", multiple=True, help="Speaker name; repeat for several.")
 @click.option("--date", help="Date of the speech, YYYY-MM-DD (relative times resolve against it).")
 @click.option("--language", help="Language code of the text (default: en).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for several inputs (each loads the models once).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for several inputs (each loads the models once).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @_guarded
 def analyze(
