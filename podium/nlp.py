@@ -48,3 +48,23 @@ def sentence_docs(doc: Document, level: str = "ner") -> list[SpacyDoc]:
     docs = list(nlp.pipe(texts, disable=disable, batch_size=64))
     doc.cache["spacy"] = (level, docs)
     return docs
+
+
+def parsed_sentences(doc: Document, indices: list[int]) -> dict[int, SpacyDoc]:
+    """Full parses (tagger, parser, lemmatizer, NER) of only the sentences at ``indices``; cached.
+
+    For analysers that need syntax on a few sentences (those with an actor and a verb, say): each
+    sentence is parsed at most once per document, whoever asks. Whole-document parses made by
+    ``sentence_docs(doc, "parse")`` are reused.
+    """
+    cached = doc.cache.get("spacy")
+    if cached is not None and cached[0] == "parse":
+        return {i: cached[1][i] for i in indices}
+    store: dict[int, SpacyDoc] = doc.cache.setdefault("spacy_parsed", {})
+    missing = [i for i in dict.fromkeys(indices) if i not in store]
+    if missing:
+        nlp = load_spacy()
+        texts = [doc.span_text(doc.sentences[i]) for i in missing]
+        for i, parsed in zip(missing, nlp.pipe(texts, batch_size=64), strict=True):
+            store[i] = parsed
+    return {i: store[i] for i in indices}
