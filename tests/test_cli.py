@@ -60,8 +60,11 @@ def test_stdin_and_meta_options(runner: CliRunner) -> None:
 
 def test_skip_removes_the_layer(runner: CliRunner, sample_path: Path) -> None:
     data = analyse_json(runner, str(sample_path), "--skip", "entity")
-    assert data["spans"] == []
+    layers = {s["layer"] for s in data["spans"]}
+    assert "entity" not in layers and "quantity" in layers
     assert data["sentences"]
+    only = analyse_json(runner, str(sample_path), "--only", "quantity,time")
+    assert {s["layer"] for s in only["spans"]} == {"quantity", "time"}
 
 
 @pytest.mark.parametrize("fmt", ["html", "md", "csv"])

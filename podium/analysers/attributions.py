@@ -1,0 +1,30 @@
+"""Attributions (``attribution`` layer): source, cue and attributed content; unsourced evidence claims.
+
+Labels: ``attribution`` (a cue with a source) and ``unsourced`` ("we have evidence", "everyone knows").
+The span covers source and cue; ``source_span``, ``cue_span`` and ``content_span`` are document offsets.
+See ``podium.anatomy.attributions``.
+"""
+
+from __future__ import annotations
+
+from podium.anatomy import shared
+from podium.document import Document, Span
+from podium.pipeline import BaseAnalyser
+
+
+class AttributionAnalyser(BaseAnalyser):
+    name = "attribution"
+    requires = ("sentences",)
+    assigns = ("attribution",)
+    description = "Who is said to have said or shown what ('according to reports', 'admitted that')."
+
+    def __call__(self, doc: Document) -> Document:
+        spans = []
+        for (off, _), hits in zip(shared.sentence_texts(doc), shared.attributions(doc), strict=True):
+            for h in hits:
+                attrs = dict(h.attrs)
+                for key in ("source_span", "cue_span", "content_span"):
+                    attrs[key] = [off + attrs[key][0], off + attrs[key][1]]
+                spans.append(Span(off + h.start, off + h.end, h.label, None, attrs, self.name))
+        doc.add_spans("attribution", spans, source=self.name)
+        return doc

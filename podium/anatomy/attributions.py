@@ -1,0 +1,250 @@
+"""Attributions in a sentence: who (source) is said to have said or shown what (content), by which cue.
+
+Three grammars, all over the sentence text: phrasal cues before the source ("according to reports",
+"in the words of the minister"); speech and evidence verbs with their subject ("Mr. Brenn openly admitted
+that ...", "those who say ...", "militiamen who told the residents ...", "“...,” said the minister"); and
+evidence claims that name no checkable source ("we have evidence", "everyone knows", "no one can deny"),
+labelled ``unsourced``. The span is the source plus the cue; ``content_span`` is the attributed content.
+``sourced`` is False for unsourced evidence and vague sources ("reports", "experts", "they").
+The speaker's own assertions ("I tell you", "let me say") are not attributions. It does not resolve
+pronouns ("he said") to names; the actor layer does that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from podium.resources.anatomy_lexicon import (
+    CUE_GAP_WORDS,
+    SOURCE_AFTER_CUES,
+    SPEECH_CUES,
+    THAT_CUES,
+    UNSOURCED_PATTERNS,
+    VAGUE_SOURCES,
+)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|St)\.|[\w’'-]+|[^\w\s]")
+_STRONG = frozenset(
+    """
+    say says said saying tell tells told telling stated admit admits admitted admitting acknowledge
+    acknowledges acknowledged warn warns warned warning claim claims claimed claiming announce announces
+    announced declare declares declared insist insists insisted insisting confess confessed confesses
+    testify testified testifies allege alleges alleged boast reported boasted boasts
+    """.split()  # noqa: SIM905
+)
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+_OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists", "parliament"})
+_BAD_OBJECT = re.compile(
+    r"^\s+(?:the\s+lives|lives|responsibility|victory|credit|the\s+life)\b", re.IGNORECASE
+)
+_BOUNDARY = frozenset(
+    """
+    and but that which who whom because when if while so as then than where or nor yet although though
+    since after before until unless whether once what how why
+    """.split()  # noqa: SIM905
+)
+_RELATIVE = frozenset({"who", "that", "which"})
+_DETERMINERS = frozenset(
+    {"the", "these", "those", "some", "many", "all", "our", "their", "his", "her", "its", "a", "an", "other"}
+)
+_LEFT_STOP = frozenset(
+    """
+    by with from for to against in on at into under over been be is are was were had has have being
+    """.split()  # noqa: SIM905
+)
+_NOT_ADVERB = frozenset({"family", "ally", "assembly", "italy", "july", "supply", "rally", "anomaly"})
+_LEAD = frozenset(
+    """
+    even also only just now then yes indeed so however today yesterday still again well thus therefore
+    moreover
+    """.split()  # noqa: SIM905
+)
+_SPEAKER = frozenset({"i", "we", "me", "us", "let me", "let us", "allow me", "i myself", "we ourselves"})
+_PUNCT_OK = frozenset({"’", "'", "-"})
+_QUOTES = '“”"‘’«»'
+_ACCORDING = re.compile(rf"\b(?P<cue>{'|'.join(SOURCE_AFTER_CUES)})\s+", re.IGNORECASE)
+_UNSOURCED = [re.compile(p) for p in UNSOURCED_PATTERNS]
+
+
+@dataclass(slots=True)
+class AttributionHit:
+    start: int
+    end: int
+    label: str  # attribution | unsourced
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _content(text: str, start: int, end: int | None = None) -> list[int]:
+    end = len(text) if end is None else end
+    m = re.match(r"[\s,:;]*(?:that\b)?[\s,:]*", text[start:end])
+    start += m.end() if m else 0
+    while end > start and text[end - 1] in " .!?,;:…":
+        end -= 1
+    return [start, end]
+
+
+def _sourced(source: str) -> bool:
+    words = source.lower().split()
+    if not words:
+        return False
+    return words[-1] not in VAGUE_SOURCES and words[0] not in ("some", "many", "those", "others")
+
+
+def _hit(
+    text: str, src: tuple[int, int], cue: tuple[int, int], content: list[int], label: str
+) -> AttributionHit:
+    source = text[src[0] : src[1]]
+    attrs = {
+        "source": source, "source_span": list(src), "cue": " ".join(text[cue[0] : cue[1]].split()),
+        "cue_span": list(cue), "content_span": content, "sourced": label != "unsourced" and _sourced(source),
+    }  # fmt: skip
+    return AttributionHit(min(src[0], cue[0]), max(src[1], cue[1]), label, attrs)
+
+
+_NP_AFTER = re.compile(
+    r"(?:[\w’'.-]+(?:\s+|(?=[,;:!?—–()\"“”])|$))+?"
+    r"(?=[,;:.!?—–()\"“”]|\s*$|\b(?:that|we|they|he|she|it|I|has|have|is|are|was|were|will|\d)\b)"
+)
+
+
+def _noun_phrase_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The source after "according to": words up to punctuation, a clause word or a number."""
+    m = _NP_AFTER.match(text[pos:])
+    if not m or not m.group().strip():
+        return None
+    end = pos + len(m.group().rstrip())
+    if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2}$|\b(?:Mr|Dr|Mrs|Ms)\.$", text[pos:end]):
+        end -= 1
+    return pos, end
+
+
+def _according(text: str) -> list[AttributionHit]:
+    hits = []
+    for m in _ACCORDING.finditer(text):
+        src = _noun_phrase_after(text, m.end())
+        if src is None:
+            continue
+        at_start = not text[: m.start()].strip(' "“')
+        content = _content(text, src[1]) if at_start else _content(text, 0)
+        hits.append(_hit(text, src, m.span("cue"), content, "attribution"))
+    return hits
+
+
+def _unsourced(text: str) -> list[AttributionHit]:
+    hits = []
+    for pattern in _UNSOURCED:
+        for m in pattern.finditer(text):
+            content = _content(text, m.end("cue"))
+            hits.append(_hit(text, m.span("src"), m.span("cue"), content, "unsourced"))
+    return hits
+
+
+def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """Token range [a, b) of the subject left of token ``i`` (the cue), or None."""
+    j = i - 1
+    while j >= 0 and (tokens[j].group().lower() in CUE_GAP_WORDS or tokens[j].group().endswith("ly")):
+        j -= 1
+    if j >= 0 and tokens[j].group() == "," and j > 0 and tokens[j + 1].group().lower() in CUE_GAP_WORDS:
+        j -= 1
+    b = j + 1
+    while j >= 0:
+        word = tokens[j].group()
+        low = word.lower()
+        is_punct = not (word[0].isalnum() or word in _PUNCT_OK)
+        if low == "and" and b == j + 1 and j > 0 and tokens[j - 1].group().endswith("ed"):
+            j -= 2  # "the enemy realized and acknowledged"
+            b = j + 1
+            continue
+        adverb = low.endswith("ly") and low not in _NOT_ADVERB
+        if is_punct or low in _BOUNDARY or low in _LEFT_STOP or adverb:
+            if low in _RELATIVE and b == j + 1 and j > 0:
+                b = j  # "those who say": the source is the noun before the relative pronoun
+                a = j - 1
+                while a > 0 and a > j - 4 and tokens[a - 1].group().lower() in _DETERMINERS:
+                    a -= 1
+                return (a, b) if tokens[a].group()[0].isalnum() else None
+            break
+        if b - j > 8:
+            return None
+        j -= 1
+    a = j + 1
+    while a < b and tokens[a].group().lower() in _LEAD:
+        a += 1
+    return (a, b) if a < b else None
+
+
+def _verbs(text: str) -> list[AttributionHit]:
+    tokens = list(_TOKEN.finditer(text))
+    hits = []
+    for i, tok in enumerate(tokens):
+        low = tok.group().lower()
+        nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+        if (low not in SPEECH_CUES and not (low in THAT_CUES and nxt == "that")) or tok.group()[0].isupper():
+            continue
+        prev = tokens[i - 1].group().lower() if i else ""
+        passive = prev in ("is", "was", "are", "were", "be", "been", "being") and not low.endswith("ing")
+        if passive or prev in ("the", "a", "an") or _BAD_OBJECT.match(text[tok.end() :]):
+            continue
+        if (
+            low in SPEECH_CUES
+            and low not in _STRONG
+            and nxt not in ("that", ":", ",", ".", *_QUOTES, *_OBJECTS)
+        ):
+            continue
+        cue_end = tok.end()
+        if low in _TELL and nxt in _OBJECTS:
+            cue_end = tokens[i + 1].end()
+        hit = _verb_hit(text, tokens, i, (tok.start(), cue_end))
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int]) -> AttributionHit | None:
+    if any(
+        t.group().lower() in ("not", "never", "n't", "didn't", "doesn't") for t in tokens[max(0, i - 3) : i]
+    ):
+        return None  # "did not even admit": a denial of an attribution is none
+    found = _source_left(tokens, i)
+    if found is None and i and tokens[i - 1].group() in (",", *_QUOTES):
+        if tokens[i].group().endswith("ing"):
+            return _participle(text, tokens, i, cue)
+        after = _noun_phrase_after(text, cue[1] + 1)  # "“...,” said the minister."
+        if after is None or not text[cue[1] : cue[1] + 1].isspace():
+            return _participle(text, tokens, i, cue)
+        return _hit(text, after, cue, _content(text, 0, tokens[i - 1].start()), "attribution")
+    if found is None:
+        return None
+    src = (tokens[found[0]].start(), tokens[found[1] - 1].end())
+    if text[src[0] : src[1]].lower() in _SPEAKER:
+        return None
+    rest = text[cue[1] :].strip(' ,”"’')
+    if re.fullmatch(r"[.!?…]*", rest):
+        if not re.search(r"[,”\"’:—]\s*$", text[: src[0]]):
+            return None
+        content = _content(text, 0, src[0])
+    else:
+        that = re.match(r"[^.!?;“\"]{0,80}?\bthat\b", text[cue[1] :])
+        content = _content(text, cue[1] + (that.end() if that else 0))
+    return _hit(text, src, cue, content, "attribution")
+
+
+def _participle(
+    text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int]
+) -> AttributionHit | None:
+    """ "They celebrate, saying ...": the sentence's pronoun subject is the source."""
+    first = tokens[0]
+    if tokens[i].group().endswith("ing") and first.group().lower() in ("they", "he", "she", "it"):
+        return _hit(text, first.span(), cue, _content(text, cue[1]), "attribution")
+    return None
+
+
+def find_attributions(text: str) -> list[AttributionHit]:
+    """Attributions in one sentence, without overlaps (unsourced evidence first, then phrasal, then verbs)."""
+    chosen: list[AttributionHit] = []
+    for hit in [*_unsourced(text), *_according(text), *_verbs(text)]:
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)

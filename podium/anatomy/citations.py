@@ -1,0 +1,170 @@
+"""Citations of texts, resolved to structured references.
+
+Finds scripture with chapter and verse ("Isaiah 2:4", "(Quran 2:190)", a bare "(110:1-3)" after a quotation
+in a document that cites the Quran), named works with sections ("Nahj al-Balaghah, sermon 27"), numbered
+articles, sections and chapters of laws and treaties ("Article 51 of the UN Charter"), UN resolutions
+("Security Council Resolution 2254") and named laws and treaties ("the Rome Statute", "the Second
+Amendment"). It does not check that a reference exists, nor fetch the cited text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from podium.resources.anatomy_lexicon import ORDINALS
+from podium.resources.scripture import (
+    AMBIGUOUS_BOOKS,
+    BIBLE_BOOKS,
+    NAMED_WORKS,
+    SECTION_WORDS,
+    WORK_ALIASES,
+)
+
+_BOOKS = "|".join(sorted((re.escape(b) for b in BIBLE_BOOKS), key=len, reverse=True))
+_QURAN = r"(?:[Hh]oly\s+)?(?:Qur['’]an|Quran|Koran)"
+_VERSE = r"(?P<ch>\d{1,3})\s*:\s*(?P<v>\d{1,3})(?:\s*[-–]\s*(?P<ve>\d{1,3}))?"
+_WORKS = "|".join(sorted((re.escape(w) for w in NAMED_WORKS), key=len, reverse=True))
+_SECTIONS = "|".join(re.escape(s) for s in SECTION_WORDS)
+_CAP = r"(?:[A-Z][\w.’'-]*|U\.N\.|UN|EU|of|the|on|for|de|al-\w+)"
+_TREATY_HEAD = (
+    r"Charter|Conventions?|Treaty|Accords?|Agreements?|Statute|Memorandum|Protocol|Declaration|Act|Law|"
+    r"Constitution|Covenant|Pact|Code|Consensus"
+)
+_NUMBER = r"(?P<num>\d+[A-Za-z]?|[IVXL]+\b|ES-\d+/\d+)"
+
+QURAN_REF = re.compile(rf"\b{_QURAN}\s*,?\s*(?:[Ss]ura(?:h)?\s+[\w’'-]+\s*,?\s*)?{_VERSE}")
+SURAH_REF = re.compile(rf"\b[Ss]ura(?:h)?\s+(?P<name>(?:[Aa]l-|[Aa]n-|[Aa]t-)?[A-Z][\w’'-]*)\s*,?\s*{_VERSE}")
+BARE_REF = re.compile(rf"\(\s*{_VERSE}\s*\)")
+BIBLE_REF = re.compile(
+    rf"\b(?P<book>{_BOOKS})\.?\s+(?P<ch>\d{{1,3}})(?:\s*:\s*(?P<v>\d{{1,3}})(?:\s*[-–]\s*(?P<ve>\d{{1,3}}))?)?\b",
+    re.IGNORECASE,
+)
+WORK_SECTION = re.compile(
+    rf"(?P<work>\b(?:{_WORKS}))\s*,?\s*(?P<sec>(?:{_SECTIONS})\s*\d+(?:\s*:\s*\d+)?)"
+    rf"|(?P<sec2>\b(?:{_SECTIONS})\s*\d+)\s+(?:of|in)\s+(?:the\s+)?(?P<work2>{_WORKS})",
+    re.IGNORECASE,
+)
+ARTICLE = re.compile(
+    rf"\b(?P<kw>Article|Section|Chapter|Paragraph|Clause)s?\s+{_NUMBER}(?:\(\d+\))?"
+    rf"(?:\s+(?:of|in)\s+(?P<work>(?:the\s+)?(?:{_CAP}[\s-]+){{0,7}}[A-Z][\w.’'-]*))?"
+)
+RESOLUTION = re.compile(
+    r"(?P<body>\b(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council|General\s+Assembly|UNSC|UNGA)"
+    r"\s+|\bUN\s+|\bU\.N\.\s+)?\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>ES-\d+/\d+|\d+)"
+)
+AMENDMENT = re.compile(
+    rf"\b(?P<ord>{'|'.join(w.capitalize() for w in ORDINALS)}|\d+(?:st|nd|rd|th))\s+Amendment\b"
+)
+_TAIL = r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|on\s+)?[A-Z][\w’'-]*)*)"
+NAMED_LAW = re.compile(
+    rf"\b(?P<work>(?:[A-Z][\w.’'-]*[\s-]+)(?:(?:{_CAP})[\s-]+){{0,6}}?(?:{_TREATY_HEAD})\b(?![\s-]+[A-Z])"
+    rf"(?:\s+of\s+(?P<year>\d{{4}})|{_TAIL})?)"
+    rf"|\b(?P<work2>(?:Treaty|Charter|Statute|Covenant|Declaration|Convention){_TAIL})"
+    rf"|(?<=\b(?:the|The|our|Our)\s)(?P<work3>Constitution|Charter)\b(?!\s+of\b)"
+)
+_LEADING = re.compile(
+    r"(?:(?:The|Our|This|That|Their|His|Her|Its|A|An|Every|Under|In|By|Of|And|But|So|We|They|I|the|our)\s+)+"
+)
+
+
+@dataclass(slots=True)
+class CitationHit:
+    start: int
+    end: int
+    kind: str  # scripture | work | article | resolution | law | treaty
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def canonical_work(name: str) -> str:
+    """Canonical name of a law or treaty: "the Charter of the United Nations" -> "UN Charter"."""
+    clean = re.sub(r"^(?:the|our)\s+", "", " ".join(name.split()), flags=re.IGNORECASE).strip(" ,.")
+    low = clean.lower()
+    return WORK_ALIASES.get(low) or NAMED_WORKS.get(low) or clean
+
+
+def _law_kind(work: str) -> str:
+    if work.endswith("Consensus"):
+        return "work"
+    return "law" if re.search(r"\b(?:Act|Law|Constitution|Code|Amendment)$", work) else "treaty"
+
+
+def _ints(m: re.Match[str]) -> dict[str, Any]:
+    get = m.groupdict()
+    return {k: int(get[g]) if get.get(g) else None for k, g in (("chapter", "ch"), ("verse", "v"),
+                                                               ("verse_end", "ve"))}  # fmt: skip
+
+
+def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
+    """Citations in ``text``; ``quran_context`` makes a bare "(110:1-3)" a Quran reference."""
+    hits: list[CitationHit] = []
+    for m in QURAN_REF.finditer(text):
+        hits.append(CitationHit(m.start(), m.end(), "scripture", {"work": "Quran", **_ints(m)}))
+    for m in SURAH_REF.finditer(text):
+        hits.append(CitationHit(m.start(), m.end(), "scripture", {"work": "Quran", **_ints(m)}))
+    for m in BARE_REF.finditer(text):
+        work = "Quran" if quran_context and int(m.group("ch")) <= 114 else None
+        hits.append(CitationHit(m.start() + 1, m.end() - 1, "scripture", {"work": work, **_ints(m)}))
+    for m in BIBLE_REF.finditer(text):
+        book = m.group("book").lower()
+        if not m.group("book")[0].isupper() or (book in AMBIGUOUS_BOOKS and not m.group("v")):
+            continue
+        if not m.group("v") and book not in ("psalm", "psalms") and not re.search(r"\bchapter\b", text):
+            continue
+        hits.append(CitationHit(m.start(), m.end(), "scripture", {"work": BIBLE_BOOKS[book], **_ints(m)}))
+    for m in WORK_SECTION.finditer(text):
+        work = m.group("work") or m.group("work2")
+        sec = " ".join((m.group("sec") or m.group("sec2")).lower().split())
+        number = re.search(r"\d+", sec).group()  # type: ignore[union-attr]
+        attrs = {"work": canonical_work(work), "section": sec, "number": number}
+        hits.append(CitationHit(m.start(), m.end(), "work", attrs))
+    for m in ARTICLE.finditer(text):
+        work = canonical_work(m.group("work")) if m.group("work") else None
+        attrs = {"work": work, "number": m.group("num"), "section": m.group("kw").lower()}
+        hits.append(CitationHit(m.start(), m.end(), "article", attrs))
+    for m in RESOLUTION.finditer(text):
+        body = " ".join((m.group("body") or "").split())
+        work = (
+            "UN General Assembly"
+            if re.search(r"General|UNGA", body)
+            else "UN Security Council"
+            if body
+            else None
+        )
+        hits.append(CitationHit(m.start(), m.end(), "resolution", {"work": work, "number": m.group("num")}))
+    for m in AMENDMENT.finditer(text):
+        o = m.group("ord").lower()
+        number = str(ORDINALS[o]) if o in ORDINALS else re.sub(r"\D", "", o)
+        hits.append(CitationHit(m.start(), m.end(), "law", {"work": "Constitution", "number": number}))
+    for m in NAMED_LAW.finditer(text):
+        name = m.group("work") or m.group("work2") or m.group("work3")
+        if m.group("year"):
+            name = name[: name.rindex(" of ")]
+        start = m.start()
+        lead = _LEADING.match(name)
+        if lead and lead.end() < len(name):
+            start, name = start + lead.end(), name[lead.end() :]
+        attrs = {"work": canonical_work(name)}
+        if m.group("year"):
+            attrs["year"] = int(m.group("year"))
+        hits.append(CitationHit(start, m.end(), _law_kind(attrs["work"]), attrs))
+    return _select([_trim(h, text) for h in hits])
+
+
+def _trim(hit: CitationHit, text: str) -> CitationHit:
+    """No final full stop, except in an abbreviation ("U.N.")."""
+    if text[hit.end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[hit.start : hit.end]):
+        hit.end -= 1
+        if isinstance(hit.attrs.get("work"), str):
+            hit.attrs["work"] = hit.attrs["work"].rstrip(".")
+    return hit
+
+
+def _select(hits: list[CitationHit]) -> list[CitationHit]:
+    """Longest first; one inside a longer citation ("UN Charter" in "Article 51 of the UN Charter") drops."""
+    chosen: list[CitationHit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)

@@ -1,0 +1,98 @@
+"""The type of claim a sentence makes, from cue words and the parts found in it.
+
+Labels: ``quantity``, ``prediction`` (also promises), ``law`` (law or rule), ``causal`` (correlation or
+causation), ``personal`` (personal experience), ``quotation`` (attributed content), ``history``
+(historical event), ``other``, and ``not_claim`` (question, greeting, exhortation, opinion). The first
+that applies wins: questions, greetings and wishes are ``not_claim`` first; then quantity; then exhortations
+are ``not_claim``; then a sourced attribution makes a quotation; then the order above.
+It is a rule-based first label, not a classifier; check-worthiness is scored elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+LABELS = ("quantity", "prediction", "law", "causal", "personal", "quotation", "history", "other", "not_claim")
+
+_GREETING = re.compile(
+    r"^\W*(?:thank(?:s| you)|good (?:morning|afternoon|evening)|ladies and gentlemen|dear\b|excellenc|"
+    r"mr\.? (?:president|chairman|speaker)|madam|in the name of|peace be|i welcome|welcome|god bless|"
+    r"long live|glory|all praise|may (?:god|allah)|salaam|greetings|distinguished|brothers and sisters)",
+    re.IGNORECASE,
+)
+_EXHORT = re.compile(
+    r"^\W*(?:let us|let's|let me|we call on|we urge|i urge|i call on|do not|don't|take a look|look at|join|"
+    r"stand|remember|imagine|vote|go|come|never forget|so let|and let|we must|you must|everyone must|"
+    r"seek|praise|believe)\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:i believe|i think|in my view|in my opinion|we believe|must|should|ought to|need to|"
+    r"is (?:a|an|the) (?:faith|shame|disgrace|betrayal|tragedy|victory|lie)|beautiful|shameful|"
+    r"disgraceful|great|terrible|wonderful|evil|noble|naive)\b",
+    re.IGNORECASE,
+)
+_WISH = re.compile(r"^\W*(?:we|i)\s+(?:hope|wish|pray)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|[a-z]{3,}ed|took|gave|made|went|saw|fought|began|won|lost)\b", re.I
+)
+_PREDICTION = re.compile(
+    r"(?<!\bthe )(?<!\bour )(?<!\bgood )(?<!\bfree )(?<!\bpolitical )\b(?:will|shall|won['’]t|going to|"
+    r"(?:is|are) set to|promise|pledge|vow|intend to|plan to)\b",
+    re.IGNORECASE,
+)
+_LAW = re.compile(
+    r"\b(?:illegal\w*|unlawful|lawful|violat\w+|international law|under the law|the law|constitution\w*|"
+    r"in breach of|legally|prohibit\w*|forbid\w*|binding|obliged|obligat\w+|right of|rights? to|"
+    r"jurisdiction|sovereignty)\b",
+    re.IGNORECASE,
+)
+_CAUSAL = re.compile(
+    r"\b(?:because|caused?|causes|causing|led to|leads? to|resulted in|results? of|as a result|due to|"
+    r"responsible for|thanks to|owing to|blamed? for|consequen\w+|fuel(?:s|ed|led)|driven by|drove|"
+    r"so that|therefore|that is why|which is why)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:visited|saw|met|was|went|spoke|heard|have (?:seen|met|visited|been|spoken)|"
+    r"remember|grew up|served|stood|watched|travel\w*|talked|sat|lost|held|walked|listened|asked)\b"
+    r"|\bmy (?:father|mother|family|grandfather|grandmother|son|daughter|brother|sister|parents)\b"
+    r"|\bwhen I was\b",
+)
+_HISTORY = re.compile(
+    r"\b(?:killed|bombed|attacked|invaded|occupied|signed|voted|launched|destroyed|built|fell|won|lost|"
+    r"seized|shelled|displaced|arrested|fired|approved|passed|withdrew|declared|elected|began|started|"
+    r"ended|broke|struck|fought|defeated|liberated|founded|established|created|rose|grew|increased|"
+    r"decreased|collapsed|executed|murdered|massacred|captured|burned|blocked|imposed|sanctioned|annexed|"
+    r"agreed|recognised|recognized|adopted|ratified|expelled|deported|banned|martyred|armed|financed|"
+    r"trained|supplied|happened|occurred|took place|came|crossed|emptied|lowered|raised|rebuilt|"
+    r"negotiated|refused|suffered|closed|opened|cut|raided|stormed|sent|moved|entered|left)\b",
+    re.IGNORECASE,
+)
+
+
+def claim_type(text: str, parts: dict[str, list[dict[str, object]]]) -> str:
+    """The claim type of ``text`` given its parts: {"quantity": [attrs...], "time": [...], ...}."""
+    stripped = text.strip()
+    if stripped.rstrip("”’\"') ").endswith("?") or _GREETING.match(stripped) or _WISH.match(stripped):
+        return "not_claim"
+    if any(q.get("kind") not in ("ordinal",) for q in parts.get("quantity", [])):
+        return "quantity"
+    if _EXHORT.match(stripped):
+        return "not_claim"
+    if any(a.get("sourced") for a in parts.get("attribution", [])):
+        return "quotation"
+    if _PREDICTION.search(stripped):
+        return "prediction"
+    if any(c.get("kind") != "scripture" for c in parts.get("citation", [])) or _LAW.search(stripped):
+        return "law"
+    if _CAUSAL.search(stripped):
+        return "causal"
+    if _PERSONAL.search(stripped):
+        return "personal"
+    past_time = any(t.get("resolved") for t in parts.get("time", [])) and _PAST.search(stripped)
+    if _HISTORY.search(stripped) or past_time:
+        return "history"
+    if _OPINION.search(stripped):
+        return "not_claim"
+    return "other"

@@ -1,0 +1,59 @@
+"""Hedges ("perhaps", "reportedly", "it seems") and boosters ("undoubtedly", "no one should doubt") with a
+strength, from the lexicon in ``podium.resources.anatomy_lexicon``.
+
+Longest expression wins ("there is no doubt" over "no doubt"). The modal "may" counts only in lower case
+and not as a wish ("May God bless"); "might" not as a noun ("military might"); "I believe" not when
+followed by "in". It does not judge the scope of the hedge (which claim it weakens).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from podium.resources.anatomy_lexicon import BOOSTERS, HEDGES
+
+_ALL = {**{k: ("hedge", v) for k, v in HEDGES.items()}, **{k: ("booster", v) for k, v in BOOSTERS.items()}}
+_PATTERN = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_ALL, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_MIGHT_NOUN = re.compile(
+    r"\b(?:military|economic|its|their|our|his|her|full|the|naval|nuclear|all\s+its)\s+$", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HedgeHit:
+    start: int
+    end: int
+    kind: str  # hedge | booster
+    strength: float
+
+
+def _keep(text: str, m: re.Match[str]) -> bool:
+    word = m.group()
+    low = " ".join(word.lower().split())
+    before, after = text[: m.start()], text[m.end() :]
+    if low == "may":
+        return word == "may" and bool(before.strip()) and not re.search(r"[.!?:;]\s*$", before)
+    if low == "might":
+        return not _MIGHT_NOUN.search(before)
+    if low in ("i believe", "we believe"):
+        return not re.match(r"\s+in\b", after)
+    if low == "likely":
+        return not re.search(r"\b(?:un)$", before)
+    if low == "indeed":
+        return not re.match(r"\s*\.", after) or bool(before.strip())
+    return True
+
+
+def find_hedges(text: str) -> list[HedgeHit]:
+    hits = []
+    for m in _PATTERN.finditer(text):
+        if _keep(text, m):
+            kind, strength = _ALL[" ".join(m.group().lower().split())]
+            hits.append(HedgeHit(m.start(), m.end(), kind, strength))
+    return hits

@@ -1,0 +1,261 @@
+"""Quantities in a sentence: value, counted noun or unit, currency, approximation, range, rate, multiplier.
+
+Grammar over the numbers ``podium.anatomy.numbers`` finds: an approximator before ("over", "nearly",
+"some") or after ("or so"), a currency symbol or word, "percent", a counted-noun phrase whose last word is
+the unit ("a dozen field hospitals" -> head "hospitals"), and a rate period ("a day"). Ranges
+("between 5 and 7 billion", "300 or 400") keep both ends. Ordinals are kept apart (kind "ordinal").
+
+Not quantities: numbers inside time expressions or citations (the caller passes those ranges as
+``masks``), identifiers ("F-15", "Resolution 2254"), bare years, and the pronoun or determiner "one"
+("one must stand firm", "one land, one people"); a value of one is kept only with a unit of measure, a
+currency or "percent". It does not convert units or currencies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from podium.anatomy.numbers import Number, find_numbers, tidy
+from podium.resources.anatomy_lexicon import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    CURRENCY_ADJECTIVES,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    IRREGULAR_PLURALS,
+    MEASURE_UNITS,
+    NOUN_STOP,
+    RATE_ADVERBS,
+    RATE_PERIODS,
+    SCALES,
+)
+
+
+def _alts(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_APPROX_LEFT = re.compile(rf"(?:^|(?<=\W))(?P<a>{_alts(APPROX_BEFORE)})\s+$", re.IGNORECASE)
+_APPROX_RIGHT = re.compile(rf"^\s*(?P<a>{_alts(APPROX_AFTER)})(?!\w)", re.IGNORECASE)
+_SYMBOL_LEFT = re.compile(rf"(?P<c>{_alts(CURRENCY_SYMBOLS)})\s?$")
+_CODE_LEFT = re.compile(rf"\b(?P<c>{_alts(CURRENCY_CODES)})\s$")
+_PERCENT = re.compile(r"^\s*(?P<p>%|per\s?cent|percentage\s+points?)(?!\w)", re.IGNORECASE)
+_NATIONAL = _alts(a.split()[0].capitalize() for a in CURRENCY_ADJECTIVES)
+_CURRENCY_RIGHT = re.compile(
+    rf"^\s+(?:of\s+)?(?P<c>(?:(?:US|U\.S\.|American|{_NATIONAL})"
+    rf"\s+)?(?:{_alts(CURRENCY_WORDS)}))\b",
+    re.IGNORECASE,
+)
+_OF = re.compile(
+    r"^\s+of(?:\s+(?:the|those|these|our|their|its|all|his|her|them|us|which))?(?=\s)", re.IGNORECASE
+)
+_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+_RATE = re.compile(
+    rf"^\s+(?:(?:a|an|per|each|every)\s+(?P<p>{_alts(RATE_PERIODS)})\b|(?P<adv>{_alts(RATE_ADVERBS)})\b)",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"^\s*(?P<j>or|to|-|–|and)\s*(?:US\$|NT\$|[$€£¥₹₽₪])?\s*$")
+_RATIO_JOIN = re.compile(r"^\s+(?:in|out\s+of)\s+$")
+_BETWEEN = re.compile(r"\b(?P<b>between|from)\s+$", re.IGNORECASE)
+_ID_LEFT = re.compile(
+    r"(?:[A-Za-z]-?|No\.\s?|#|\b(?:Route|Highway|Flight|Unit|Brigade|Division|Room|Phase|Level|Point|Item|"
+    r"Number|Camp|Block|Gate|Sector|Resolution|Article|Section|Chapter|Paragraph|Sermon|Verse|Psalm|Page|"
+    r"Line|Rule|Amendment|Protocol|Tower|Building|Street|Bus|Road|Platform|Hall)\s)$"
+)
+_YEAR = re.compile(r"1[0-9]\d{2}|20\d{2}")
+
+
+@dataclass(slots=True)
+class QuantityHit:
+    start: int
+    end: int
+    kind: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _plural(word: str) -> bool:
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))) or (
+        word in IRREGULAR_PLURALS
+    )
+
+
+def _modifier_only(word: str) -> bool:
+    """Participles and superlatives modify a counted noun but are not one ("displaced", "largest")."""
+    if word in ("building", "interest", "forest", "protest", "west", "rest", "test", "guest", "chest"):
+        return False
+    return word.endswith(("ed", "ing")) or (word.endswith("est") and len(word) > 5)
+
+
+def counted_noun(text: str, pos: int) -> tuple[int, str] | None:
+    """The counted-noun phrase right after ``pos``: (end offset, phrase); its last word is the unit."""
+    words: list[tuple[int, int, str]] = []
+    cur = pos
+    for _ in range(4):
+        m = _WORD.match(text, cur)
+        if not m:
+            break
+        word, low = m.group(1), m.group(1).lower()
+        if low in NOUN_STOP or (low.endswith("ly") and low not in ("family", "ally", "assembly")):
+            break
+        words.append((m.start(1), m.end(1), word))
+        cur = m.end()
+        if (word[0].isupper() and _plural(low)) or _plural(low) or low in MEASURE_UNITS:
+            break
+        if word[0].isupper() and len(words) == 1:
+            nxt = _WORD.match(text, cur)
+            if not nxt or nxt.group(1).lower() in NOUN_STOP:
+                words.pop()
+                break
+    while words and _modifier_only(words[-1][2].lower()):
+        words.pop()
+    if not words:
+        return None
+    return words[-1][1], text[words[0][0] : words[-1][1]]
+
+
+def _scale_of(text: str) -> float | None:
+    m = re.search(rf"\b({_alts(SCALES)})\b", text, re.IGNORECASE)
+    return float(SCALES[m.group(1).lower()]) if m else None
+
+
+def _skip(num: Number, raw: str, text: str) -> bool:
+    """Things that only look like quantities: identifiers, years, "one" as a pronoun."""
+    if _ID_LEFT.search(text[: num.start]):
+        return True
+    return num.kind == "count" and not num.scaled and bool(_YEAR.fullmatch(raw))
+
+
+def find_quantities(text: str, masks: list[tuple[int, int]] = ()) -> list[QuantityHit]:  # type: ignore[assignment]
+    """Quantities in ``text`` outside the ``masks`` (time expressions, citations)."""
+    nums = [n for n in find_numbers(text) if not any(n.start < e and n.end > s for s, e in masks)]
+    hits: list[QuantityHit] = []
+    i = 0
+    while i < len(nums):
+        first = nums[i]
+        last, value_max, joiner = first, None, ""
+        consumed = 1
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        if nxt is not None and first.kind == "count" and nxt.kind in ("count", "multiplier"):
+            join = _RANGE_JOIN.match(text[first.end : nxt.start])
+            if join and (join.group("j") != "and" or _BETWEEN.search(text[: first.start])):
+                last, joiner, value_max, consumed = nxt, join.group("j"), nxt.value, 2
+                if nxt.kind == "multiplier":
+                    first = Number(first.start, first.end, first.value, "multiplier", first.wordy, False)
+            elif (
+                _RATIO_JOIN.match(text[first.end : nxt.start])
+                and nxt.kind == "count"
+                and nxt.value > first.value
+            ):
+                ratio = first.value / nxt.value
+                first = Number(first.start, nxt.end, ratio, "fraction", first.wordy, False)
+                last, consumed = first, 2
+        i += consumed
+        hit = _build(text, first, last, value_max, joiner)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _build(
+    text: str, first: Number, last: Number, value_max: float | None, joiner: str
+) -> QuantityHit | None:
+    raw = text[first.start : first.end]
+    year_with_noun = bool(_YEAR.fullmatch(raw)) and counted_noun(text, first.end) is not None
+    identifier = bool(_ID_LEFT.search(text[: first.start]))
+    if _skip(first, raw, text) and value_max is None and (not year_with_noun or identifier):
+        return None
+    value = first.value
+    if value_max is not None and first.kind == "count" and not first.scaled and last.scaled:
+        value *= _scale_of(text[last.start : last.end]) or 1
+    start, end = first.start, last.end
+    attrs: dict[str, Any] = {"value": None, "value_max": None, "unit": None, "currency": None, "approx": "=",
+                             "rate_per": None, "multiplier": None, "kind": "count"}  # fmt: skip
+    if joiner == "or":
+        attrs["approx"] = "~"
+    if m := _SYMBOL_LEFT.search(text[:start]):
+        attrs["currency"], start = CURRENCY_SYMBOLS[m.group("c")], m.start("c")
+    elif m := _CODE_LEFT.search(text[:start]):
+        attrs["currency"], start = m.group("c"), m.start("c")
+    if value_max is not None and (between := _BETWEEN.search(text[:start])):
+        start = between.start()
+    if m := _APPROX_LEFT.search(text[:start]):
+        attrs["approx"], start = APPROX_BEFORE[m.group("a").lower()], m.start("a")
+    if first.kind == "vague":
+        attrs["approx"] = ">"
+    kind = first.kind
+    if kind == "multiplier":
+        attrs.update(kind="multiplier", multiplier=tidy(value))
+    elif kind == "ordinal":
+        noun = counted_noun(text, end)
+        superlative = re.match(r"\s+[a-z]+est\b", text[end:])
+        if noun is None and superlative is None:
+            return None
+        attrs["kind"] = "ordinal"
+        if noun is not None:
+            end, attrs["unit"] = noun[0], noun[1].lower()
+        else:
+            end += superlative.end()  # type: ignore[union-attr]
+    else:
+        end = _right_side(text, first, end, attrs)
+        if end < 0 or (first.value == 1 and value_max is None and not first.scaled and not _measured(attrs)):
+            return None
+    attrs["value"] = tidy(value)
+    attrs["value_max"] = tidy(value_max) if value_max is not None else None
+    if first.kind == "fraction":
+        attrs["kind"] = "fraction" if attrs["kind"] == "count" else attrs["kind"]
+    return QuantityHit(start, end, attrs["kind"], attrs)
+
+
+def _right_side(text: str, first: Number, end: int, attrs: dict[str, Any]) -> int:
+    """Read percent, currency, counted noun, rate and trailing approximators; -1 when not a quantity."""
+    if m := _APPROX_RIGHT.match(text[end:]):
+        attrs["approx"], end = APPROX_AFTER[m.group("a").lower()], end + m.end()
+    has_of = first.kind != "ordinal"
+    if m := _PERCENT.match(text[end:]):
+        attrs["unit"], attrs["kind"] = (
+            "percent" if "point" not in m.group("p") else "percentage points",
+            "percent",
+        )
+        end += m.end()
+    elif m := _CURRENCY_RIGHT.match(text[end:]):
+        word = " ".join(m.group("c").lower().split())
+        attrs["currency"] = CURRENCY_ADJECTIVES.get(word) or CURRENCY_WORDS.get(word.split()[-1], None)
+        end += m.end()
+    elif attrs["currency"] is None:
+        pos = end
+        if has_of and (m := _OF.match(text[end:])):
+            pos = end + m.end()
+        noun = counted_noun(text, pos)
+        if noun is not None:
+            end, attrs["unit"] = noun[0], noun[1].lower()
+        elif _lonely(first, text, attrs):
+            return -1
+    if attrs["currency"]:
+        attrs["unit"], attrs["kind"] = attrs["currency"], "money"
+    if m := _RATE.match(text[end:]):
+        attrs["rate_per"] = (
+            RATE_PERIODS.get((m.group("p") or "").lower()) or RATE_ADVERBS[m.group("adv").lower()]
+        )
+        attrs["kind"] = "rate" if attrs["kind"] == "count" else attrs["kind"]
+        end += m.end()
+    if m := _APPROX_RIGHT.match(text[end:]):
+        attrs["approx"], end = APPROX_AFTER[m.group("a").lower()], end + m.end()
+    return end
+
+
+def _measured(attrs: dict[str, Any]) -> bool:
+    unit = attrs["unit"] or ""
+    return attrs["kind"] in ("percent", "money") or unit.split(" ")[-1] in MEASURE_UNITS
+
+
+def _lonely(first: Number, text: str, attrs: dict[str, Any]) -> bool:
+    """A number with no unit that is not a quantity: "one must", "the two of them", "half-hearted"."""
+    if first.kind == "fraction":
+        before = text[: first.start].rstrip().lower()
+        return not (attrs["approx"] != "=" or before.endswith(("by", "than")))
+    if first.value == 1 and not first.scaled:
+        return True
+    return first.wordy and not first.scaled and attrs["approx"] == "="

@@ -1,0 +1,165 @@
+"""Regular expressions for time expressions in English speeches, one per form, with named groups.
+
+Only patterns live here; ``podium.anatomy.times`` turns matches into normalised values. Month names must be
+capitalised ("may" and "march" are verbs); "May" also needs a date word next to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|Sept\\.|Sep\\."
+    "|Jan\\.|Feb\\.|Aug\\.|Oct\\.|Nov\\.|Dec\\."
+)
+#: Months of the Iranian and Islamic calendars: a day in them is kept as an unresolved date.
+OTHER_MONTHS = (
+    "Farvardin|Ordibehesht|Khordad|Tir|Mordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand|Muharram|Safar|"
+    "Rabi al-Awwal|Rabi al-Thani|Jumada al-Awwal|Jumada al-Thani|Rajab|Sha['’]ban|Ramadan|Shawwal|"
+    "Dhu al-Qa['’]dah|Dhu al-Hijjah"
+)
+WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+UNIT = "day|week|month|year|decade|centur(?:y|ie)"
+_NUMWORD = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+)
+NUM = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))*(?:\s+(?:and\s+)?(?:{_NUMWORD}))*"
+    r"|a\s+couple\s+of|a\s+few|several|many|few|some|an?)"
+)
+_HALF = r"(?:\s+and\s+a\s+half)?"
+_EXTRA = rf"(?:\s+and\s+(?:a\s+half|(?:some|a\s+few|several|{NUM})\s+(?:{UNIT})s?))?"
+_APPROX = r"(?:(?:more\s+than|over|about|nearly|almost|around|some|at\s+least|roughly|less\s+than)\s+)?"
+EVENT_WORDS = (
+    "war|wars|revolution|invasion|occupation|ceasefire|truce|elections?|pandemic|crisis|siege|genocide|"
+    "coup|uprising|intifada|attacks?|massacre|referendum|blockade|independence|partition|liberation|"
+    "nakba|holocaust|conflict|fighting|bombing|bombardment|offensive|operation|sanctions|deal|"
+    "agreement|accords?|summit|collapse|fall|withdrawal|annexation|occupation|regime|dictatorship|"
+    "storming|massacres|disaster|earthquake|floods?|famine|reforms?|transition|lockdown"
+)
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b"
+        ),
+    ),
+    ("mdy", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-)\s*)?"
+            rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w-])"
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+(?P<y>\d{4})\b", re.IGNORECASE
+        ),
+    ),
+    ("calendar", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{OTHER_MONTHS})\b")),
+    ("decade", re.compile(r"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-)\s*)?\b(?P<dec>1[0-9]\d0|20\d0)s\b")),
+    (
+        "century",
+        re.compile(
+            r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b|\b(?P<w>twenty-first|twentieth|nineteenth|"
+            r"eighteenth)\s+century\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-)\s*)?(?<![\d,.$€£-])\b(?P<y>1[0-9]\d{2}|20\d{2})\b"
+            r"(?![,.]\d|\s*(?:%|percent|per\s+cent|-))"
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?:(?P<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>today|tonight|yesterday|tomorrow|"
+            r"the\s+day\s+before\s+yesterday|(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<u>morning|afternoon|evening|"
+            r"night|week|month|year|decade|century|summer|winter|spring|autumn|fall))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "edge",
+        re.compile(
+            r"\b(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:(?P<rel>this|last|next|the)\s+"
+            r"(?P<u>year|month|week|decade|century)|(?P<y>\d{4}))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("weekday", re.compile(rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b")),
+    (
+        "ago",
+        re.compile(
+            rf"\b{_APPROX}(?P<num>{NUM}){_HALF}\s+(?P<unit>{UNIT})s?{_EXTRA}(?:\s+or\s+so)?\s+(?P<dir>ago|later|earlier)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "past",
+        re.compile(
+            rf"\b[Tt]he\s+(?P<rel>past|last|previous|next|coming|following)\s+(?:(?P<num>{NUM}){_HALF}\s+)?"
+            rf"(?P<unit>{UNIT})s?{_EXTRA}(?:\s+or\s+so)?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "span",
+        re.compile(
+            rf"(?:\b(?P<prep>for|within)\s+|\b(?<![-\w])){_APPROX}(?P<num>{NUM}){_HALF}\s+(?P<unit>{UNIT})s?"
+            rf"{_EXTRA}(?:\s+or\s+so)?\b(?!-)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:(?P<prep>for)\s+(?:many\s+|several\s+|long\s+)?(?P<unit>year|decade|centurie|month|week)s"
+            r"|(?P<recent>recent|the\s+coming)\s+(?P<unit2>day|week|month|year|decade)s)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "event",
+        re.compile(
+            r"\b(?P<prep>during|since|after|before|until|throughout|in\s+the\s+(?:aftermath|wake)\s+of|"
+            r"at\s+the\s+(?:start|end|height|outbreak)\s+of|on\s+the\s+eve\s+of)\s+(?:the\s+)?"
+            rf"(?:[\w’'-]+\s+){{0,2}}?(?:{EVENT_WORDS})\b(?:\s+(?:began|started|ended|broke\s+out))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:the\s+next\s+(?:morning|day|evening|night)|the\s+following\s+(?:day|morning|week|"
+            r"month|year)|that\s+(?:day|night|morning|week)|the\s+same\s+day|the\s+day\s+(?:before|after)"
+            r"|at\s+that\s+time|at\s+the\s+time)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("clock", re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
+]
+
+SINCE_BEFORE = re.compile(r"\b(?:[Ss]ince|[Ee]ver\s+since)\s+$")
+FROM_TO = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$")
+FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
+#: Words right before a bare year or "May" that make it a date.
+DATE_SIGNAL = re.compile(
+    r"\b(?:in|since|until|till|by|before|after|from|during|of|year|early|late|mid|through|and|to|"
+    r"between|or|last|next|this|on)\s+$",
+    re.IGNORECASE,
+)
+#: Future and past markers that decide which year a month or day without one falls in.
+FUTURE = re.compile(
+    r"\b(?:will|shall|going\s+to|next|upcoming|coming|scheduled|plan(?:s|ned)?\s+to|'ll)\b", re.I
+)
+PAST = re.compile(r"\b(?:was|were|had|did|ago|last|[a-z]{3,}ed)\b", re.IGNORECASE)
+PLURAL_AFTER = re.compile(r"^\s+(?:[a-z]+[^s\W]s|people|children|men|women|troops)\b")

@@ -1,0 +1,350 @@
+"""Time expressions in a sentence, normalised against the document date.
+
+Dates become ISO strings at their granularity ("1950", "2024-09", "2025-10-14"), intervals become
+``{"start", "end"}`` ("since 2011", "the past forty years or so"), durations ISO 8601 ("P1Y"). Expressions
+that cannot be placed without knowledge of events ("during the war", "the next morning") or without a
+document date are kept with ``resolved: False`` and ``iso: None`` rather than guessed. A bare month
+("September, October and November") takes its year from a month-level date earlier in the same paragraph
+("last September"), else its most recent occurrence. It does not use ``dateparser``: its output missed
+forms speeches use ("the past forty years or so", "a year and some months") and cost far more time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from podium.anatomy.dates import (
+    MONTHS,
+    WEEKDAYS,
+    When,
+    add_months,
+    day_of,
+    duration,
+    month_of,
+    shift,
+    weekday_of,
+)
+from podium.anatomy.numbers import word_value
+from podium.anatomy.time_grammar import (
+    DATE_SIGNAL,
+    FROM_BEFORE,
+    FROM_TO,
+    FUTURE,
+    PAST,
+    PATTERNS,
+    PLURAL_AFTER,
+    SINCE_BEFORE,
+)
+
+_CENTURY_WORDS = {"twenty-first": 21, "twentieth": 20, "nineteenth": 19, "eighteenth": 18}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+@dataclass(slots=True)
+class TimeHit:
+    """A time expression at ``[start, end)`` of a sentence with its normalised value."""
+
+    start: int
+    end: int
+    kind: str  # date | interval | duration | time_of_day | event | relative
+    iso: Any = None
+    resolved: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+    #: Year a following bare month may take ("Last September ... October and November").
+    ref_year: int | None = None
+
+
+def _amount(text: str | None) -> float | None:
+    if not text:
+        return 1.0
+    low = " ".join(text.lower().split())
+    if low in ("a", "an", "one"):
+        return 1.0
+    if low in ("several", "many", "few", "a few", "some", "a couple of"):
+        return 2.0 if low == "a couple of" else None
+    if low[:1].isdigit():
+        return float(low)
+    return word_value(low)
+
+
+def _unit(text: str) -> str:
+    low = text.lower()
+    return "century" if low.startswith("centur") else low
+
+
+def _extra_amount(text: str) -> tuple[float, bool]:
+    """Half a unit for "and a half"; vague remainders ("and some months") only mark the value approximate."""
+    if re.search(r"and\s+a\s+half", text, re.IGNORECASE):
+        return 0.5, False
+    return 0.0, bool(re.search(r"\band\s+(?:some|a\s+few|several)\b", text, re.IGNORECASE))
+
+
+def _approx(text: str) -> str:
+    low = text.lower()
+    if re.search(r"\b(more than|over|at least)\b", low) or re.search(r"\band\s+(some|a few|several)\b", low):
+        return ">"
+    if re.search(r"\b(nearly|almost|less than)\b", low):
+        return "<"
+    if re.search(r"\b(about|around|some|roughly)\b\s+\S", low) or low.endswith("or so"):
+        return "~"
+    return "="
+
+
+def _date(when: When | None, start: int, end: int, **extra: Any) -> TimeHit:
+    if when is None:
+        return TimeHit(start, end, "date", None, False, extra)
+    ref = when.date.year if when.grain != "year" else None
+    return TimeHit(start, end, "date", when.iso(), True, extra, ref)
+
+
+def _interval(start_iso: str | None, end_iso: str | None, s: int, e: int, **extra: Any) -> TimeHit:
+    ok = start_iso is not None and end_iso is not None
+    return TimeHit(s, e, "interval", {"start": start_iso, "end": end_iso} if ok else None, ok, extra)
+
+
+def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int | None) -> TimeHit | None:
+    g = m.groupdict()
+    s, e = m.span()
+    if kind == "iso":
+        return _date(When(dt.date(int(g["y"]), int(g["mo"]), int(g["d"])), "day"), s, e)
+    if kind in ("dmy", "mdy"):
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        if g["y"]:
+            try:
+                return _date(When(dt.date(int(g["y"]), month, int(g["d"])), "day"), s, e)
+            except ValueError:
+                return None
+        return _date(day_of(anchor, month, int(g["d"]), ref, _tense(text)), s, e)
+    if kind == "month":
+        return _month(m, text, anchor, ref)
+    if kind == "calendar":
+        return TimeHit(s, e, "date", None, False, {"calendar": "other"})
+    if kind == "season":
+        return TimeHit(s, e, "date", f"{g['y']}-{_SEASONS[g['s'].lower()]}", True)
+    if kind == "decade":
+        dec = int(g["dec"])
+        hit = _interval(str(dec), str(dec + 9), s, e)
+        if g["mod"]:
+            hit.extra["mod"] = g["mod"].lower().rstrip("-")
+        return hit
+    if kind == "century":
+        n = int(g["n"]) if g["n"] else _CENTURY_WORDS[g["w"].lower()]
+        return _interval(f"{(n - 1) * 100 + 1:04d}", f"{n * 100:04d}", s, e)
+    if kind == "year":
+        return _year(m, text)
+    if kind == "deictic":
+        return _deictic(g, anchor, s, e)
+    if kind == "edge":
+        return _edge(g, anchor, s, e)
+    if kind == "weekday":
+        return _date(weekday_of(anchor, WEEKDAYS[g["wd"].lower()], (g["rel"] or "bare").lower()), s, e)
+    if kind in ("ago", "past", "span"):
+        return _measured(kind, m, anchor)
+    if kind == "vague":
+        if g["prep"]:
+            return TimeHit(s, e, "duration", duration(None, _unit(g["unit"])), False)
+        return TimeHit(s, e, "interval", None, False)
+    if kind == "event":
+        return TimeHit(s, e, "event", None, False)
+    if kind == "relative":
+        return TimeHit(s, e, "relative", None, False)
+    if kind == "clock":
+        hour = int(g["h"]) % 12 + (12 if g["ap"].lower().startswith("p") else 0)
+        return TimeHit(s, e, "time_of_day", f"T{hour:02d}:{int(g['mi'] or 0):02d}", True)
+    return None
+
+
+def _tense(text: str) -> str:
+    """Which way a month or day without a year points: "future", "past" or "nearest"."""
+    if FUTURE.search(text):
+        return "future"
+    return "past" if PAST.search(text) else "nearest"
+
+
+def _month(m: re.Match[str], text: str, anchor: When | None, ref: int | None) -> TimeHit | None:
+    g = m.groupdict()
+    month = MONTHS[g["m"].lower().rstrip(".")]
+    rel = (g["rel"] or "").lower()
+    s, e = m.span()
+    if g["m"] == "May" and not (rel or g["y"] or DATE_SIGNAL.search(text[: m.start()])):
+        return None  # "May God bless", "may" at the start of a wish
+    if g["y"]:
+        return _date(When(dt.date(int(g["y"]), month, 1), "month"), s, e)
+    relation = rel if rel in ("last", "next", "this") else _tense(text)
+    mod = rel if rel in ("early", "late", "mid-") else None
+    bare = relation in ("past", "future", "nearest")
+    hit = _date(month_of(anchor, month, relation, ref if bare else None), s, e)
+    if bare:
+        hit.ref_year = None
+    if mod:
+        hit.extra["mod"] = mod.rstrip("-")
+    return hit
+
+
+def _year(m: re.Match[str], text: str) -> TimeHit | None:
+    s, e = m.span()
+    before, after = text[: m.start("y")], text[m.end() :]
+    if PLURAL_AFTER.match(after) and not DATE_SIGNAL.search(before):
+        return None  # "2000 soldiers"
+    if re.search(r"(?:[Rr]esolution|[Aa]rticle|[Ss]ection|[Nn]o\.|[Nn]umber|[A-Z]-?)\s*$", before):
+        return None
+    hit = TimeHit(s, e, "date", m.group("y"), True)
+    if m.group("mod"):
+        hit.extra["mod"] = m.group("mod").lower().rstrip("-")
+    return hit
+
+
+def _deictic(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
+    rel = " ".join(g["rel"].lower().split())
+    mod = (g["mod"] or "").lower() or None
+    if anchor is None:
+        return TimeHit(s, e, "date", None, False, {"mod": mod} if mod else {})
+    day = When(anchor.date, anchor.grain)
+    word = rel.split()[0]
+    unit = (g["u"] or "").lower()
+    step = {"last": -1, "next": 1}.get(word, 0)
+    if rel in ("today", "tonight") or unit in ("morning", "afternoon", "evening"):
+        when = day
+    elif rel in ("yesterday", "tomorrow") or unit == "night":
+        when = shift(day, {"yesterday": -1, "tomorrow": 1}.get(rel, -1 if word == "last" else 0), "day")
+    elif rel == "the day before yesterday":
+        when = shift(day, -2, "day")
+    elif unit in _SEASONS:
+        return TimeHit(s, e, "date", f"{anchor.date.year + step}-{_SEASONS[unit]}", True)
+    elif unit == "week":
+        iso = (anchor.date + dt.timedelta(weeks=step)).isocalendar()
+        return TimeHit(s, e, "date", f"{iso[0]}-W{iso[1]:02d}", anchor.grain == "day")
+    elif unit == "month":
+        when = When(add_months(anchor.date, step), "month")
+    elif unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        first = anchor.date.year // size * size + step * size
+        return _interval(str(first), str(first + size - 1), s, e)
+    else:
+        when = When(dt.date(anchor.date.year + step, 1, 1), "year")
+    hit = _date(when, s, e)
+    if mod:
+        hit.extra["mod"] = mod
+    return hit
+
+
+def _edge(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
+    edge = g["edge"].lower()
+    if g["y"]:
+        return TimeHit(s, e, "date", g["y"], True, {"mod": edge})
+    if anchor is None or ((g["rel"] or "").lower() == "the" and g["u"].lower() != "year"):
+        return TimeHit(s, e, "date", None, False, {"mod": edge})
+    step = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+    unit = g["u"].lower()
+    if unit == "month":
+        return TimeHit(s, e, "date", When(add_months(anchor.date, step), "month").iso(), True, {"mod": edge})
+    return TimeHit(s, e, "date", str(anchor.date.year + step), True, {"mod": edge})
+
+
+def _measured(kind: str, m: re.Match[str], anchor: When | None) -> TimeHit | None:
+    g = m.groupdict()
+    s, e = m.span()
+    unit = _unit(g["unit"])
+    amount = _amount(g.get("num"))
+    extra, vague_extra = _extra_amount(m.group())
+    approx = _approx(m.group())
+    if amount is not None:
+        amount += extra
+    if (
+        kind == "span"
+        and not g.get("prep")
+        and (g["num"] or "").lower() in ("a", "an", "some", "many", "few")
+    ):
+        return None  # "a day" in a rate, "some years" alone: not a time expression
+    info = {"approx": approx} if approx != "=" else {}
+    if kind == "ago":
+        if g["dir"].lower() != "ago":
+            return TimeHit(s, e, "relative", None, False, info)
+        if amount is None or anchor is None:
+            return TimeHit(s, e, "date", None, False, info)
+        return TimeHit(s, e, "date", shift(anchor, -amount, unit).iso(), True, info)
+    if kind == "past":
+        rel = g["rel"].lower()
+        if amount is None or anchor is None:
+            return TimeHit(s, e, "interval", None, False, info)
+        if rel in ("next", "coming", "following"):
+            return _interval(anchor.iso(), shift(anchor, amount, unit).iso(), s, e, **info)
+        return _interval(shift(anchor, -amount, unit).iso(), anchor.iso(), s, e, **info)
+    prep = (g.get("prep") or "").lower()
+    if prep == "within":
+        if amount is None or anchor is None:
+            return TimeHit(s, e, "interval", None, False, info)
+        return _interval(anchor.iso(), shift(anchor, amount, unit).iso(), s, e, **info)
+    if vague_extra and approx == "=":
+        info["approx"] = ">"
+    return TimeHit(s, e, "duration", duration(amount, unit), amount is not None, info)
+
+
+def _select(hits: list[tuple[int, TimeHit]]) -> list[TimeHit]:
+    """Longest non-overlapping hits, earlier patterns winning ties."""
+    ordered = sorted(hits, key=lambda p: (-(p[1].end - p[1].start), p[0], p[1].start))
+    chosen: list[TimeHit] = []
+    for _, hit in ordered:
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _combine(hits: list[TimeHit], text: str, anchor: When | None) -> list[TimeHit]:
+    """ "since X" -> interval X..anchor; "from X to Y" / "between X and Y" -> interval X..Y."""
+    out: list[TimeHit] = []
+    i = 0
+    while i < len(hits):
+        hit = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        before = text[: hit.start]
+        if (
+            nxt is not None
+            and hit.kind == nxt.kind == "date"
+            and FROM_BEFORE.search(before)
+            and FROM_TO.match(text[hit.end : nxt.start])
+        ):
+            start = FROM_BEFORE.search(before).start()  # type: ignore[union-attr]
+            out.append(_interval(hit.iso, nxt.iso, start, nxt.end))
+            i += 2
+            continue
+        since = SINCE_BEFORE.search(before)
+        if since and hit.kind == "date":
+            end_iso = anchor.iso() if anchor else None
+            merged = _interval(hit.iso, end_iso, since.start(), hit.end)
+            merged.ref_year = hit.ref_year
+            out.append(merged)
+        else:
+            out.append(hit)
+        i += 1
+    return out
+
+
+def find_times(text: str, anchor: When | None, reference: int | None = None) -> list[TimeHit]:
+    """Time expressions of one sentence; ``reference`` is the year a bare month should take, if known."""
+    hits: list[tuple[int, TimeHit]] = []
+    for order, (kind, pattern) in enumerate(PATTERNS):
+        for m in pattern.finditer(text):
+            hit = _hit(kind, m, text, anchor, reference)
+            if hit is not None and hit.end > hit.start:
+                hits.append((order, hit))
+    chosen = _select(hits)
+    for hit in chosen:  # a bare month after "last September" in the same sentence takes its year
+        if hit.ref_year is not None:
+            reference = hit.ref_year
+    if reference is not None:
+        chosen = _rebase_months(chosen, text, anchor, reference)
+    return _combine(chosen, text, anchor)
+
+
+def _rebase_months(hits: list[TimeHit], text: str, anchor: When | None, reference: int) -> list[TimeHit]:
+    out = []
+    for hit in hits:
+        m = PATTERNS[3][1].fullmatch(text, hit.start, hit.end)
+        if m and not m.group("rel") and not m.group("y"):
+            hit = _month(m, text, anchor, reference) or hit
+        out.append(hit)
+    return out

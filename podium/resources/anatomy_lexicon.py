@@ -1,0 +1,179 @@
+"""Word lists for claim anatomy: number words, units, currencies, approximators, attribution cues, hedges.
+
+Plain data for ``podium.anatomy``; lowercase unless noted. Strengths are hand-set on a 0–1 scale: for a
+hedge, how much it weakens the statement; for a booster, how much it insists on it.
+"""
+
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10**7,
+          "billion": 10**9, "trillion": 10**12}  # fmt: skip
+#: Abbreviated scales glued to digits ("3bn", "$5m", "10k").
+SCALE_SUFFIXES = {"bn": 10**9, "b": 10**9, "mn": 10**6, "m": 10**6, "tn": 10**12, "trn": 10**12, "k": 1_000}
+#: Vague plurals: "dozens of", "hundreds of thousands of" -> the smallest value they allow, approx ">".
+VAGUE_PLURALS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "tens": 10,
+                 "millions": 10**6, "billions": 10**9}  # fmt: skip
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+             "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}  # fmt: skip
+MULTIPLIER_WORDS = {"twice": 2, "thrice": 3, "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4,
+                    "halved": 0.5, "doubling": 2, "tripling": 3}  # fmt: skip
+
+#: Approximators written before a number -> relation of the true value to the stated one.
+APPROX_BEFORE = {
+    "more than": ">", "over": ">", "well over": ">", "just over": ">", "above": ">", "upwards of": ">",
+    "in excess of": ">", "at least": ">", "no more than": "<", "not more than": "<", "no fewer than": ">",
+    "no less than": ">", "exceeding": ">",
+    "nearly": "<", "almost": "<", "close to": "<", "just under": "<", "under": "<", "less than": "<",
+    "fewer than": "<", "up to": "<", "as many as": "<", "not even": "<", "barely": "<",
+    "about": "~", "around": "~", "some": "~", "roughly": "~", "approximately": "~", "an estimated": "~",
+    "estimated": "~", "circa": "~", "at most": "<",
+}  # fmt: skip
+APPROX_AFTER = {"or so": "~", "or more": ">", "and more": ">", "plus": ">", "+": ">", "or less": "<"}
+
+#: Currency words and symbols -> ISO 4217 code.
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds": "GBP", "pounds sterling": "GBP", "rubles": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "yuan": "CNY", "renminbi": "CNY", "shekels": "ILS", "shekel": "ILS", "rupees": "INR", "rupee": "INR",
+    "rials": "IRR", "rial": "IRR", "tomans": "IRR", "hryvnias": "UAH", "hryvnia": "UAH", "lira": "TRY",
+    "liras": "TRY", "dinars": "IQD", "riyals": "SAR", "pesos": "MXN", "reais": "BRL", "naira": "NGN",
+    "rand": "ZAR", "yen": "JPY", "francs": "CHF", "taka": "BDT", "shillings": "KES", "cedis": "GHS",
+    "bolivars": "VES", "new taiwan dollars": "TWD",
+}  # fmt: skip
+CURRENCY_SYMBOLS = {"US$": "USD", "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
+                    "₽": "RUB", "₪": "ILS", "₴": "UAH", "Rs": "INR", "Rs.": "INR"}  # fmt: skip
+CURRENCY_CODES = ("USD", "EUR", "GBP", "RUB", "CNY", "ILS", "INR", "IRR", "UAH", "TRY", "PKR", "TWD", "NGN")
+#: Currency words whose nationality adjective changes the code ("Pakistani rupees").
+CURRENCY_ADJECTIVES = {
+    "pakistani rupees": "PKR", "indian rupees": "INR", "iranian rials": "IRR", "taiwan dollars": "TWD",
+    "canadian dollars": "CAD", "australian dollars": "AUD",
+}  # fmt: skip
+
+PERCENT_WORDS = ("percent", "per cent", "percentage points", "percentage point", "%")
+#: Periods after a quantity that make it a rate ("a million barrels a day").
+RATE_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
+                "minute": "minute", "second": "second", "capita": "capita", "person": "capita",
+                "head": "capita", "annum": "year"}  # fmt: skip
+RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                "hourly": "hour"}  # fmt: skip
+#: Nouns counted without a plural -s, so they end a counted-noun phrase like a plural does.
+IRREGULAR_PLURALS = frozenset(
+    """
+    people children men women police personnel staff livestock cattle sheep fish aircraft data militia
+    infantry clergy youth offspring deer feet teeth mice geese
+    """.split()  # noqa: SIM905
+)
+#: Units of measure (singular or plural) that end a counted-noun phrase.
+MEASURE_UNITS = frozenset(
+    """
+    km kilometres kilometers kilometre kilometer miles mile metres meters metre meter tons tonnes ton
+    tonne barrels barrel litres liters hectares acres square megawatts gigawatts mw gw kwh cubic feet
+    foot inches kg kilograms grams calories degrees
+    """.split()  # noqa: SIM905
+)
+#: Words that end a counted-noun phrase without being part of it (function words, auxiliaries, verbs).
+NOUN_STOP = frozenset(
+    """
+    a an the this that these those of in on at to for from by with without into onto over under about
+    against between among through during before after since until and or but nor so yet as than then
+    when while where which who whom whose what why how if because although though is are was were be
+    been being am has have had do does did will would shall should can could may might must not no never
+    also even just only still already again more most less least all each every both either neither it
+    its they them their we us our you your he him his she her i me my there here per some any many much
+    such very too up down out off across along around behind beyond near toward towards upon within via
+    including like including every whether said says
+    """.split()  # noqa: SIM905
+)
+#: Adverbs and auxiliaries that may stand between a speaker and a cue verb ("have also openly admitted").
+CUE_GAP_WORDS = frozenset(
+    """
+    has have had will would shall should can could may might must did do does is are was were been also
+    openly publicly repeatedly again already even just now themselves himself herself itself once
+    previously recently later first then falsely proudly explicitly clearly privately officially
+    formally reportedly today yesterday never not always frequently
+    """.split()  # noqa: SIM905
+)
+
+#: Speech and evidence verbs that attribute content to a source on their own.
+SPEECH_CUES = frozenset(
+    """
+    say says said saying tell tells told telling state states stated admit admits admitted admitting
+    acknowledge acknowledges acknowledged warn warns warned warning claim claims claimed claiming
+    announce announces announced declare declares declared insist insists insisted insisting argue
+    argues argued arguing write writes wrote explain explains explained add adds added stress stresses
+    stressed emphasise emphasised emphasize emphasized note notes noted report reports reported testify
+    testified testifies concede conceded concedes allege alleges alleged boast boasted boasts deny
+    denies denied confess confessed confesses predict predicts predicted accuse accuses accused threaten
+    threatened threatens vow vowed vows promise promised promises pledged pledge pledges recall recalls
+    recalled complain complained complains
+    """.split()  # noqa: SIM905
+)
+#: Evidence verbs that attribute only when followed by "that" ("reports show that ...").
+THAT_CUES = frozenset(
+    """
+    project projects projected forecast forecasts expects expected show shows showed shown reveal
+    reveals revealed find finds found confirm confirms confirmed prove proves proved indicate indicates
+    indicated suggest suggests suggested estimate estimates estimated conclude concludes concluded
+    believe believes believed
+    """.split()  # noqa: SIM905
+)
+#: Phrasal cues written before the source ("according to reports").
+SOURCE_AFTER_CUES = ("according to", "in the words of", "as reported by", "as stated by", "citing",
+                     "quoting", "as confirmed by")  # fmt: skip
+#: Sources that name no checkable origin: an attribution to them is "unsourced".
+VAGUE_SOURCES = frozenset(
+    """
+    reports report sources source experts expert analysts observers people many some everyone everybody
+    they others critics studies rumours rumors officials witnesses media those who someone somebody
+    nobody
+    """.split()  # noqa: SIM905
+)
+#: Evidence claims without a checkable source: (pattern, source group text, cue) are matched in
+#: ``podium.anatomy.attributions``; each entry is a regular expression with groups ``src`` and ``cue``.
+UNSOURCED_PATTERNS = (
+    r"(?P<src>\b[Ww]e)\s+(?P<cue>(?:now\s+|also\s+|already\s+)?(?:have|possess|hold)\s+(?:(?:clear|solid|"
+    r"undeniable|irrefutable|firm|concrete|strong|ample|hard|new|the)\s+)*(?:evidence|proof|documents|"
+    r"information|intelligence))\b",
+    r"(?P<src>\b(?:[Ee]veryone|[Ee]verybody|[Tt]he (?:whole |entire )?world|[Aa]ll the world|[Aa]ll of us)"
+    r")\s+(?P<cue>(?:knows|sees|saw|can see|has seen|understands))\b",
+    r"(?P<src>\b(?:[Nn]o one|[Nn]obody|[Nn]o one in this (?:hall|room|chamber)))\s+(?P<cue>(?:can|could|"
+    r"will|would)\s+(?:deny|dispute|doubt|question))\b",
+    r"(?P<src>\b[Ii]t)\s+(?P<cue>is\s+(?:well|widely|common(?:ly)?)\s+known|is\s+no\s+secret|"
+    r"is\s+an\s+open\s+secret)\b",
+    r"(?P<src>\b(?:[Ss]tudies|[Ee]xperts|[Ss]cientists|[Ss]ources|[Mm]any people|[Pp]eople))\s+"
+    r"(?P<cue>(?:say|show|agree|tell us|are saying))\b",
+)
+
+#: Hedges: expression -> strength (how much it weakens). Matched case-insensitively on word boundaries.
+HEDGES = {
+    "perhaps": 0.6, "maybe": 0.6, "possibly": 0.6, "probably": 0.35, "likely": 0.35, "reportedly": 0.5,
+    "allegedly": 0.6, "apparently": 0.4, "presumably": 0.4, "supposedly": 0.6, "arguably": 0.4,
+    "seemingly": 0.5, "it seems": 0.45, "seems": 0.45, "seem": 0.45, "it appears": 0.45, "appears to": 0.45,
+    "appear to": 0.45, "might": 0.6, "may": 0.5, "i think": 0.4, "i believe": 0.35, "we believe": 0.35,
+    "in my view": 0.35, "in my opinion": 0.35, "i suspect": 0.5, "it is possible": 0.6,
+    "to some extent": 0.3, "more or less": 0.3, "it is said": 0.5, "rumoured": 0.6, "rumored": 0.6,
+    "i guess": 0.5, "as far as we know": 0.4, "if reports are true": 0.6, "unconfirmed": 0.6,
+}  # fmt: skip
+#: Boosters: expression -> strength (how much it insists).
+BOOSTERS = {
+    "undoubtedly": 0.9, "without a doubt": 0.9, "without any doubt": 0.9, "no doubt": 0.8,
+    "there is no doubt": 0.9, "have no doubt": 0.9, "have no doubts": 0.9, "no one should doubt": 0.9,
+    "no one can deny": 0.9, "nobody can deny": 0.9, "no one can doubt": 0.9, "certainly": 0.8,
+    "definitely": 0.8, "clearly": 0.7, "obviously": 0.7, "of course": 0.6, "surely": 0.7, "indeed": 0.5,
+    "in fact": 0.5, "absolutely": 0.8, "truly": 0.5, "make no mistake": 0.8, "let me be clear": 0.6,
+    "it is clear": 0.7, "undeniably": 0.9, "unquestionably": 0.9, "beyond any doubt": 0.9,
+    "beyond doubt": 0.9, "leaves no room for doubt": 0.9, "no room for doubt": 0.9, "i am sure": 0.7,
+    "i am certain": 0.8, "we are certain": 0.8, "i assure you": 0.7, "the fact is": 0.6,
+    "the truth is": 0.6, "everyone knows": 0.8, "everybody knows": 0.8, "it is no secret": 0.7,
+    "doubtless": 0.8, "there is no question": 0.9, "without question": 0.9,
+    "by all means": 0.5, "never doubt": 0.9, "rest assured": 0.7,
+}  # fmt: skip

@@ -1,0 +1,75 @@
+"""Names of scriptures, books of the Bible, surahs and well-known works, with their canonical forms.
+
+Plain data for ``podium.anatomy.citations``. Keys are lowercase spellings as written in speeches;
+values are the canonical name put in the citation's ``work`` attribute.
+"""
+
+BIBLE_BOOKS = {
+    "genesis": "Genesis", "exodus": "Exodus", "leviticus": "Leviticus", "numbers": "Numbers",
+    "deuteronomy": "Deuteronomy", "joshua": "Joshua", "judges": "Judges", "ruth": "Ruth",
+    "1 samuel": "1 Samuel", "2 samuel": "2 Samuel", "1 kings": "1 Kings", "2 kings": "2 Kings",
+    "1 chronicles": "1 Chronicles", "2 chronicles": "2 Chronicles", "ezra": "Ezra", "nehemiah": "Nehemiah",
+    "esther": "Esther", "job": "Job", "psalm": "Psalms", "psalms": "Psalms", "proverbs": "Proverbs",
+    "ecclesiastes": "Ecclesiastes", "song of songs": "Song of Songs", "isaiah": "Isaiah",
+    "jeremiah": "Jeremiah", "lamentations": "Lamentations", "ezekiel": "Ezekiel", "daniel": "Daniel",
+    "hosea": "Hosea", "joel": "Joel", "amos": "Amos", "obadiah": "Obadiah", "jonah": "Jonah",
+    "micah": "Micah", "nahum": "Nahum", "habakkuk": "Habakkuk", "zephaniah": "Zephaniah",
+    "haggai": "Haggai", "zechariah": "Zechariah", "malachi": "Malachi", "matthew": "Matthew",
+    "mark": "Mark", "luke": "Luke", "john": "John", "acts": "Acts", "romans": "Romans",
+    "1 corinthians": "1 Corinthians", "2 corinthians": "2 Corinthians", "galatians": "Galatians",
+    "ephesians": "Ephesians", "philippians": "Philippians", "colossians": "Colossians",
+    "1 thessalonians": "1 Thessalonians", "2 thessalonians": "2 Thessalonians", "1 timothy": "1 Timothy",
+    "2 timothy": "2 Timothy", "titus": "Titus", "hebrews": "Hebrews", "james": "James",
+    "1 peter": "1 Peter", "2 peter": "2 Peter", "1 john": "1 John", "jude": "Jude",
+    "revelation": "Revelation",
+}  # fmt: skip
+#: Book names that are also common first names or words: cited only with chapter:verse.
+AMBIGUOUS_BOOKS = frozenset(
+    {
+        "numbers",
+        "job",
+        "mark",
+        "john",
+        "james",
+        "jude",
+        "acts",
+        "ruth",
+        "daniel",
+        "amos",
+        "joel",
+        "titus",
+        "luke",
+        "matthew",
+        "judges",
+        "esther",
+        "jonah",
+    }
+)
+QURAN_NAMES = {"quran": "Quran", "qur'an": "Quran", "qur’an": "Quran", "koran": "Quran",
+               "holy quran": "Quran", "holy qur'an": "Quran", "holy qur’an": "Quran"}  # fmt: skip
+#: Words in a document that make a bare "(110:1-3)" a Quran reference.
+QURAN_CONTEXT = ("quran", "qur'an", "qur’an", "koran", "allah", "surah", "sura ", "ayah", "prophet muhammad",
+                 "pbuh", "almighty god", "in the name of god")  # fmt: skip
+#: Named works cited with sections ("Nahj al-Balaghah, sermon 27"), lowercase -> canonical.
+NAMED_WORKS = {
+    "nahj al-balaghah": "Nahj al-Balaghah", "nahj al-balagha": "Nahj al-Balaghah",
+    "sahih bukhari": "Sahih al-Bukhari", "sahih al-bukhari": "Sahih al-Bukhari",
+    "sahih muslim": "Sahih Muslim", "bhagavad gita": "Bhagavad Gita", "the gita": "Bhagavad Gita",
+    "torah": "Torah", "talmud": "Talmud", "the federalist": "The Federalist",
+    "federalist papers": "The Federalist", "the analects": "Analects", "analects": "Analects",
+    "guru granth sahib": "Guru Granth Sahib", "the art of war": "The Art of War",
+    "mishnah": "Mishnah", "sunan abu dawud": "Sunan Abu Dawud", "al-kafi": "Al-Kafi",
+}  # fmt: skip
+#: Section words used after a named work ("sermon 27", "letter 53").
+SECTION_WORDS = ("sermon", "letter", "saying", "hadith", "chapter", "section", "verse", "book", "volume",
+                 "no.", "number", "paper", "page", "paragraph", "part")  # fmt: skip
+#: Canonical names of laws and treaties that are written in several ways.
+WORK_ALIASES = {
+    "un charter": "UN Charter", "u.n. charter": "UN Charter", "united nations charter": "UN Charter",
+    "charter of the united nations": "UN Charter", "charter": "UN Charter",
+    "geneva conventions": "Geneva Conventions", "fourth geneva convention": "Fourth Geneva Convention",
+    "universal declaration of human rights": "Universal Declaration of Human Rights",
+    "nato treaty": "North Atlantic Treaty", "north atlantic treaty": "North Atlantic Treaty",
+    "washington treaty": "North Atlantic Treaty", "rome statute": "Rome Statute",
+    "constitution": "Constitution",
+}  # fmt: skip
