@@ -182,3 +182,18 @@ def test_claims_table_ranks_and_jumps_to_the_sentence(report: tuple[Any, list[st
     page.wait_for_selector("#s1.flash")
     assert page.evaluate("window.__pwned") is None
     assert errors == []
+
+
+def test_sentence_level_layers_start_switched_off(browser: Any, tmp_path: Path) -> None:
+    doc = make_doc()
+    doc.add_spans("claim_type", [Span(s.start, s.end, "other") for s in doc.sentences])
+    path = tmp_path / "r.html"
+    path.write_text(html.render(doc), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    box = page.locator('input[data-layer="claim_type"]')
+    assert not box.is_checked() and box.is_enabled()
+    assert background(page, "#text .hl-claim_type:not(.hl-claim):not(.hl-entity):not(.hl-citation)") == TRANSPARENT
+    box.check()
+    assert background(page, "#text .hl-claim_type:not(.hl-claim):not(.hl-entity):not(.hl-citation)") != TRANSPARENT
+    page.close()

@@ -39,6 +39,8 @@ PALETTE = {
     "event": "#f6c3a6",
     "technique": "#ff9f9f",
 }
+#: Layers with one span per sentence: shown only when switched on, or they would colour the whole text.
+OFF_BY_DEFAULT = frozenset({"claim_type"})
 _SPAN_KEYS = ("layer", "label", "start", "end", "text", "score", "attrs", "source")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -231,7 +233,10 @@ def render(doc: Document) -> str:
             "turns": len(data["turns"]),
             "spans": len(spans),
         },
-        layers=[{"name": s.layer, "slug": slugs[s.layer], "count": s.count} for s in summaries],
+        layers=[
+            {"name": s.layer, "slug": slugs[s.layer], "count": s.count, "on": s.layer not in OFF_BY_DEFAULT}
+            for s in summaries
+        ],
         summaries=[(slugs[s.layer], s) for s in summaries],
         fmt_score=format_score,
         blocks=layout(data, slugs),

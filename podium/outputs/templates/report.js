@@ -81,6 +81,10 @@
   }
 
   document.querySelectorAll("input[data-layer]").forEach(function (box) {
+    if (!box.checked) {
+      off[box.getAttribute("data-layer")] = true;
+      text.classList.add("off-" + box.getAttribute("data-layer"));
+    }
     box.addEventListener("change", function () {
       var slug = box.getAttribute("data-layer");
       off[slug] = !box.checked;
