@@ -193,7 +193,8 @@ def test_sentence_level_layers_start_switched_off(browser: Any, tmp_path: Path) 
     page.goto(path.as_uri())
     box = page.locator('input[data-layer="claim_type"]')
     assert not box.is_checked() and box.is_enabled()
-    assert background(page, "#text .hl-claim_type:not(.hl-claim):not(.hl-entity):not(.hl-citation)") == TRANSPARENT
+    only_type = "#text .hl-claim_type:not(.hl-claim):not(.hl-entity):not(.hl-citation)"
+    assert background(page, only_type) == TRANSPARENT
     box.check()
-    assert background(page, "#text .hl-claim_type:not(.hl-claim):not(.hl-entity):not(.hl-citation)") != TRANSPARENT
+    assert background(page, only_type) != TRANSPARENT
     page.close()
