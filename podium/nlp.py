@@ -51,7 +51,7 @@ def sentence_docs(doc: Document, level: str = "ner") -> list[SpacyDoc]:
 
 
 def parsed_sentences(doc: Document, indices: list[int]) -> dict[int, SpacyDoc]:
-    """Full parses (tagger, parser, lemmatizer, NER) of only the sentences at ``indices``; cached.
+    """Parses (tagger, parser, lemmatizer; no NER) of only the sentences at ``indices``; cached.
 
     For analysers that need syntax on a few sentences (those with an actor and a verb, say): each
     sentence is parsed at most once per document, whoever asks. Whole-document parses made by
@@ -65,6 +65,7 @@ def parsed_sentences(doc: Document, indices: list[int]) -> dict[int, SpacyDoc]:
     if missing:
         nlp = load_spacy()
         texts = [doc.span_text(doc.sentences[i]) for i in missing]
-        for i, parsed in zip(missing, nlp.pipe(texts, batch_size=64), strict=True):
+        # NER is left out: entities come from the document-wide NER pass (``sentence_docs``).
+        for i, parsed in zip(missing, nlp.pipe(texts, batch_size=64, disable=["ner"]), strict=True):
             store[i] = parsed
     return {i: store[i] for i in indices}

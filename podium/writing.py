@@ -11,7 +11,7 @@ from pathlib import Path
 
 from podium.errors import PodiumError
 
-EXTENSIONS = {"html": ".html", "json": ".json", "md": ".md", "csv": ".csv"}
+EXTENSIONS = {"html": ".html", "json": ".json", "md": ".md", "csv": ".csv", "graphml": ".graphml"}
 
 
 def write_atomic(path: Path, content: str) -> None:

@@ -1,4 +1,4 @@
-"""Writers that turn an analysed Document into JSON, HTML, Markdown or CSV.
+"""Writers that turn an analysed Document into JSON, HTML, Markdown, CSV or GraphML (the actor network).
 
 ``render(doc, fmt)`` returns the output as a string; writing files is the CLI's job.
 Each format lives in its own module with a ``render(doc) -> str`` function, imported on first use.
@@ -11,7 +11,13 @@ from importlib import import_module
 from podium.document import Document
 from podium.errors import PodiumError
 
-MODULES = {"html": "html", "json": "json_out", "md": "markdown", "csv": "csv_out"}
+MODULES = {
+    "html": "podium.outputs.html",
+    "json": "podium.outputs.json_out",
+    "md": "podium.outputs.markdown",
+    "csv": "podium.outputs.csv_out",
+    "graphml": "podium.actors.graphml",
+}
 FORMATS = tuple(MODULES)
 
 
@@ -19,4 +25,4 @@ def render(doc: Document, fmt: str) -> str:
     """The analysis of ``doc`` in format ``fmt`` (one of ``FORMATS``)."""
     if fmt not in MODULES:
         raise PodiumError("E203", fmt=fmt, formats=", ".join(FORMATS))
-    return import_module(f"podium.outputs.{MODULES[fmt]}").render(doc)
+    return import_module(MODULES[fmt]).render(doc)

@@ -1,0 +1,137 @@
+"""Actor mentions and events against the hand-annotated set, and the time the two analysers add to a speech.
+
+Usage: python benchmarks/actors_events.py [--data DIR] [--speech PATH] [--repeat N] [--show-errors SPLIT]
+The data (``benchmarks/data/actors_events/{dev,test}.jsonl``) are sentences from speeches of every side,
+each with gold actor mentions (offsets + canonical actor id; pronouns are not annotated) and events
+(source, PLOVER type, target). ``dev`` was used while building the analysers; ``test`` was held out.
+Prints, per split: actor-mention precision/recall/F1 (a predicted mention counts when it overlaps a gold one
+with the same actor id), and event precision/recall/F1 on (source, type, target) triples per sentence, plus
+each part scored separately. Then the median time the actor and event analysers add on --speech (spaCy NER
+already run by the entity analyser, as in the full pipeline), and how many sentences were parsed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+
+from podium.analysers.actors import ActorAnalyser
+from podium.analysers.entities import EntityAnalyser
+from podium.analysers.events import EventAnalyser
+from podium.document import Document, Meta
+from podium.segment import segment
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATA = HERE / "data" / "actors_events"
+DEFAULT_SPEECH = HERE.parent / "samples" / "speech-harbor-accord.txt"
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def analyse(record: dict, actors: ActorAnalyser, events: EventAnalyser) -> Document:
+    extras = {"speaker_side": record["speaker_side"]} if record.get("speaker_side") else {}
+    doc = Document(record["text"], Meta(extras=extras))
+    segment(doc)
+    return events(actors(doc))
+
+
+def mention_counts(doc: Document, gold: list[dict]) -> tuple[int, int, int]:
+    pred = [s for s in doc.layer("actor_mention") if s.attrs.get("kind") != "pronoun"]
+    used: set[int] = set()
+    tp = 0
+    for g in gold:
+        for i, s in enumerate(pred):
+            if i not in used and s.start < g["end"] and g["start"] < s.end and s.label == g["actor"]:
+                used.add(i)
+                tp += 1
+                break
+    return tp, len(pred), len(gold)
+
+
+def event_keys(events: list, part: str | None) -> Counter:
+    def get(e: object, k: str) -> object:
+        return e[k] if isinstance(e, dict) else getattr(e, k)
+
+    if part is None:
+        return Counter({(get(e, "source"), get(e, "type"), get(e, "target")) for e in events})
+    return Counter(
+        get(e, part)
+        for e in {(get(e, "source"), get(e, "type"), get(e, "target")): e for e in events}.values()
+    )
+
+
+def score_split(path: Path, show_errors: bool) -> None:
+    actors, events = ActorAnalyser(), EventAnalyser()
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    m_tp = m_pred = m_gold = 0
+    parts = {None: [0, 0, 0], "source": [0, 0, 0], "type": [0, 0, 0], "target": [0, 0, 0]}
+    for rec in records:
+        doc = analyse(rec, actors, events)
+        tp, n_pred, n_gold = mention_counts(doc, rec["mentions"])
+        m_tp, m_pred, m_gold = m_tp + tp, m_pred + n_pred, m_gold + n_gold
+        for part, acc in parts.items():
+            pred, gold = event_keys(doc.events, part), event_keys(rec["events"], part)
+            acc[0] += sum((pred & gold).values())
+            acc[1] += sum(pred.values())
+            acc[2] += sum(gold.values())
+        if show_errors and (
+            tp != n_pred or tp != n_gold or event_keys(doc.events, None) != event_keys(rec["events"], None)
+        ):
+            print(f"  {rec['id']}: {rec['text']}")
+            found = [(doc.text[s.start : s.end], s.label) for s in doc.layer("actor_mention")]
+            print(f"    mentions pred {found}")
+            print(f"    events pred {sorted(map(str, event_keys(doc.events, None)))}")
+            print(f"    events gold {sorted(map(str, event_keys(rec['events'], None)))}")
+    p, r, f = prf(m_tp, m_pred, m_gold)
+    print(f"[{path.stem}] {len(records)} sentences, {m_gold} gold mentions, {parts[None][2]} gold events")
+    print(f"  actor mentions (canonical id right): P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for part, (tp, n_pred, n_gold) in parts.items():
+        p, r, f = prf(tp, n_pred, n_gold)
+        name = "events (source, type, target)" if part is None else f"  event {part}"
+        print(f"  {name}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+
+
+def time_speech(path: Path, repeat: int) -> None:
+    from podium.ingest import load
+
+    entity, actors, events = EntityAnalyser(), ActorAnalyser(), EventAnalyser()
+    runs, parsed = [], 0
+    for _ in range(repeat + 1):
+        doc = load(str(path))
+        segment(doc)
+        entity(doc)
+        start = time.perf_counter()
+        events(actors(doc))
+        runs.append(time.perf_counter() - start)
+        parsed = len(doc.cache.get("spacy_parsed", {}))
+    median = statistics.median(runs[1:])
+    print(
+        f"[speed] {path.name}: {doc.word_count()} words, {len(doc.sentences)} sentences, "
+        f"{parsed} parsed; actor+event analysers add {median * 1000:.0f} ms "
+        f"(median of {repeat}); {len(doc.actors)} actors, {len(doc.events)} events"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--speech", type=Path, default=DEFAULT_SPEECH)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--show-errors", default="", help="print the errors of this split (dev or test)")
+    args = parser.parse_args()
+    for split in ("dev", "test"):
+        score_split(args.data / f"{split}.jsonl", args.show_errors == split)
+    time_speech(args.speech, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,250 @@
+"""Events from one parsed sentence: triggers from the lexicon, roles from the parse, then location, linked
+quantity and time spans, negation, modality, attribution and quotation.
+
+A trigger gives one event per (source, target) pair, so coordinated actors give several events. Fallbacks:
+a missing target of an attack or coercion on "300 locations in Syria" is the state it happens in; a missing
+target of a demand or accusation is the subject of the clause it governs ("demand that X withdraw").
+An event needs at least one actor. This module does not choose which sentences to parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from podium.actors.lexicon import Lexicon, Trigger
+from podium.actors.mentions import Mention
+from podium.actors.modality import modality, negated
+from podium.actors.quotes import inside
+from podium.actors.records import Event
+from podium.actors.roles import LOCATION_PREPS, Roles, pobjs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+REPORT_VERBS = {
+    "say",
+    "claim",
+    "admit",
+    "report",
+    "announce",
+    "state",
+    "allege",
+    "confirm",
+    "acknowledge",
+    "declare",
+    "tell",
+    "write",
+    "assert",
+    "insist",
+    "boast",
+}
+LOCATION_TYPES = {"state", "gpe"}
+FALLBACK_LOCATION_TARGET = {"ASSAULT", "COERCE"}
+CLAUSE_SPLIT = {"conj", "ccomp", "advcl", "parataxis"}
+
+
+@dataclass(slots=True)
+class SentenceInput:
+    index: int
+    offset: int
+    sdoc: SpacyDoc
+    mentions: list[Mention]
+    #: Absolute [start, end) of places (gazetteer places, GPE/LOC entities, state mentions).
+    places: list[tuple[int, int]]
+    quotes: list[tuple[int, int]]
+    quantities: list[tuple[int, int]]
+    times: list[tuple[int, int]]
+    attributions: list[tuple[int, int]]
+
+
+def find_trigger(tok: Token, lexicon: Lexicon) -> tuple[Trigger, bool] | None:
+    """(trigger, nominal) for a token, or None."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG":
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
+        for trig in lexicon.lookup("verb", tok.lemma_):
+            if trig.particle is None or trig.particle in particles:
+                return trig, False
+    if tok.pos_ in ("NOUN", "PROPN"):
+        found = lexicon.lookup("noun", tok.lemma_) or lexicon.lookup("noun", tok.lower_)
+        if found:
+            return found[0], True
+    return None
+
+
+def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
+    roles = Roles(inp.offset, inp.mentions)
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for tok in inp.sdoc:
+        hit = find_trigger(tok, lexicon)
+        if hit is None or roles.mention_at(tok) is not None:
+            continue
+        trig, nominal = hit
+        light = None
+        if nominal:
+            sources, targets, light = roles.noun_roles(tok)
+        else:
+            sources, targets = roles.verb_roles(tok)
+            event_objects = [c for c in tok.children if c.dep_ == "dobj" and _is_event_noun(c, lexicon)]
+            if not targets and event_objects and trig.type in ("ACCUSE", "REJECT", "SUPPORT", "DEMAND"):
+                # "condemn the aggression of X (against Y)": X is the one accused; Y belongs to the noun
+                targets = [m for c in event_objects for m in roles.noun_roles(c)[0]]
+            elif not targets:
+                targets = _prep_targets(roles, tok, trig)
+        if not targets and trig.type in ("DEMAND", "ACCUSE", "REQUEST"):
+            targets = [m for c in tok.children if c.dep_ == "ccomp" for m in roles.subject_of(c)]
+        if not targets and trig.type in ("THREATEN", "DEMAND", "REQUEST"):  # "threaten to annihilate X"
+            targets = [m for c in tok.children if c.dep_ == "xcomp" for m in roles.verb_roles(c)[1]]
+        location = _location(inp, tok)
+        if not targets and trig.type in FALLBACK_LOCATION_TARGET:
+            targets = _location_actor(inp, roles, tok, light)
+        if not sources and not targets:
+            continue
+        for src in sources or [None]:
+            for tgt in targets or [None]:
+                if src is not None and tgt is not None and src.actor == tgt.actor:
+                    continue
+                key = (tok.i, trig.type, src and src.actor, tgt and tgt.actor)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(_event(inp, tok, trig, nominal, light, src, tgt, location))
+    return _drop_subsumed(events)
+
+
+def _is_event_noun(tok: Token, lexicon: Lexicon) -> bool:
+    hit = find_trigger(tok, lexicon)
+    return hit is not None and hit[1]
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """Drop an event that another event of the same type in the sentence completes (a verb and its noun:
+    "signed an agreement with X" gives one AGREE event, not one with and one without X)."""
+
+    def covers(a: Event, b: Event) -> bool:
+        return (
+            a is not b
+            and a.type == b.type
+            and (b.source is None or a.source == b.source)
+            and (b.target is None or a.target == b.target)
+            and (a.source, a.target) != (b.source, b.target)
+        )
+
+    return [e for e in events if not any(covers(o, e) for o in events)]
+
+
+def _prep_targets(roles: Roles, verb: Token, trig: Trigger) -> list[Mention]:
+    preps = (
+        {trig.particle}
+        if trig.particle
+        else {"against", "on", "upon", "at", "with", "to", "toward", "towards", "for", "between"}
+    )
+    if trig.type == "RETREAT":
+        preps = preps | {"from"}
+    return roles.prep_actors(verb, preps)
+
+
+def _location(inp: SentenceInput, tok: Token) -> list[int] | None:
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for pobj in (p for head in heads for p in pobjs(head, LOCATION_PREPS)):
+        for t in pobj.subtree:
+            start = inp.offset + t.idx
+            for s, e in inp.places:
+                if s <= start < e:
+                    return [s, e]
+    return None
+
+
+def _location_actor(inp: SentenceInput, roles: Roles, tok: Token, light: Token | None) -> list[Mention]:
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if light is not None:
+        heads.append(light)
+    out = []
+    for head in heads:
+        for pobj in pobjs(head, {"in", "inside", "across", "throughout"}):
+            m = roles.mention_at(pobj)
+            if m is not None and m.kind != "pronoun":
+                out.append(m)
+    return out
+
+
+def _clause_tokens(tok: Token, light: Token | None) -> list[Token]:
+    root = light if light is not None else tok
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_SPLIT or (t is root and c is tok))
+    return out
+
+
+def _event(
+    inp: SentenceInput,
+    tok: Token,
+    trig: Trigger,
+    nominal: bool,
+    light: Token | None,
+    src: Mention | None,
+    tgt: Mention | None,
+    location: list[int] | None,
+) -> Event:
+    clause = _clause_tokens(tok, light)
+    starts = [inp.offset + t.idx for t in clause]
+    ends = [inp.offset + t.idx + len(t.text) for t in clause]
+    lo, hi = min(starts), max(ends)
+    for m in (src, tgt):
+        if m is not None and m.sentence == inp.index:
+            lo, hi = min(lo, m.start), max(hi, m.end)
+    token_starts = set(starts)
+    trigger = [inp.offset + tok.idx, inp.offset + tok.idx + len(tok.text)]
+    attributed, attributed_actor = _attribution(inp, tok, trigger)
+    return Event(
+        id="",
+        type=trig.type,
+        sentence=inp.index,
+        trigger=trigger,
+        evidence=[lo, hi],
+        source=src.actor if src else None,
+        source_span=[src.start, src.end] if src else None,
+        target=tgt.actor if tgt else None,
+        target_span=[tgt.start, tgt.end] if tgt else None,
+        location=location,
+        quantities=[[s, e] for s, e in inp.quantities if _any_in(token_starts, s, e)],
+        times=[[s, e] for s, e in inp.times if _any_in(token_starts, s, e)],
+        negated=negated(tok, light),
+        modality=modality(tok, light),
+        attributed_to=attributed,
+        attributed_actor=attributed_actor,
+        quoted=inside(inp.quotes, trigger[0] - inp.offset, trigger[1] - inp.offset),
+        nominal=nominal,
+        lemma=trig.lemma,
+    )
+
+
+def _any_in(starts: set[int], s: int, e: int) -> bool:
+    return any(s <= x < e for x in starts)
+
+
+def _attribution(inp: SentenceInput, tok: Token, trigger: list[int]) -> tuple[list[int] | None, str | None]:
+    for s, e in inp.attributions:
+        if s <= trigger[0] and trigger[1] <= e:
+            return [s, e], None
+    cur = tok
+    roles = Roles(inp.offset, inp.mentions)
+    for _ in range(5):
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in REPORT_VERBS:
+            who = roles.subject_of(cur.head)
+            if who:
+                return [who[0].start, who[0].end], who[0].actor
+        if cur.head is cur:
+            break
+        cur = cur.head
+    for t in tok.sent:
+        if t.lower_ == "according":
+            who = roles.prep_actors(t, {"to"})
+            if who:
+                return [who[0].start, who[0].end], who[0].actor
+    return None, None

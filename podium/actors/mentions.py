@@ -1,0 +1,174 @@
+"""Actor mentions in a document: gazetteer matches first, then spaCy's entities where the gazetteer is silent,
+then first-person plural pronouns for the speaker's side.
+
+- The gazetteer runs before spaCy NER and overrides it: an entity that overlaps a gazetteer match (an actor or
+  a known place) is dropped. Unmatched PERSON, ORG, GPE and NORP entities become actors without a Wikidata id
+  (ids ``new:<slug>``); a lone surname joins an earlier full name ("Brenn" after "Halvard Brenn").
+- A capital or seat of power used as a place ("in Washington", "close to Damascus") is not an actor mention,
+  nor is an unknown GPE after a locative preposition ("the town of Drevna").
+- "we", "us", "our", "ours", "ourselves", "my country"/"my government" outside quotations resolve to the
+  speaker's side (``podium.actors.speaker``).
+It does not resolve other pronouns ("they", "its") and does not link mentions across documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from podium.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
+from podium.actors.matcher import Matcher, default_matcher
+from podium.actors.quotes import inside, quote_ranges
+from podium.actors.speaker import PLACEHOLDER, sentence_sides
+from podium.document import Document
+from podium.nlp import sentence_docs
+
+NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "gpe", "NORP": "group"}
+#: Words before a capital that make it a place rather than the government seated there.
+PLACE_BEFORE = {
+    "in",
+    "at",
+    "near",
+    "into",
+    "across",
+    "around",
+    "outside",
+    "inside",
+    "throughout",
+    "within",
+    "over",
+    "toward",
+    "towards",
+    "reached",
+    "entered",
+    "besieged",
+    "approached",
+    "streets",
+}
+#: For unknown GPEs also these (an unknown name after "of" or "from" is more often a place).
+GPE_PLACE_BEFORE = PLACE_BEFORE | {"of", "from", "to", "town", "city", "village", "province", "region"}
+PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y (?:country|government|nation))\b")
+_WORDS = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    actor: str
+    #: Alias kind (name, alias, adjective, metonym, epithet), "ner", or "pronoun".
+    kind: str
+    sentence: int
+
+
+def slug(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"^(?:Republic|Kingdom|State|Federation|Empire) of\s+", "", text)
+    text = re.sub(r"['’]s$", "", text)
+    return "new:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _words_before(text: str, start: int, n: int = 2) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(text[max(0, start - 40) : start])[-n:]]
+
+
+def _is_place_use(text: str, start: int, before: set[str]) -> bool:
+    words = _words_before(text, start)
+    if not words:
+        return False
+    if words[-1] == "to" and len(words) == 2 and words[0] in {"close", "closer", "next", "near"}:
+        return True
+    return words[-1] in before
+
+
+class MentionFinder:
+    """Finds every actor mention of a document; keeps the actors it made up for unknown entities."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, matcher: Matcher | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.matcher = matcher or default_matcher()
+        self.unknown: dict[str, ActorEntry] = {}
+
+    def find(self, doc: Document) -> list[Mention]:
+        self.unknown = {}
+        sides = sentence_sides(doc, self.gazetteer, self.matcher)
+        ner_docs = sentence_docs(doc, "ner")
+        mentions: list[Mention] = []
+        for index, sentence in enumerate(doc.sentences):
+            text = doc.span_text(sentence)
+            taken: list[tuple[int, int]] = []
+            found = self._gazetteer_mentions(text, taken)
+            found += self._ner_mentions(text, ner_docs[index], taken)
+            found += self._pronoun_mentions(text, sides[index], taken)
+            for start, end, actor, kind in sorted(found):
+                mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
+        return self._merge_surnames(mentions)
+
+    def _gazetteer_mentions(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+        out = []
+        for m in self.matcher.find(text):
+            taken.append((m.start, m.end))
+            actor = m.alias.actor
+            if actor is None:
+                continue
+            if m.alias.kind == "metonym" and _is_place_use(text, m.start, PLACE_BEFORE):
+                continue
+            out.append((m.start, m.end, actor, m.alias.kind))
+        return out
+
+    def _ner_mentions(self, text: str, sdoc: object, taken: list[tuple[int, int]]) -> list[tuple]:
+        out = []
+        for ent in sdoc.ents:  # type: ignore[attr-defined]
+            kind = NER_TYPES.get(ent.label_)
+            start, end = ent.start_char, ent.end_char
+            if kind is None or any(s < end and start < e for s, e in taken):
+                continue
+            name = text[start:end]
+            if name.lower().startswith("the "):
+                start, name = start + 4, name[4:]
+            if name.endswith(("'s", "’s")):
+                end, name = end - 2, name[:-2]
+            if len(name) < 2 or any(c.isdigit() for c in name) or not name[0].isupper():
+                continue
+            if name in self.gazetteer.not_actors or name.split()[0] in self.gazetteer.not_actors:
+                continue
+            if kind == "gpe" and _is_place_use(text, start, GPE_PLACE_BEFORE):
+                continue
+            actor = slug(name)
+            self.unknown.setdefault(actor, ActorEntry(actor, name, kind))
+            taken.append((start, end))
+            out.append((start, end, actor, "ner"))
+        return out
+
+    def _pronoun_mentions(self, text: str, side: str, taken: list[tuple[int, int]]) -> list[tuple]:
+        quotes = quote_ranges(text)
+        out = []
+        for m in PRONOUN.finditer(text):
+            if m.group() in {"US"} or inside(quotes, m.start(), m.end()):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            out.append((m.start(), m.end(), side, "pronoun"))
+        return out
+
+    def _merge_surnames(self, mentions: list[Mention]) -> list[Mention]:
+        """A one-word unknown person that is the last word of an earlier unknown person is that person."""
+        full: dict[str, str] = {}
+        merged = []
+        for m in mentions:
+            entry = self.unknown.get(m.actor)
+            if entry is not None and entry.type == "person":
+                words = entry.name.split()
+                if len(words) == 1 and words[0] in full:
+                    m = Mention(m.start, m.end, full[words[0]], m.kind, m.sentence)
+                elif len(words) > 1:
+                    full.setdefault(words[-1], m.actor)
+            merged.append(m)
+        return merged
+
+    def entry(self, actor: str) -> ActorEntry:
+        if actor in self.gazetteer.actors:
+            return self.gazetteer.actors[actor]
+        if actor in self.unknown:
+            return self.unknown[actor]
+        return self.gazetteer.actors[PLACEHOLDER]

@@ -1,0 +1,53 @@
+"""Who "we" is: the speaker's side, from the document's meta, resolved through the gazetteer.
+
+A sentence's speaker is its turn's speaker or the single speaker in ``meta.speakers``; ``meta.extras`` may
+name the side directly (keys ``speaker_side``, ``country``, ``state``, ``organisation``/``organization``,
+``party``, ``affiliation``). A known person resolves to the state or body they lead ("Ali Khamenei" -> Iran);
+a known state, organisation or group resolves to itself. Anything else gives the placeholder actor
+``SPEAKER_SIDE``. It does not guess sides from the text itself.
+"""
+
+from __future__ import annotations
+
+from podium.actors.gazetteer import Gazetteer
+from podium.actors.matcher import Matcher
+from podium.claims import sentence_speakers
+from podium.document import Document
+
+PLACEHOLDER = "SPEAKER_SIDE"
+SIDE_KEYS = ("speaker_side", "country", "state", "organisation", "organization", "party", "affiliation")
+
+
+def resolve_name(name: str | None, gazetteer: Gazetteer, matcher: Matcher) -> str | None:
+    """The side a speaker name (or a side name) stands for, or None if the gazetteer does not know it."""
+    if not name:
+        return None
+    if name in gazetteer.actors:
+        return name
+    for match in matcher.find(name):
+        actor = match.alias.actor
+        if actor is None:
+            continue
+        entry = gazetteer.actors[actor]
+        if entry.type == "person":
+            return entry.state or actor
+        return actor
+    return None
+
+
+def sentence_sides(doc: Document, gazetteer: Gazetteer, matcher: Matcher) -> list[str]:
+    """The speaker's side for each sentence (``SPEAKER_SIDE`` when unknown)."""
+    explicit = None
+    for key in SIDE_KEYS:
+        value = doc.meta.extras.get(key)
+        if isinstance(value, str):
+            explicit = resolve_name(value, gazetteer, matcher)
+            if explicit:
+                break
+    cache: dict[str | None, str] = {}
+    sides = []
+    for speaker in sentence_speakers(doc):
+        if speaker not in cache:
+            cache[speaker] = explicit or resolve_name(speaker, gazetteer, matcher) or PLACEHOLDER
+        sides.append(cache[speaker])
+    return sides
