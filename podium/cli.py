@@ -91,6 +91,9 @@ def main() -> None:
 @click.option("--title", help="Title of the document (overrides what is found in the file).")
 @click.option("--speaker", "speakers", multiple=True, help="Speaker name; repeat for several.")
 @click.option("--date", help="Date of the speech, YYYY-MM-DD (relative times resolve against it).")
+@click.option(
+    "--side", help="Whom the speaker's 'we' stands for, e.g. Iran or NATO (default: from --speaker)."
+)
 @click.option("--language", help="Language code of the text (default: en).")
 @click.option(
     "-j",
@@ -113,6 +116,7 @@ def analyze(
     speakers: tuple[str, ...],
     date: str | None,
     language: str | None,
+    side: str | None,
     jobs: int,
     quiet: bool,
 ) -> None:
@@ -123,7 +127,13 @@ def analyze(
     selection = (_split(only) or None, _split(skip) or None)
     pipeline = Pipeline.from_names(*selection)
     inputs = collect_inputs(sources)
-    meta = {"title": title, "speakers": list(speakers) or None, "date": date, "language": language}
+    meta = {
+        "title": title,
+        "speakers": list(speakers) or None,
+        "date": date,
+        "language": language,
+        "side": side,
+    }
     single = len(inputs) == 1 and (sources[0] == "-" or is_url(sources[0]) or not Path(sources[0]).is_dir())
     if single:
         from podium.analyze import analyze as analyze_one

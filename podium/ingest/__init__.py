@@ -143,8 +143,11 @@ def apply_meta(
     speakers: list[str] | None = None,
     date: str | None = None,
     language: str | None = None,
+    side: str | None = None,
 ) -> Document:
     """Meta given by the user wins over what was found in the file."""
+    if side:
+        doc.meta.extras["speaker_side"] = side
     if title:
         doc.meta.title = title
     if speakers:

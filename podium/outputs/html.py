@@ -14,7 +14,7 @@ import json
 import re
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -22,8 +22,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from podium.actors.network import build_network
 from podium.document import Document
-from podium.outputs import json_out
+from podium.outputs import json_out, network_svg
 from podium.outputs.summary import format_score, layer_names, summarise
 
 #: Fixed colours of the known layers (DESIGN.md §1); other layers get a colour from their name.
@@ -219,7 +220,9 @@ def render(doc: Document) -> str:
     css = _static("report.css") + "\n" + _layer_css(layers, slugs, spans)
     script = _static("report.js")
     header_lines = [" ".join(text[h["start"] : h["end"]].split()) for h in meta["header"]]
-    records = {k: _pretty(data[k]) for k in ("events", "actors") if data[k]}
+    records = {k: _pretty(data[k]) for k in ("events",) if data[k]}
+    network = build_network(doc)
+    names = {n.id: n.name for n in network.nodes}
     payload = {"layers": slugs, "spans": [{k: s[k] for k in _SPAN_KEYS} for s in spans]}
     return env.get_template("report.html.j2").render(
         title=meta["title"] or (header_lines[0] if header_lines else "Untitled document"),
@@ -242,6 +245,12 @@ def render(doc: Document) -> str:
         blocks=layout(data, slugs),
         records=records,
         claims=claim_rows(data, slugs),
+        network=network_svg.layout(network),
+        edges=[
+            {**asdict(e), "source": names.get(e.source, e.source), "target": names.get(e.target, e.target)}
+            for e in network.edges
+        ],
+        actors=sorted(data["actors"], key=lambda a: (-a.get("mention_count", 0), a.get("name", ""))),
         data_json=safe_json(payload),
         css=Markup(css),
         script=Markup(script),
