@@ -6,7 +6,8 @@ For each layer (quantity, time, attribution, hedge, citation) it prints P/R/F1 t
 (exact), spans overlapping (overlap), and overlapping with the normalised attributes right (attr) — the
 criterion of issue 4: quantities value, unit (head word) and approximation; times the ISO value;
 attributions source (head word) and cue; citations kind, work and numbers; hedges the kind. Files named
-``dev_*`` were used to tune the rules, ``test_*`` were not; scores are printed for dev, test and all.
+``dev_*`` were used to tune the rules, ``test_*`` were not; ``holdout_*`` were written afterwards, blind to the
+rules and their output. Scores are printed for each split and for all.
 Claim types are scored as accuracy per sentence. Last, the time the anatomy analysers add to the rest
 of the installed pipeline on a long speech (the bundled sample unless ``--speech`` is given).
 """
@@ -185,13 +186,15 @@ def main() -> int:
     if not files:
         print(f"no *.jsonl files in {args.data}", file=sys.stderr)
         return 2
-    split: dict[str, list[dict[str, Any]]] = {"dev": [], "test": []}
+    split: dict[str, list[dict[str, Any]]] = {"dev": [], "test": [], "holdout": []}
     for f in files:
         recs = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-        split["test" if f.name.startswith("test") else "dev"].extend(recs)
+        kind = f.name.split("_", 1)[0]
+        split[kind if kind in split else "dev"].extend(recs)
     report("dev (used for tuning)", split["dev"])
-    report("test (held out)", split["test"])
-    report("all", split["dev"] + split["test"])
+    report("test (held out from tuning; its totals were seen)", split["test"])
+    report("holdout (written blind by someone who never saw the rules or their output)", split["holdout"])
+    report("all", split["dev"] + split["test"] + split["holdout"])
     if not args.no_speed:
         speed(args.speech, args.repeat)
     return 0
