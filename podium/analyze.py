@@ -11,6 +11,7 @@ from podium.document import Document
 from podium.ingest import DEFAULT_MAX_BYTES, apply_meta, load
 from podium.pipeline import Pipeline
 from podium.segment import segment
+from podium.timelimit import time_limit
 
 
 def analyze(
@@ -18,12 +19,15 @@ def analyze(
     pipeline: Pipeline | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    timeout: float | None = None,
     **meta: object,
 ) -> Document:
-    """Analyse a path, URL or '-' (stdin); ``meta`` (title, speakers, date, language) overrides the file's."""
-    doc = load(source, max_bytes=max_bytes, stdin=stdin)
-    apply_meta(doc, **meta)  # type: ignore[arg-type]
-    return analyze_document(doc, pipeline)
+    """Analyse a path, URL or '-' (stdin); ``meta`` (title, speakers, date, language, side) overrides the
+    file's. ``timeout`` limits the seconds spent on this input (E015 when exceeded)."""
+    with time_limit(timeout, "<stdin>" if source == "-" else source):
+        doc = load(source, max_bytes=max_bytes, stdin=stdin)
+        apply_meta(doc, **meta)  # type: ignore[arg-type]
+        return analyze_document(doc, pipeline)
 
 
 def analyze_document(doc: Document, pipeline: Pipeline | None = None) -> Document:

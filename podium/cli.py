@@ -96,6 +96,13 @@ def main() -> None:
 )
 @click.option("--language", help="Language code of the text (default: en).")
 @click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    help="Give up on an input after this many seconds (0: no limit).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -117,6 +124,7 @@ def analyze(
     date: str | None,
     language: str | None,
     side: str | None,
+    timeout: float,
     jobs: int,
     quiet: bool,
 ) -> None:
@@ -139,7 +147,7 @@ def analyze(
         from podium.analyze import analyze as analyze_one
         from podium.outputs import render
 
-        doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, **meta)
+        doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, timeout=timeout, **meta)
         rendered = render(doc, fmt)
         if output is None:
             click.echo(rendered, nl=False)
@@ -150,6 +158,7 @@ def analyze(
         return
     if output is None:
         raise PodiumError("E201", count=len(inputs))
+    meta["timeout"] = timeout
     failures = run_batch(inputs, pipeline, fmt, output, max_bytes, meta, quiet, jobs, selection)
     if failures:
         sys.exit(int(failures[0].exit_code))

@@ -79,6 +79,11 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{path}: no subtitle cues found. Check that it is a valid .srt or .vtt file.",
     ),
     "E014": (ExitCode.INPUT, "the meta value {field}={value!r} is invalid: {reason}."),
+    "E015": (
+        ExitCode.INPUT,
+        "{path}: the analysis took longer than the limit of {seconds} s. "
+        "Split the input, skip slow analysers with --skip, or raise the limit with --timeout.",
+    ),
     "E101": (
         ExitCode.PIPELINE,
         "analyser '{name}' requires layer '{layer}', which no earlier analyser assigns. "

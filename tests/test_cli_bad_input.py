@@ -115,3 +115,16 @@ def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     assert target.read_text() == "{}"
     assert target.stat().st_mode & 0o777 == 0o644
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_time_limit_stops_one_input_with_a_clear_error(tmp_path: Path) -> None:
+    import time
+
+    from podium.errors import PodiumError
+    from podium.timelimit import time_limit
+
+    with pytest.raises(PodiumError) as info, time_limit(0.05, "slow.txt"):
+        time.sleep(1)
+    assert info.value.code == "E015" and info.value.fields["path"] == "slow.txt"
+    with time_limit(0, "x"):  # 0 means no limit
+        time.sleep(0.01)
