@@ -19,6 +19,7 @@ from podium.resources.scripture import (
     BIBLE_BOOKS,
     NAMED_WORKS,
     SECTION_WORDS,
+    SURAHS,
     WORK_ALIASES,
 )
 
@@ -35,7 +36,10 @@ _TREATY_HEAD = (
 _NUMBER = r"(?P<num>\d+[A-Za-z]?|[IVXL]+\b|ES-\d+/\d+)"
 
 QURAN_REF = re.compile(rf"\b{_QURAN}\s*,?\s*(?:[Ss]ura(?:h)?\s+[\w’'-]+\s*,?\s*)?{_VERSE}")
-SURAH_REF = re.compile(rf"\b[Ss]ura(?:h)?\s+(?P<name>(?:[Aa]l-|[Aa]n-|[Aa]t-)?[A-Z][\w’'-]*)\s*,?\s*{_VERSE}")
+SURAH_REF = re.compile(
+    rf"\b[Ss]ura(?:h)?\s+(?P<name>(?:[Aa][a-z]{{0,2}}-)?[A-Z][\w’'-]*)\s*,?\s*(?:{_VERSE}"
+    rf"|(?:verses?|ayah|ayat|aya)\s+(?P<v2>\d{{1,3}})(?:\s*[-–]\s*(?P<ve2>\d{{1,3}}))?)"
+)
 BARE_REF = re.compile(rf"\(\s*{_VERSE}\s*\)")
 BIBLE_REF = re.compile(
     rf"\b(?P<book>{_BOOKS})\.?\s+(?P<ch>\d{{1,3}})(?:\s*:\s*(?P<v>\d{{1,3}})(?:\s*[-–]\s*(?P<ve>\d{{1,3}}))?)?\b",
@@ -48,7 +52,8 @@ WORK_SECTION = re.compile(
 )
 ARTICLE = re.compile(
     rf"\b(?P<kw>Article|Section|Chapter|Paragraph|Clause)s?\s+{_NUMBER}(?:\(\d+\))?"
-    rf"(?:\s+(?:of|in)\s+(?P<work>(?:the\s+)?(?:{_CAP}[\s-]+){{0,7}}[A-Z][\w.’'-]*))?"
+    rf"(?:\s+(?:of|in|under)\s+(?P<work>(?:(?:the|our|their|its|this|that)\s+)?(?:{_CAP}[\s-]+){{0,7}}"
+    rf"[A-Z][\w.’'-]*))?"
 )
 RESOLUTION = re.compile(
     r"(?P<body>\b(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council|General\s+Assembly|UNSC|UNGA)"
@@ -57,11 +62,16 @@ RESOLUTION = re.compile(
 AMENDMENT = re.compile(
     rf"\b(?P<ord>{'|'.join(w.capitalize() for w in ORDINALS)}|\d+(?:st|nd|rd|th))\s+Amendment\b"
 )
-_TAIL = r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|on\s+)?[A-Z][\w’'-]*)*)"
+_NOT_MONTH = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+)
+_TAIL = rf"(?:\s+(?:of|on)\s+(?:the\s+)?{_NOT_MONTH}[A-Z][\w’'-]*(?:\s+(?:of\s+|on\s+)?[A-Z][\w’'-]*)*)"
 NAMED_LAW = re.compile(
     rf"\b(?P<work>(?:[A-Z][\w.’'-]*[\s-]+)(?:(?:{_CAP})[\s-]+){{0,6}}?(?:{_TREATY_HEAD})\b(?![\s-]+[A-Z])"
     rf"(?:\s+of\s+(?P<year>\d{{4}})|{_TAIL})?)"
-    rf"|\b(?P<work2>(?:Treaty|Charter|Statute|Covenant|Declaration|Convention){_TAIL})"
+    rf"|\b(?P<work2>(?:Treaty|Charter|Statute|Covenant|Declaration|Convention|Constitution|Protocol){_TAIL})"
+    rf"|\b(?P<work4>(?!(?:The|Our|This|That|These|Those|Their|His|Her|Its|Any|All|New|Such|No|An?)\b)"
+    rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:agreements?|accords?|treaty|protocols?|conventions?))\b"
     rf"|(?<=\b(?:the|The|our|Our)\s)(?P<work3>Constitution|Charter)\b(?!\s+of\b)"
 )
 _LEADING = re.compile(
@@ -77,6 +87,12 @@ class CitationHit:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+def _surah_key(name: str) -> str:
+    """ "Al-Hujurat" -> "hujurat", "At-Tawbah" -> "tawba": the key of ``SURAHS``."""
+    key = re.sub(r"[^a-z]", "", re.sub(r"^a[a-z]{0,2}-", "", name.lower()))
+    return key[:-1] if key.endswith("ah") or key.endswith("ih") else key
+
+
 def canonical_work(name: str) -> str:
     """Canonical name of a law or treaty: "the Charter of the United Nations" -> "UN Charter"."""
     clean = re.sub(r"^(?:the|our)\s+", "", " ".join(name.split()), flags=re.IGNORECASE).strip(" ,.")
@@ -87,7 +103,8 @@ def canonical_work(name: str) -> str:
 def _law_kind(work: str) -> str:
     if work.endswith("Consensus"):
         return "work"
-    return "law" if re.search(r"\b(?:Act|Law|Constitution|Code|Amendment)$", work) else "treaty"
+    head = work.split(" of ")[0]  # "Constitution of the Republic of China" is a law
+    return "law" if re.search(r"\b(?:Act|Law|Constitution|Code|Amendment|Bill)$", head) else "treaty"
 
 
 def _ints(m: re.Match[str]) -> dict[str, Any]:
@@ -102,7 +119,12 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
     for m in QURAN_REF.finditer(text):
         hits.append(CitationHit(m.start(), m.end(), "scripture", {"work": "Quran", **_ints(m)}))
     for m in SURAH_REF.finditer(text):
-        hits.append(CitationHit(m.start(), m.end(), "scripture", {"work": "Quran", **_ints(m)}))
+        attrs = {"work": "Quran", **_ints(m), "surah": m.group("name")}
+        if m.group("v2"):
+            attrs["chapter"] = SURAHS.get(_surah_key(m.group("name")))
+            attrs["verse"] = int(m.group("v2"))
+            attrs["verse_end"] = int(m.group("ve2")) if m.group("ve2") else None
+        hits.append(CitationHit(m.start(), m.end(), "scripture", attrs))
     for m in BARE_REF.finditer(text):
         work = "Quran" if quran_context and int(m.group("ch")) <= 114 else None
         hits.append(CitationHit(m.start() + 1, m.end() - 1, "scripture", {"work": work, **_ints(m)}))
@@ -138,7 +160,7 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         number = str(ORDINALS[o]) if o in ORDINALS else re.sub(r"\D", "", o)
         hits.append(CitationHit(m.start(), m.end(), "law", {"work": "Constitution", "number": number}))
     for m in NAMED_LAW.finditer(text):
-        name = m.group("work") or m.group("work2") or m.group("work3")
+        name = m.group("work") or m.group("work2") or m.group("work3") or m.group("work4")
         if m.group("year"):
             name = name[: name.rindex(" of ")]
         start = m.start()

@@ -25,8 +25,11 @@ UNITS = {
     "year": ("year", 12, None),
     "decade": ("year", 120, None),
     "century": ("year", 1200, None),
+    "hour": ("day", None, 1 / 24),
+    "minute": ("day", None, 1 / 1440),
 }
-DURATION_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
+DURATION_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+                  "hour": "TH", "minute": "TM"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +83,12 @@ def shift(anchor: When, amount: float, unit: str) -> When:
 def duration(amount: float | None, unit: str) -> str:
     """ISO 8601 duration ("P75Y", "P3M"); decades and centuries in years; "X" for a vague amount."""
     if amount is None:
-        return f"PX{DURATION_CODES[unit]}"
+        return f"PTX{DURATION_CODES[unit][1]}" if unit in ("hour", "minute") else f"PX{DURATION_CODES[unit]}"
     if unit in ("decade", "century"):
         amount, unit = amount * (10 if unit == "decade" else 100), "year"
     number = int(amount) if float(amount).is_integer() else amount
-    return f"P{number}{DURATION_CODES[unit]}"
+    code = DURATION_CODES[unit]
+    return f"PT{number}{code[1]}" if code.startswith("T") else f"P{number}{code}"
 
 
 def month_of(anchor: When | None, month: int, relation: str, reference: int | None = None) -> When | None:

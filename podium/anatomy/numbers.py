@@ -41,7 +41,9 @@ _MULTIPLIER_VERBS = "|".join(w for w in MULTIPLIER_WORDS if w not in ("twice", "
 _MULTIPLIER = (
     rf"\b(?:\d+|{_SMALL}|a\s+hundred)[\s-]?fold\b|\b(?:{_MULTIPLIER_VERBS})\b"
     rf"|\b(?:twice|thrice)(?=\s+(?:as|the|more|that|over|what|higher|larger|bigger|than|a|its|their|our)\b)"
-    rf"|\b(?:\d+|{_SMALL})\s+times(?=\s+(?:more|as|higher|larger|greater|bigger|less|fewer|over|faster))"
+    rf"|\b(?:\d+|{_SMALL})\s+times(?=\s+(?:more|as|higher|larger|greater|bigger|less|fewer|over|faster|"
+    rf"lower|smaller|cheaper|what|that\s+of|those\s+of)\b|\s+(?:the|its|their|our|his|her)\s+(?:[a-z]+\s+)?"
+    rf"(?:size|level|amount|number|rate|average|cost|price|value|population|area|budget|figure|total|sum)s?\b)"
 )
 
 NUMBER_RE = re.compile(

@@ -31,6 +31,7 @@ from podium.resources.anatomy_lexicon import (
     RATE_ADVERBS,
     RATE_PERIODS,
     SCALES,
+    SMALL_NUMBERS,
 )
 
 
@@ -43,7 +44,8 @@ _APPROX_RIGHT = re.compile(rf"^\s*(?P<a>{_alts(APPROX_AFTER)})(?!\w)", re.IGNORE
 _SYMBOL_LEFT = re.compile(rf"(?P<c>{_alts(CURRENCY_SYMBOLS)})\s?$")
 _CODE_LEFT = re.compile(rf"\b(?P<c>{_alts(CURRENCY_CODES)})\s$")
 _PERCENT = re.compile(r"^\s*(?P<p>%|per\s?cent|percentage\s+points?)(?!\w)", re.IGNORECASE)
-_NATIONAL = _alts(a.split()[0].capitalize() for a in CURRENCY_ADJECTIVES)
+_NATIONAL = _alts({" ".join(w.capitalize() for w in a.split()[:-1]) for a in CURRENCY_ADJECTIVES})
+_CODE_RIGHT = re.compile(rf"^\s+(?P<c>{_alts(CURRENCY_CODES)})\b")
 _CURRENCY_RIGHT = re.compile(
     rf"^\s+(?:of\s+)?(?P<c>(?:(?:US|U\.S\.|American|{_NATIONAL})"
     rf"\s+)?(?:{_alts(CURRENCY_WORDS)}))\b",
@@ -52,12 +54,14 @@ _CURRENCY_RIGHT = re.compile(
 _OF = re.compile(
     r"^\s+of(?:\s+(?:the|those|these|our|their|its|all|his|her|them|us|which))?(?=\s)", re.IGNORECASE
 )
+_OF_PRONOUN = re.compile(r"^\s+of\s+(?:them|us|you|these|those|which|whom)\b(?!\s+[a-z]+s\b)", re.IGNORECASE)
 _WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _RATE = re.compile(
-    rf"^\s+(?:(?:a|an|per|each|every)\s+(?P<p>{_alts(RATE_PERIODS)})\b|(?P<adv>{_alts(RATE_ADVERBS)})\b)",
+    rf"^\s+(?:(?:a|an|per|each|every)\s+(?P<p>{_alts(RATE_PERIODS)})\b(?!\s+(?:ago|earlier|later|before)\b)"
+    rf"|(?P<adv>{_alts(RATE_ADVERBS)})\b)",
     re.IGNORECASE,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?P<j>or|to|-|–|and)\s*(?:US\$|NT\$|[$€£¥₹₽₪])?\s*$")
+_RANGE_JOIN = re.compile(rf"^\s*(?P<j>or|to|-|–|and)\s*(?:{_alts(CURRENCY_SYMBOLS)})?\s*$")
 _RATIO_JOIN = re.compile(r"^\s+(?:in|out\s+of)\s+$")
 _BETWEEN = re.compile(r"\b(?P<b>between|from)\s+$", re.IGNORECASE)
 _ID_LEFT = re.compile(
@@ -76,10 +80,34 @@ class QuantityHit:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-def _plural(word: str) -> bool:
+_NOT_DEMONYM = frozenset(
+    {"paris", "tunis", "memphis", "francis", "davis", "lewis", "travis", "dennis", "chris", "genesis"}
+)
+
+
+def _plural(word: str, capital: bool = False) -> bool:
+    """A plural noun: regular -s, irregular ("people"), or a capitalised demonym in -is ("Israelis")."""
+    if capital and len(word) > 5 and word.endswith("is") and word not in _NOT_DEMONYM:
+        return True
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))) or (
         word in IRREGULAR_PLURALS
     )
+
+
+def _plural_follows(text: str, pos: int) -> int | None:
+    """End of a plural noun within the next two words ("staff [members]", "infantry [fighting vehicles]")."""
+    cur = pos
+    for _ in range(2):
+        m = _WORD.match(text, cur)
+        if not m or m.group(1).lower() in NOUN_STOP or m.group(1)[0].isupper():
+            return None
+        cur = m.end()
+        low = m.group(1).lower()
+        if low.endswith("s") and _plural(low) and not low.endswith("ness"):
+            return m.end(1)
+        if not low.endswith("ing"):
+            return None
+    return None
 
 
 def _modifier_only(word: str) -> bool:
@@ -102,7 +130,10 @@ def counted_noun(text: str, pos: int) -> tuple[int, str] | None:
             break
         words.append((m.start(1), m.end(1), word))
         cur = m.end()
-        if (word[0].isupper() and _plural(low)) or _plural(low) or low in MEASURE_UNITS:
+        if _plural(low, word[0].isupper()) or low in MEASURE_UNITS:
+            extend = (low in IRREGULAR_PLURALS or word.isupper()) and _plural_follows(text, cur)
+            if extend:
+                words.append((m.start(1), extend, text[m.start(1) : extend]))
             break
         if word[0].isupper() and len(words) == 1:
             nxt = _WORD.match(text, cur)
@@ -165,6 +196,8 @@ def _build(
     raw = text[first.start : first.end]
     year_with_noun = bool(_YEAR.fullmatch(raw)) and counted_noun(text, first.end) is not None
     identifier = bool(_ID_LEFT.search(text[: first.start]))
+    if first.value == 0 and re.search(r"\bnet[\s-]$", text[: first.start], re.IGNORECASE):
+        return None  # "net zero emissions": a target, not a count
     if _skip(first, raw, text) and value_max is None and (not year_with_noun or identifier):
         return None
     value = first.value
@@ -178,7 +211,7 @@ def _build(
     if m := _SYMBOL_LEFT.search(text[:start]):
         attrs["currency"], start = CURRENCY_SYMBOLS[m.group("c")], m.start("c")
     elif m := _CODE_LEFT.search(text[:start]):
-        attrs["currency"], start = m.group("c"), m.start("c")
+        attrs["currency"], start = "TRY" if m.group("c") == "TL" else m.group("c"), m.start("c")
     if value_max is not None and (between := _BETWEEN.search(text[:start])):
         start = between.start()
     if m := _APPROX_LEFT.search(text[:start]):
@@ -189,6 +222,8 @@ def _build(
     if kind == "multiplier":
         attrs.update(kind="multiplier", multiplier=tidy(value))
     elif kind == "ordinal":
+        if re.match(rf"\s+(?:\d|(?:{_alts(SMALL_NUMBERS)})\b)", text[end:], re.IGNORECASE):
+            return None  # "our first four months": the count after it is the quantity, if any
         noun = counted_noun(text, end)
         superlative = re.match(r"\s+[a-z]+est\b", text[end:])
         if noun is None and superlative is None:
@@ -200,7 +235,8 @@ def _build(
             end += superlative.end()  # type: ignore[union-attr]
     else:
         end = _right_side(text, first, end, attrs)
-        if end < 0 or (first.value == 1 and value_max is None and not first.scaled and not _measured(attrs)):
+        lone_one = first.value == 1 and value_max is None and not first.scaled and not _measured(attrs)
+        if end < 0 or (lone_one and (attrs["approx"] == "=" or attrs["unit"] is None)):
             return None
     attrs["value"] = tidy(value)
     attrs["value_max"] = tidy(value_max) if value_max is not None else None
@@ -224,8 +260,13 @@ def _right_side(text: str, first: Number, end: int, attrs: dict[str, Any]) -> in
         word = " ".join(m.group("c").lower().split())
         attrs["currency"] = CURRENCY_ADJECTIVES.get(word) or CURRENCY_WORDS.get(word.split()[-1], None)
         end += m.end()
+    elif attrs["currency"] is None and (m := _CODE_RIGHT.match(text[end:])):
+        attrs["currency"] = "TRY" if m.group("c") == "TL" else m.group("c")
+        end += m.end()
     elif attrs["currency"] is None:
         pos = end
+        if has_of and _OF_PRONOUN.match(text[end:]) and not first.wordy:
+            return end  # "115 of them remain": the count has no noun of its own
         if has_of and (m := _OF.match(text[end:])):
             pos = end + m.end()
         noun = counted_noun(text, pos)

@@ -37,12 +37,16 @@ def times(doc: Document) -> list[list[TimeHit]]:
     if "time" not in store:
         anchor = parse_anchor(doc.meta.date)
         paragraph_ends = [p.end for p in doc.paragraphs]
-        out, reference, para = [], None, -1
+        out: list[list[TimeHit]] = []
+        reference, para, cites = None, -1, citations(doc)
         for start, text in sentence_texts(doc):
             current = next((i for i, end in enumerate(paragraph_ends) if start < end), -1)
             if current != para:
                 reference, para = None, current
             hits = find_times(text, anchor, reference)
+            inside = cites[len(out)]  # a year inside a citation is no time: "the Simla Agreement of 1972"
+            if inside:
+                hits = [h for h in hits if not any(c.start <= h.start and h.end <= c.end for c in inside)]
             for hit in hits:
                 if hit.ref_year is not None:
                     reference = hit.ref_year

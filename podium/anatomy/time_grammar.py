@@ -19,7 +19,7 @@ OTHER_MONTHS = (
     "Dhu al-Qa['’]dah|Dhu al-Hijjah"
 )
 WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-UNIT = "day|week|month|year|decade|centur(?:y|ie)"
+UNIT = "day|week|month|year|decade|centur(?:y|ie)|hour|minute"
 _NUMWORD = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
@@ -30,7 +30,10 @@ NUM = (
 )
 _HALF = r"(?:\s+and\s+a\s+half)?"
 _EXTRA = rf"(?:\s+and\s+(?:a\s+half|(?:some|a\s+few|several|{NUM})\s+(?:{UNIT})s?))?"
-_APPROX = r"(?:(?:more\s+than|over|about|nearly|almost|around|some|at\s+least|roughly|less\s+than)\s+)?"
+_APPROX = (
+    r"(?:(?P<approx>more\s+than|over|about|nearly|almost|around|some|at\s+least|roughly|less\s+than|"
+    r"under|just\s+under|just\s+over|barely|approximately|close\s+to|up\s+to)\s+)?"
+)
 EVENT_WORDS = (
     "war|wars|revolution|invasion|occupation|ceasefire|truce|elections?|pandemic|crisis|siege|genocide|"
     "coup|uprising|intifada|attacks?|massacre|referendum|blockade|independence|partition|liberation|"
@@ -61,6 +64,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+(?P<y>\d{4})\b", re.IGNORECASE
         ),
     ),
+    (
+        "fiscal",
+        re.compile(r"(?<![\d,.$€£-])\b(?P<y>(?:19|20)\d{2})[-–/](?P<y2>\d{2})\b(?![-–/]\d)"),
+    ),
+    (
+        "dayrange",
+        re.compile(
+            rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(?P<d2>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s+cent|[a-z]))(?:,?\s+(?P<y>\d{{4}})\b)?"
+            rf"|\b(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(?P<d2_>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            rf"(?:of\s+)?(?P<m_>{MONTH})(?:,?\s+(?P<y_>\d{{4}}))?\b"
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>half|quarter)\s+of\s+"
+            r"(?:(?P<rel>this|last|next|the)\s+year|(?P<y>\d{4}))\b"
+            r"|\b(?P<q>Q[1-4]|H[12])\s+(?P<y2>\d{4})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "season2",
+        re.compile(r"\b(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})\b"),
+    ),
     ("calendar", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{OTHER_MONTHS})\b")),
     ("decade", re.compile(r"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-)\s*)?\b(?P<dec>1[0-9]\d0|20\d0)s\b")),
     (
@@ -74,7 +103,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-)\s*)?(?<![\d,.$€£-])\b(?P<y>1[0-9]\d{2}|20\d{2})\b"
+            r"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id-)\s*|(?<![\d,.$€£-]))\b(?P<y>1[0-9]\d{2}|20\d{2})\b"
             r"(?![,.]\d|\s*(?:%|percent|per\s+cent|-))"
         ),
     ),
@@ -99,7 +128,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            rf"\b{_APPROX}(?P<num>{NUM}){_HALF}\s+(?P<unit>{UNIT})s?{_EXTRA}(?:\s+or\s+so)?\s+(?P<dir>ago|later|earlier)\b",
+            rf"\b{_APPROX}(?P<num>{NUM}){_HALF}\s+(?P<unit>{UNIT})s?{_EXTRA}(?:\s+or\s+so)?\s+(?P<dir>ago|later|earlier|from\s+now|hence|before)\b",
             re.IGNORECASE,
         ),
     ),

@@ -40,6 +40,9 @@ from podium.anatomy.time_grammar import (
 )
 
 _CENTURY_WORDS = {"twenty-first": 21, "twentieth": 20, "nineteenth": 19, "eighteenth": 18}
+_MONTH_RE = dict(PATTERNS)["month"]
+#: Future markers strong enough to move a bare weekday forward ("will take place on Monday").
+_WILL = re.compile(r"\b(?:will|shall|going\s+to|scheduled|'ll|’ll)\b", re.IGNORECASE)
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 
@@ -86,9 +89,9 @@ def _approx(text: str) -> str:
     low = text.lower()
     if re.search(r"\b(more than|over|at least)\b", low) or re.search(r"\band\s+(some|a few|several)\b", low):
         return ">"
-    if re.search(r"\b(nearly|almost|less than)\b", low):
+    if re.search(r"\b(nearly|almost|less than|under|barely|close to|up to)\b", low):
         return "<"
-    if re.search(r"\b(about|around|some|roughly)\b\s+\S", low) or low.endswith("or so"):
+    if re.search(r"\b(about|around|some|roughly|approximately)\b\s+\S", low) or low.endswith("or so"):
         return "~"
     return "="
 
@@ -122,8 +125,17 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
         return _month(m, text, anchor, ref)
     if kind == "calendar":
         return TimeHit(s, e, "date", None, False, {"calendar": "other"})
-    if kind == "season":
+    if kind in ("season", "season2"):
         return TimeHit(s, e, "date", f"{g['y']}-{_SEASONS[g['s'].lower()]}", True)
+    if kind == "fiscal":
+        first, last = int(g["y"]), int(g["y"][:2] + g["y2"])
+        if last != first + 1:
+            return None  # "2019-22" is a span of years only when written in full
+        return _interval(g["y"], str(last), s, e, fiscal=True)
+    if kind == "dayrange":
+        return _day_range(g, text, anchor, ref, s, e)
+    if kind == "part":
+        return _part(g, anchor, s, e)
     if kind == "decade":
         dec = int(g["dec"])
         hit = _interval(str(dec), str(dec + 9), s, e)
@@ -140,7 +152,8 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
     if kind == "edge":
         return _edge(g, anchor, s, e)
     if kind == "weekday":
-        return _date(weekday_of(anchor, WEEKDAYS[g["wd"].lower()], (g["rel"] or "bare").lower()), s, e)
+        rel = (g["rel"] or "").lower() or ("next" if _WILL.search(text) else "bare")
+        return _date(weekday_of(anchor, WEEKDAYS[g["wd"].lower()], rel), s, e)
     if kind in ("ago", "past", "span"):
         return _measured(kind, m, anchor)
     if kind == "vague":
@@ -155,6 +168,55 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
         hour = int(g["h"]) % 12 + (12 if g["ap"].lower().startswith("p") else 0)
         return TimeHit(s, e, "time_of_day", f"T{hour:02d}:{int(g['mi'] or 0):02d}", True)
     return None
+
+
+def _day_range(
+    g: dict[str, Any], text: str, anchor: When | None, ref: int | None, s: int, e: int
+) -> TimeHit | None:
+    """ "May 6 and 7", "6-7 May 2024": an interval of days."""
+    name = g["m"] or g["m_"]
+    d1, d2 = int(g["d"] or g["d_"]), int(g["d2"] or g["d2_"])
+    year = g["y"] or g["y_"]
+    if not d1 < d2 <= 31 or (name == "May" and not year and not DATE_SIGNAL.search(text[:s])):
+        return None
+    month = MONTHS[name.lower().rstrip(".")]
+    if year:
+        try:
+            first = When(dt.date(int(year), month, d1), "day")
+        except ValueError:
+            return None
+    else:
+        first = day_of(anchor, month, d1, ref, _tense(text))  # type: ignore[assignment]
+    if first is None:
+        return _interval(None, None, s, e)
+    try:
+        last = When(first.date.replace(day=d2), "day")
+    except ValueError:
+        return None
+    hit = _interval(first.iso(), last.iso(), s, e)
+    hit.ref_year = first.date.year
+    return hit
+
+
+def _part(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
+    """ "the first half of this year" -> "2024-H1"; "the third quarter of 2023" -> "2023-Q3"."""
+    if g["q"]:
+        return TimeHit(s, e, "date", f"{g['y2']}-{g['q'].upper()}", True)
+    part = g["part"].lower()
+    order = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["ord"].lower())
+    if order is None:  # "the last quarter"
+        order = 2 if part == "half" else 4
+    if part == "half" and order > 2:
+        return TimeHit(s, e, "date", None, False)
+    if g["y"]:
+        year: int | None = int(g["y"])
+    elif anchor is None or g["rel"].lower() == "the":
+        year = None
+    else:
+        year = anchor.date.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+    if year is None:
+        return TimeHit(s, e, "date", None, False)
+    return TimeHit(s, e, "date", f"{year}-{'H' if part == 'half' else 'Q'}{order}", True)
 
 
 def _tense(text: str) -> str:
@@ -256,12 +318,16 @@ def _measured(kind: str, m: re.Match[str], anchor: When | None) -> TimeHit | Non
     if (
         kind == "span"
         and not g.get("prep")
+        and not (g.get("approx") and (g["num"] or "").lower() in ("a", "an"))
         and (g["num"] or "").lower() in ("a", "an", "some", "many", "few")
     ):
         return None  # "a day" in a rate, "some years" alone: not a time expression
     info = {"approx": approx} if approx != "=" else {}
     if kind == "ago":
-        if g["dir"].lower() != "ago":
+        direction = " ".join(g["dir"].lower().split())
+        if direction in ("from now", "hence") and amount is not None and anchor is not None:
+            return TimeHit(s, e, "date", shift(anchor, amount, unit).iso(), True, info)
+        if direction != "ago":
             return TimeHit(s, e, "relative", None, False, info)
         if amount is None or anchor is None:
             return TimeHit(s, e, "date", None, False, info)
@@ -343,7 +409,7 @@ def find_times(text: str, anchor: When | None, reference: int | None = None) -> 
 def _rebase_months(hits: list[TimeHit], text: str, anchor: When | None, reference: int) -> list[TimeHit]:
     out = []
     for hit in hits:
-        m = PATTERNS[3][1].fullmatch(text, hit.start, hit.end)
+        m = _MONTH_RE.fullmatch(text, hit.start, hit.end)
         if m and not m.group("rel") and not m.group("y"):
             hit = _month(m, text, anchor, reference) or hit
         out.append(hit)

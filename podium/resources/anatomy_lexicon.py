@@ -47,15 +47,56 @@ CURRENCY_WORDS = {
     "rials": "IRR", "rial": "IRR", "tomans": "IRR", "hryvnias": "UAH", "hryvnia": "UAH", "lira": "TRY",
     "liras": "TRY", "dinars": "IQD", "riyals": "SAR", "pesos": "MXN", "reais": "BRL", "naira": "NGN",
     "rand": "ZAR", "yen": "JPY", "francs": "CHF", "taka": "BDT", "shillings": "KES", "cedis": "GHS",
-    "bolivars": "VES", "new taiwan dollars": "TWD",
+    "bolivars": "VES", "new taiwan dollars": "TWD", "forints": "HUF", "forint": "HUF", "won": "KRW",
+    "dirhams": "AED", "zloty": "PLN", "zlotys": "PLN", "ringgit": "MYR", "baht": "THB",
+    "kwacha": "ZMW", "birr": "ETB", "leva": "BGN", "lei": "RON", "tenge": "KZT", "manat": "AZN",
 }  # fmt: skip
-CURRENCY_SYMBOLS = {"US$": "USD", "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
+CURRENCY_SYMBOLS = {"US$": "USD", "NT$": "TWD", "A$": "AUD", "AU$": "AUD", "R$": "BRL", "C$": "CAD",
+                    "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "₺": "TRY", "₦": "NGN", "₩": "KRW",
+                    "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
                     "₽": "RUB", "₪": "ILS", "₴": "UAH", "Rs": "INR", "Rs.": "INR"}  # fmt: skip
-CURRENCY_CODES = ("USD", "EUR", "GBP", "RUB", "CNY", "ILS", "INR", "IRR", "UAH", "TRY", "PKR", "TWD", "NGN")
+CURRENCY_CODES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "RUB",
+    "CNY",
+    "ILS",
+    "INR",
+    "IRR",
+    "UAH",
+    "TRY",
+    "PKR",
+    "TWD",
+    "NGN",
+    "HUF",
+    "JPY",
+    "AUD",
+    "BRL",
+    "CAD",
+    "CHF",
+    "SDG",
+    "EGP",
+    "ZAR",
+    "KRW",
+    "SAR",
+    "AED",
+    "PLN",
+    "ARS",
+    "MXN",
+    "KES",
+    "TL",
+)
 #: Currency words whose nationality adjective changes the code ("Pakistani rupees").
 CURRENCY_ADJECTIVES = {
     "pakistani rupees": "PKR", "indian rupees": "INR", "iranian rials": "IRR", "taiwan dollars": "TWD",
-    "canadian dollars": "CAD", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "sudanese pounds": "SDG",
+    "egyptian pounds": "EGP", "turkish lira": "TRY", "turkish liras": "TRY", "brazilian reais": "BRL",
+    "argentine pesos": "ARS", "argentinian pesos": "ARS", "mexican pesos": "MXN", "chilean pesos": "CLP",
+    "colombian pesos": "COP", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
+    "singapore dollars": "SGD", "japanese yen": "JPY", "chinese yuan": "CNY", "russian rubles": "RUB",
+    "nigerian naira": "NGN", "south african rand": "ZAR", "swiss francs": "CHF", "lebanese pounds": "LBP",
+    "syrian pounds": "SYP",
 }  # fmt: skip
 
 PERCENT_WORDS = ("percent", "per cent", "percentage points", "percentage point", "%")
@@ -99,7 +140,8 @@ CUE_GAP_WORDS = frozenset(
     has have had will would shall should can could may might must did do does is are was were been also
     openly publicly repeatedly again already even just now themselves himself herself itself once
     previously recently later first then falsely proudly explicitly clearly privately officially
-    formally reportedly today yesterday never not always frequently
+    formally reportedly today yesterday never not always frequently keeps keep kept continues continue
+    continued rightly wrongly
     """.split()  # noqa: SIM905
 )
 
@@ -114,7 +156,8 @@ SPEECH_CUES = frozenset(
     testified testifies concede conceded concedes allege alleges alleged boast boasted boasts deny
     denies denied confess confessed confesses predict predicts predicted accuse accuses accused threaten
     threatened threatens vow vowed vows promise promised promises pledged pledge pledges recall recalls
-    recalled complain complained complains
+    recalled complain complained complains confirm confirms confirmed reveal reveals revealed
+    spoke speaks
     """.split()  # noqa: SIM905
 )
 #: Evidence verbs that attribute only when followed by "that" ("reports show that ...").
@@ -123,7 +166,9 @@ THAT_CUES = frozenset(
     project projects projected forecast forecasts expects expected show shows showed shown reveal
     reveals revealed find finds found confirm confirms confirmed prove proves proved indicate indicates
     indicated suggest suggests suggested estimate estimates estimated conclude concludes concluded
-    believe believes believed
+    believe believes believed rule rules ruled document documents documented establish establishes
+    established determine determines determined demonstrate demonstrates demonstrated calculate calculates
+    calculated assess assesses assessed agree agrees agreed
     """.split()  # noqa: SIM905
 )
 #: Phrasal cues written before the source ("according to reports").
@@ -147,6 +192,9 @@ UNSOURCED_PATTERNS = (
     r")\s+(?P<cue>(?:knows|sees|saw|can see|has seen|understands))\b",
     r"(?P<src>\b(?:[Nn]o one|[Nn]obody|[Nn]o one in this (?:hall|room|chamber)))\s+(?P<cue>(?:can|could|"
     r"will|would)\s+(?:deny|dispute|doubt|question))\b",
+    r"(?P<src>\b[Ww]e)\s+(?P<cue>(?:all\s+)?know)(?=\s+(?:that\b|(?:it\s+|this\s+)?for\s+(?:a\s+fact|certain|"
+    r"sure)\b))",
+    r"(?<=\b[Aa]s\s)(?P<src>we)\s+(?P<cue>all\s+know)\b",
     r"(?P<src>\b[Ii]t)\s+(?P<cue>is\s+(?:well|widely|common(?:ly)?)\s+known|is\s+no\s+secret|"
     r"is\s+an\s+open\s+secret)\b",
     r"(?P<src>\b(?:[Ss]tudies|[Ee]xperts|[Ss]cientists|[Ss]ources|[Mm]any people|[Pp]eople))\s+"
@@ -175,5 +223,5 @@ BOOSTERS = {
     "i am certain": 0.8, "we are certain": 0.8, "i assure you": 0.7, "the fact is": 0.6,
     "the truth is": 0.6, "everyone knows": 0.8, "everybody knows": 0.8, "it is no secret": 0.7,
     "doubtless": 0.8, "there is no question": 0.9, "without question": 0.9,
-    "by all means": 0.5, "never doubt": 0.9, "rest assured": 0.7,
+    "by all means": 0.5, "never doubt": 0.9, "rest assured": 0.7, "for a fact": 0.8, "for certain": 0.8,
 }  # fmt: skip

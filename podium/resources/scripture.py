@@ -73,3 +73,22 @@ WORK_ALIASES = {
     "washington treaty": "North Atlantic Treaty", "rome statute": "Rome Statute",
     "constitution": "Constitution",
 }  # fmt: skip
+#: Surahs of the Quran by name (without the article "Al-", letters only, no final "h") -> number.
+SURAHS = {
+    name: number
+    for number, names in enumerate(
+        """
+        fatiha baqara imran nisa maida anam araf anfal tawba|tauba yunus hud yusuf rad ibrahim hijr nahl
+        isra kahf maryam|maryum taha anbiya hajj muminun|muminoon nur|noor furqan shuara naml qasas
+        ankabut rum|room luqman sajda ahzab saba fatir yasin|yaseen saffat sad zumar ghafir fussilat
+        shura zukhruf dukhan jathiya ahqaf muhammad fath hujurat qaf dhariyat|zariyat tur najm qamar
+        rahman waqia hadid mujadila hashr mumtahana saff jumua|juma munafiqun taghabun talaq tahrim
+        mulk qalam haqqa maarij nuh jinn muzzammil muddaththir|muddathir qiyama insan|dahr mursalat
+        naba naziat abasa takwir infitar mutaffifin inshiqaq buruj tariq ala ghashiya fajr balad shams
+        layl|lail duha sharh|inshirah tin alaq qadr bayyina zalzala|zilzal adiyat qaria takathur asr
+        humaza fil quraysh|quraish maun kawthar|kauthar kafirun nasr masad|lahab ikhlas falaq nas
+        """.split(),  # noqa: SIM905
+        start=1,
+    )
+    for name in names.split("|")
+}
