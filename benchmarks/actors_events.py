@@ -1,7 +1,8 @@
 """Actor mentions and events against the hand-annotated set, and the time the two analysers add to a speech.
 
 Usage: python benchmarks/actors_events.py [--data DIR] [--speech PATH] [--repeat N] [--show-errors SPLIT]
-The data (``benchmarks/data/actors_events/{dev,test,holdout}.jsonl``) are sentences from speeches of every side,
+The data (``benchmarks/data/actors_events/{dev,test,holdout}.jsonl``) are sentences from speeches
+of every side,
 each with gold actor mentions (offsets + canonical actor id; pronouns are not annotated) and events
 (source, PLOVER type, target). ``dev`` was used while building the analysers; ``test`` was held out;
 ``holdout`` was written afterwards by someone who never saw the rules or their output (its errors are
