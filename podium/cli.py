@@ -189,12 +189,12 @@ Example:
 def checkworthy(source: Path, output: Path) -> None:
     """Score every line of CheckThat! debate files as given: writes line_number<TAB>score per line."""
     from podium.checkworthy.checkthat_files import checkthat_inputs, score_file, write_scores
-    from podium.checkworthy.model import load_model
+    from podium.checkworthy.model import CheckworthyModel
 
     inputs = checkthat_inputs(source)
     if output.exists() and not output.is_dir():
         raise PodiumError("E202", path=output, reason="it is a file; give a directory")
-    model = load_model()
+    model = CheckworthyModel.load()
     scored = [(path, score_file(path, model)) for path in inputs]  # all read before anything is written
     for path, rows in scored:
         write_scores(output / path.name, rows)

@@ -36,9 +36,9 @@ class ClaimAnalyser(BaseAnalyser):
     @property
     def model(self) -> Scorer:
         if self._model is None:
-            from podium.checkworthy.model import load_model
+            from podium.checkworthy.model import CheckworthyModel
 
-            self._model = load_model()
+            self._model = CheckworthyModel.load()
         return self._model
 
     def __call__(self, doc: Document) -> Document:
