@@ -6,8 +6,8 @@ For each layer (quantity, time, attribution, hedge, citation) it prints P/R/F1 t
 (exact), spans overlapping (overlap), and overlapping with the normalised attributes right (attr) — the
 criterion of issue 4: quantities value, unit (head word) and approximation; times the ISO value;
 attributions source (head word) and cue; citations kind, work and numbers; hedges the kind. Files named
-``dev_*`` were used to tune the rules, ``test_*`` were not; ``holdout_*`` were written afterwards, blind to the
-rules and their output. Scores are printed for each split and for all.
+``dev_*`` were used to tune the rules, ``test_*`` were not (later tuned on too); ``holdout_*`` were
+written afterwards, blind to the rules and their output. Scores are printed for each split and for all.
 Claim types are scored as accuracy per sentence. Last, the time the anatomy analysers add to the rest
 of the installed pipeline on a long speech (the bundled sample unless ``--speech`` is given).
 """

@@ -7,6 +7,7 @@ models) once; otherwise one pipeline is reused in this process. Results stream a
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -72,7 +73,9 @@ def outcomes(
         for job in jobs:
             yield run_job(job, pipeline)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=selection) as pool:
+    # spawn, not fork: forking a process that has loaded torch or spaCy can deadlock in their thread pools
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=selection) as pool:
         yield from pool.map(_run_in_worker, jobs)
 
 

@@ -204,6 +204,44 @@ def checkworthy(source: Path, output: Path) -> None:
     )
 
 
+@main.command(
+    epilog="""
+\b
+Examples:
+  podium techniques --ptc ptc/articles/ -o out/
+  podium techniques --ptc ptc/articles/ -o out/ --gold-spans ptc/spans.labels
+"""
+)
+@click.option(
+    "--ptc",
+    "articles",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Directory of PTC articles (article<ID>.txt).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory for si.labels and tc.labels.",
+)
+@click.option(
+    "--gold-spans",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Label these spans (id<TAB>technique<TAB>start<TAB>end) instead of finding spans.",
+)
+@_guarded
+def techniques(articles: Path, output: Path, gold_spans: Path | None) -> None:
+    """Find and label persuasion techniques in PTC articles (SemEval-2020 Task 11 formats)."""
+    from podium.techniques.ptc_cli import run_ptc
+
+    if gold_spans is not None and not gold_spans.exists():
+        raise PodiumError("E001", path=gold_spans)
+    run_ptc(articles, output, gold_spans)
+    click.echo(f"podium: wrote {output / 'si.labels'} and {output / 'tc.labels'}", err=True)
+
+
 @main.command()
 def layers() -> None:
     """List the installed analysers, the layers they assign and what they require."""

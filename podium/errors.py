@@ -116,6 +116,11 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "analyser '{a}' uses layer '{layer}' when present, so it must run after '{b}', which assigns it. "
         "Put '{b}' first.",
     ),
+    "E301": (ExitCode.INPUT, "{path}: {reason}. Give a directory holding PTC files named article<ID>.txt."),
+    "E302": (
+        ExitCode.INPUT,
+        "{path}: {reason}. Label lines are id<TAB>technique<TAB>start<TAB>end (or id<TAB>start<TAB>end).",
+    ),
     "E201": (
         ExitCode.USAGE,
         "{count} inputs were given but no output directory. Pass -o DIR to write one report per input.",

@@ -192,7 +192,7 @@ def test_documents_without_spans_or_text_still_render() -> None:
     out = render(plain, "html")
     assert "No spans in this document." in out and data_block(out)["spans"] == []
     assert "Just words.\n\nMore words." in out  # no paragraphs: the text as is, line breaks kept
-    assert data_block(render(Document(""), "html")) == {"layers": {}, "spans": []}
+    assert data_block(render(Document(""), "html")) == {"layers": {}, "spans": [], "explanations": {}}
 
 
 def test_layer_names_become_safe_distinct_class_names() -> None:

@@ -41,4 +41,4 @@ def score_file(path: Path, scorer: Scorer) -> list[tuple[int, float]]:
 
 
 def write_scores(path: Path, rows: list[tuple[int, float]]) -> None:
-    write_atomic(path, "".join(f"{line}\t{score:.6f}\n" for line, score in rows))
+    write_atomic(path, "".join(f"{line}\t{score:.10f}\n" for line, score in rows))

@@ -25,7 +25,9 @@ from markupsafe import Markup
 from podium.actors.network import build_network
 from podium.document import Document
 from podium.outputs import json_out, network_svg
+from podium.outputs.rhetoric_view import rhetoric_view, technique_name
 from podium.outputs.summary import format_score, layer_names, summarise
+from podium.resources.techniques.explanations import EXPLANATIONS
 
 #: Fixed colours of the known layers (DESIGN.md §1); other layers get a colour from their name.
 PALETTE = {
@@ -223,11 +225,23 @@ def render(doc: Document) -> str:
     records = {k: _pretty(data[k]) for k in ("events",) if data[k]}
     network = build_network(doc)
     names = {n.id: n.name for n in network.nodes}
-    payload = {"layers": slugs, "spans": [{k: s[k] for k in _SPAN_KEYS} for s in spans]}
+    payload = {
+        "layers": slugs,
+        "spans": [{k: s[k] for k in _SPAN_KEYS} for s in spans],
+        "explanations": {
+            label: f"{technique_name(label)}: {line}"
+            for label, line in EXPLANATIONS.items()
+            if any(s["layer"] == "technique" and s["label"] == label for s in spans)
+        },
+    }
     return env.get_template("report.html.j2").render(
         title=meta["title"] or (header_lines[0] if header_lines else "Untitled document"),
         meta=meta,
-        extras={k: v if isinstance(v, str) else _pretty(v, None) for k, v in meta["extras"].items()},
+        extras={
+            k: v if isinstance(v, str) else _pretty(v, None)
+            for k, v in meta["extras"].items()
+            if k != "rhetoric"
+        },
         header_lines=[line for line in header_lines if line],
         counts={
             "words": len(text.split()),
@@ -245,6 +259,7 @@ def render(doc: Document) -> str:
         blocks=layout(data, slugs),
         records=records,
         claims=claim_rows(data, slugs),
+        rhetoric=rhetoric_view(meta["extras"], text, EXPLANATIONS),
         network=network_svg.layout(network),
         edges=[
             {**asdict(e), "source": names.get(e.source, e.source), "target": names.get(e.target, e.target)}

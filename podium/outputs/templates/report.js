@@ -40,6 +40,8 @@
       head.appendChild(el("span", "score", " · score " + score));
     }
     box.appendChild(head);
+    var explain = span.layer === "technique" && data.explanations ? data.explanations[span.label] : null;
+    if (explain) box.appendChild(el("p", "explain", explain));
     box.appendChild(el("blockquote", null, span.text));
     var keys = Object.keys(span.attrs || {});
     if (keys.length) {

@@ -1,0 +1,85 @@
+"""Persuasion techniques (layer ``technique``) and the rhetoric profile (``doc.meta.extras["rhetoric"]``).
+
+One span per (offsets, technique): a span carrying two techniques appears twice, with the same offsets.
+``label`` = the technique (one of the 14 of SemEval-2020 Task 11), ``score`` = confidence that this span
+carries this technique (span probability × technique probability), ``attrs``: ``span_prob``,
+``technique_prob``, ``rank`` (1 for the span's best technique) and ``method`` (``model``, or ``rule`` for the
+anaphora rule below). The model is ``podium.techniques.detector`` (learnt; names masked, see ``masking``).
+Rule: a run of three or more consecutive sentences opening with the same two words is marked Repetition
+on those openings. The profile is computed last from all of it (``podium.techniques.profile``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from podium.document import Document, Span
+from podium.pipeline import BaseAnalyser
+from podium.techniques import TECHNIQUES
+from podium.techniques.detector import TechniqueDetector
+from podium.techniques.profile import rhetoric_profile
+from podium.techniques.repetition import anaphora
+
+#: A span also carries its second technique when that technique is at least this probable.
+SECOND_LABEL = 0.35
+
+
+class TechniqueAnalyser(BaseAnalyser):
+    name = "technique"
+    requires = ("sentences",)
+    assigns = ("technique",)
+    after = ("actor_mention", "hedge")
+    description = (
+        "Persuasion techniques (loaded language, name calling, flag-waving…) and a rhetoric profile."
+    )
+
+    def __init__(self, detector: TechniqueDetector | None = None) -> None:
+        self._detector = detector
+
+    @property
+    def detector(self) -> TechniqueDetector:
+        if self._detector is None:
+            self._detector = TechniqueDetector.load()
+        return self._detector
+
+    def __call__(self, doc: Document) -> Document:
+        segments = [(s.start, s.end) for s in doc.sentences]
+        spans = []
+        for f in self.detector.find(doc.text, segments) if segments else []:
+            ranked = np.argsort(-f.probs)
+            for rank, t in enumerate(ranked[:2], 1):
+                p = float(f.probs[t])
+                if rank == 1 or p >= SECOND_LABEL:
+                    attrs = {
+                        "span_prob": round(f.score, 4),
+                        "technique_prob": round(p, 4),
+                        "rank": rank,
+                        "method": "model",
+                    }
+                    spans.append(
+                        Span(f.start, f.end, TECHNIQUES[int(t)], round(f.score * p, 4), attrs, self.name)
+                    )
+        spans.extend(self._anaphora(doc, segments))
+        doc.add_spans("technique", spans, source=self.name)
+        doc.meta.extras["rhetoric"] = rhetoric_profile(doc)
+        return doc
+
+    def _anaphora(self, doc: Document, segments: list[tuple[int, int]]) -> list[Span]:
+        out = []
+        for run in anaphora(doc.text, segments):
+            if int(run["length"]) < 3:  # type: ignore[call-overload]
+                continue
+            for k in run["sentences"]:  # type: ignore[attr-defined]
+                s, e = segments[k]
+                words = doc.text[s:e].split()[:2]
+                start = doc.text.index(words[0], s)
+                end = doc.text.index(words[1], start + len(words[0])) + len(words[1])
+                attrs = {
+                    "span_prob": 1.0,
+                    "technique_prob": 1.0,
+                    "rank": 1,
+                    "method": "rule",
+                    "opening": run["opening"],
+                }
+                out.append(Span(start, end, "Repetition", 1.0, attrs, self.name))
+        return out

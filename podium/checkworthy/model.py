@@ -1,0 +1,155 @@
+"""The check-worthiness model at run time: load the committed artifact, score sentences in order.
+
+``CheckworthyModel.load()`` reads ``podium/checkworthy/model/`` (a compressed ``.npz`` of arrays and a
+``meta.json``); ``score(sentences, speakers)`` returns a calibrated probability per sentence. The model
+is linear over name-masked TF-IDF n-grams of the sentence and of its neighbours, an auxiliary
+ClaimBuster-trained claim score, and dense cue/context features (``features``); a Platt map turns the
+decision value into a probability. Only numpy is needed here: no scikit-learn, no pickle, no network.
+Training lives in ``training``; podium's analyser and CLI wrap this class elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import numpy as np
+
+from podium.checkworthy.features import DENSE_NAMES, char_ngrams, dense_features, word_ngrams
+from podium.checkworthy.masking import mask_text
+
+MODEL_DIR = Path(__file__).with_name("model")
+_ARRAYS = ("idf", "w_self", "w_ctx", "w_aux", "extra_mean", "extra_scale", "w_extra")
+_VOCABS = ("word_vocab", "char_vocab")
+
+
+@dataclass(slots=True)
+class ModelParams:
+    """Everything the model needs, as plain lists, arrays and numbers."""
+
+    common: list[str]
+    word_vocab: list[str]
+    char_vocab: list[str]
+    idf: np.ndarray
+    n_word: int
+    w_self: np.ndarray
+    w_ctx: np.ndarray
+    w_aux: np.ndarray
+    b_aux: float
+    extra_mean: np.ndarray
+    extra_scale: np.ndarray
+    w_extra: np.ndarray
+    bias: float
+    platt_a: float
+    platt_b: float
+    dense_names: list[str]
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays = {name: np.asarray(getattr(self, name), dtype=np.float32) for name in _ARRAYS}
+        for name in _VOCABS:
+            arrays[name] = np.array(getattr(self, name), dtype=np.str_)
+        np.savez_compressed(folder / "checkworthy.npz", **arrays)
+        meta = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name not in _ARRAYS + _VOCABS
+        }
+        (folder / "meta.json").write_text(json.dumps(meta, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> ModelParams:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        with np.load(folder / "checkworthy.npz", allow_pickle=False) as data:
+            arrays = {name: data[name] for name in _ARRAYS}
+            vocabs = {name: data[name].tolist() for name in _VOCABS}
+        return cls(**meta, **arrays, **vocabs)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _neighbour_mean(values: np.ndarray) -> np.ndarray:
+    """Mean of the previous and next value (one of them at the ends; 0 for a single sentence)."""
+    n = len(values)
+    if n < 2:
+        return np.zeros_like(values)
+    total = np.zeros_like(values)
+    total[1:] += values[:-1]
+    total[:-1] += values[1:]
+    count = np.full(n, 2.0)
+    count[0] = count[-1] = 1.0
+    return total / count
+
+
+class CheckworthyModel:
+    """Scores every sentence of a document with the probability a fact-checker would check it."""
+
+    def __init__(self, params: ModelParams) -> None:
+        self.params = params
+        if list(params.dense_names) != list(DENSE_NAMES):
+            raise ValueError("model artifact was trained with other features; retrain it")
+        self._common = set(params.common)
+        self._word_index = {t: i for i, t in enumerate(params.word_vocab)}
+        self._char_index = {t: i + params.n_word for i, t in enumerate(params.char_vocab)}
+        # One matrix product gives the sentence's own, neighbour and ClaimBuster weights at once.
+        self._weights = np.column_stack([params.w_self, params.w_ctx, params.w_aux]).astype(np.float64)
+        self._idf = params.idf.astype(np.float64)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> CheckworthyModel:
+        """The committed model (or one saved in ``folder``)."""
+        return cls(ModelParams.load(folder or MODEL_DIR))
+
+    def _lexical(self, masked: str) -> np.ndarray:
+        """The TF-IDF row of one masked sentence, multiplied by the three weight columns."""
+        result = np.zeros(3)
+        blocks = ((word_ngrams(masked), self._word_index), (char_ngrams(masked), self._char_index))
+        for grams, index in blocks:
+            counts = Counter(grams)
+            idx = [index[g] for g in counts if g in index]
+            if not idx:
+                continue
+            tf = np.array([1.0 + math.log(counts[g]) for g in counts if g in index])
+            vals = tf * self._idf[idx]
+            vals /= np.linalg.norm(vals)
+            result += vals @ self._weights[idx]
+        return result
+
+    def decision(
+        self,
+        sentences: Sequence[str],
+        speakers: Sequence[str | None] | None = None,
+        *,
+        masked: Sequence[str] | None = None,
+        dense: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Uncalibrated scores (log-odds before Platt scaling) of the sentences of one document."""
+        n = len(sentences)
+        if n == 0:
+            return np.zeros(0)
+        spk = list(speakers) if speakers is not None else [None] * n
+        if len(spk) != n:
+            raise ValueError(f"{n} sentences but {len(spk)} speakers")
+        p = self.params
+        if masked is None:
+            masked = [mask_text(s, self._common) for s in sentences]
+        if dense is None:
+            named = [mask_text(s, self._common, keep_digits=True) for s in sentences]
+            dense = dense_features(named, masked, spk)
+        lex = np.array([self._lexical(m) for m in masked])
+        aux = lex[:, 2] + p.b_aux
+        extra = np.column_stack([dense, aux, _neighbour_mean(aux)])
+        extra = (extra - p.extra_mean) / p.extra_scale
+        return lex[:, 0] + _neighbour_mean(lex[:, 1]) + extra @ p.w_extra + p.bias
+
+    def score(self, sentences: Sequence[str], speakers: Sequence[str | None] | None = None) -> list[float]:
+        """Calibrated probabilities, one per sentence; pass the sentences of one document in order.
+
+        ``speakers`` gives each sentence's speaker (``None`` where unknown, e.g. a single-speaker speech).
+        """
+        raw = self.decision(sentences, speakers)
+        return _sigmoid(self.params.platt_a * raw + self.params.platt_b).tolist()

@@ -1,0 +1,276 @@
+"""Fitting the check-worthiness model and cross-validating it by debate group (training time only).
+
+``prepare`` turns debates into masked text and dense features once; ``fit`` learns the TF-IDF vocabulary,
+an auxiliary ClaimBuster head (CFS vs the rest) and the main logistic regression on CheckThat! debates,
+and returns the plain arrays of ``model.ModelParams``; ``cross_validate`` gives out-of-fold scores
+holding out one debate group at a time; ``fit_platt`` calibrates; ``report`` computes the metrics per
+CheckThat! set. It needs scikit-learn, which the run-time model does not. The data folder is always
+given by the caller (training script, benchmark); nothing here writes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from podium.checkworthy.data import (
+    Debate,
+    duplicate_groups,
+    duplicate_weights,
+    load_checkthat,
+    load_claimbuster,
+)
+from podium.checkworthy.features import DENSE_NAMES, char_ngrams, dense_features, word_ngrams
+from podium.checkworthy.masking import learn_common_words, mask_text
+from podium.checkworthy.metrics import expected_calibration_error, macro_metrics
+from podium.checkworthy.model import CheckworthyModel, ModelParams
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A debate with what every fold needs: masked text, dense features, group and line weights."""
+
+    debate: Debate
+    masked: list[str]
+    dense: np.ndarray
+    group: int
+    weights: np.ndarray
+    lex: sparse.csr_matrix | None = None
+
+    @property
+    def labels(self) -> np.ndarray:
+        return np.asarray(self.debate.labels, dtype=np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Hyper-parameters, fixed before cross-validation (not tuned per debate)."""
+
+    c_main: float = 0.5
+    c_aux: float = 2.0
+    min_df: int = 3
+    balanced: bool = False
+    solver: str = "lbfgs"
+    seed: int = 13
+
+
+def prepare(debates: Sequence[Debate], common: set[str], groups: Sequence[int],
+            weights: Sequence[Sequence[float]]) -> list[Prepared]:
+    out = []
+    for debate, group, w in zip(debates, groups, weights, strict=True):
+        masked = [mask_text(t, common) for t in debate.texts]
+        named = [mask_text(t, common, keep_digits=True) for t in debate.texts]
+        dense = dense_features(named, masked, debate.speakers)
+        out.append(Prepared(debate, masked, dense, group, np.asarray(w, dtype=np.float64)))
+    return out
+
+
+def _vectorizer(analyzer: Callable[[str], list[str]], min_df: int) -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=min_df, dtype=np.float64)
+
+
+def _neighbour_rows(x: sparse.csr_matrix, bounds: Sequence[tuple[int, int]]) -> sparse.csr_matrix:
+    """Row i becomes the mean of rows i-1 and i+1 of the same document."""
+    n = x.shape[0]
+    rows, cols, vals = [], [], []
+    for start, end in bounds:
+        for i in range(start, end):
+            nb = [j for j in (i - 1, i + 1) if start <= j < end]
+            for j in nb:
+                rows.append(i)
+                cols.append(j)
+                vals.append(1.0 / len(nb))
+    mix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    return (mix @ x).tocsr()
+
+
+def _bounds(lengths: Sequence[int]) -> list[tuple[int, int]]:
+    ends = np.cumsum(lengths)
+    return [(int(e - n), int(e)) for n, e in zip(lengths, ends, strict=True)]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """The TF-IDF vocabularies (word and character n-grams) and the ClaimBuster head over them."""
+
+    word_vec: TfidfVectorizer
+    char_vec: TfidfVectorizer
+    w_aux: np.ndarray
+    b_aux: float
+
+    def transform(self, masked: Sequence[str]) -> sparse.csr_matrix:
+        return sparse.hstack([self.word_vec.transform(masked), self.char_vec.transform(masked)]).tocsr()
+
+
+def fit_lexicon(texts: Sequence[str], aux: Sequence[Prepared], config: Config) -> Lexicon:
+    """Vocabularies and IDF from masked ``texts`` (no labels); the auxiliary head from ``aux`` labels.
+
+    The auxiliary head is ClaimBuster CFS vs the rest, on the sentence alone: its score is a feature of
+    the main model (a claim detector learnt from 20k other labelled sentences).
+    """
+    word_vec = _vectorizer(word_ngrams, config.min_df).fit(texts)
+    char_vec = _vectorizer(char_ngrams, config.min_df).fit(texts)
+    lexicon = Lexicon(word_vec, char_vec, np.zeros(0), 0.0)
+    x_aux = lexicon.transform([m for p in aux for m in p.masked])
+    y_aux = np.concatenate([p.labels for p in aux])
+    aux_lr = LogisticRegression(C=config.c_aux, max_iter=2000, solver="liblinear")
+    aux_lr.fit(x_aux, y_aux)
+    lexicon.w_aux = aux_lr.coef_.ravel()
+    lexicon.b_aux = float(aux_lr.intercept_[0])
+    return lexicon
+
+
+def attach_lexical(data: Sequence[Prepared], lexicon: Lexicon) -> None:
+    """Compute each debate's TF-IDF rows once (they do not change between folds)."""
+    for p in data:
+        p.lex = lexicon.transform(p.masked)
+
+
+def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: Config) -> ModelParams:
+    """Fit the main model on prepared debates (with ``attach_lexical`` done); calibration left identity."""
+    x_lex = sparse.vstack([p.lex for p in train]).tocsr()
+    bounds = _bounds([len(p.masked) for p in train])
+    n_word = len(lexicon.word_vec.vocabulary_)
+    # Neighbours contribute through their word n-grams only (characters would triple the fitting cost).
+    x_ctx = _neighbour_rows(x_lex[:, :n_word], bounds)
+    aux_score = x_lex @ lexicon.w_aux + lexicon.b_aux
+    aux_ctx = _neighbour_rows(sparse.csr_matrix(aux_score[:, None]), bounds).toarray().ravel()
+    dense = np.vstack([p.dense for p in train]).astype(np.float64)
+    extra = np.column_stack([dense, aux_score, aux_ctx])
+    mean, scale = extra.mean(axis=0), extra.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = sparse.hstack([x_lex, x_ctx, sparse.csr_matrix((extra - mean) / scale)]).tocsr()
+    y = np.concatenate([p.labels for p in train])
+    w = np.concatenate([p.weights for p in train])
+    lr = LogisticRegression(
+        C=config.c_main, max_iter=3000, solver=config.solver,
+        class_weight="balanced" if config.balanced else None, random_state=config.seed,
+    )
+    lr.fit(x, y, sample_weight=w)
+    coef = lr.coef_.ravel()
+    n_lex = x_lex.shape[1]
+    w_ctx = np.zeros(n_lex)
+    w_ctx[:n_word] = coef[n_lex : n_lex + n_word]
+    return ModelParams(
+        common=sorted(common),
+        word_vocab=_vocab_list(lexicon.word_vec),
+        char_vocab=_vocab_list(lexicon.char_vec),
+        idf=np.concatenate([lexicon.word_vec.idf_, lexicon.char_vec.idf_]).astype(np.float32),
+        n_word=n_word,
+        w_self=coef[:n_lex].astype(np.float32),
+        w_ctx=w_ctx.astype(np.float32),
+        w_aux=lexicon.w_aux.astype(np.float32),
+        b_aux=lexicon.b_aux,
+        extra_mean=mean.astype(np.float32),
+        extra_scale=scale.astype(np.float32),
+        w_extra=coef[n_lex + n_word :].astype(np.float32),
+        bias=float(lr.intercept_[0]),
+        platt_a=1.0,
+        platt_b=0.0,
+        dense_names=list(DENSE_NAMES),
+    )
+
+
+def _vocab_list(vec: TfidfVectorizer) -> list[str]:
+    vocab = [""] * len(vec.vocabulary_)
+    for term, idx in vec.vocabulary_.items():
+        vocab[idx] = term
+    return vocab
+
+
+def raw_scores(model: CheckworthyModel, p: Prepared) -> np.ndarray:
+    """Uncalibrated decision values of a prepared debate."""
+    return model.decision(p.debate.texts, p.debate.speakers, masked=p.masked, dense=p.dense)
+
+
+def cross_validate(
+    data: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: Config,
+    log: Callable[[str], None] = lambda _msg: None,
+) -> list[np.ndarray]:
+    """Out-of-fold raw scores per debate: each debate group is scored by a model fitted without it."""
+    out: list[np.ndarray | None] = [None] * len(data)
+    groups = sorted({p.group for p in data})
+    for k, g in enumerate(groups, 1):
+        train = [p for p in data if p.group != g]
+        model = CheckworthyModel(fit(train, lexicon, common, config))
+        for i, p in enumerate(data):
+            if p.group == g:
+                out[i] = raw_scores(model, p)
+        log(f"fold {k}/{len(groups)}")
+    return [o for o in out if o is not None]
+
+
+def fit_platt(raw: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None) -> tuple[float, float]:
+    """Platt scaling ``p = sigmoid(a * raw + b)`` fitted on out-of-fold scores."""
+    lr = LogisticRegression(C=1e6, max_iter=1000)
+    lr.fit(raw[:, None], labels, sample_weight=weights)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def prepare_all(data_root: Path, config: Config) -> tuple[list[Prepared], Lexicon, set[str]]:
+    """Both CheckThat! sets (grouped, duplicate-weighted) ready to fit, the lexicon and common words."""
+    sets = load_checkthat(data_root)
+    debates = sets["ct2019"] + sets["ct2020"]
+    claimbuster = load_claimbuster(data_root)
+    groups = duplicate_groups(debates)
+    weights = duplicate_weights(debates, groups)
+    common = learn_common_words(t for d in [*debates, *claimbuster] for t in d.texts)
+    data = prepare(debates, common, groups, weights)
+    aux = prepare(claimbuster, common, [-1] * len(claimbuster), [[1.0] * len(d) for d in claimbuster])
+    lexicon = fit_lexicon([m for p in [*data, *aux] for m in p.masked], aux, config)
+    attach_lexical(data, lexicon)
+    return data, lexicon, common
+
+
+def cross_fitted_probabilities(data: Sequence[Prepared], raw: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Calibrate each group's out-of-fold scores with a Platt map fitted on the other groups only."""
+    out = []
+    labels = [p.labels for p in data]
+    for i, p in enumerate(data):
+        others = [j for j, q in enumerate(data) if q.group != p.group]
+        a, b = fit_platt(
+            np.concatenate([raw[j] for j in others]),
+            np.concatenate([labels[j] for j in others]),
+            np.concatenate([data[j].weights for j in others]),
+        )
+        out.append(1.0 / (1.0 + np.exp(-(a * raw[i] + b))))
+    return out
+
+
+def report(data: Sequence[Prepared], probs: Sequence[np.ndarray]) -> dict[str, dict[str, float]]:
+    """Official-style ranking metrics and ECE for each CheckThat! set separately."""
+    result = {}
+    for source in sorted({p.debate.source for p in data}):
+        idx = [i for i, p in enumerate(data) if p.debate.source == source]
+        scores = macro_metrics([(probs[i], data[i].labels) for i in idx])
+        scores["ECE"] = expected_calibration_error(
+            np.concatenate([probs[i] for i in idx]), np.concatenate([data[i].labels for i in idx])
+        )
+        scores["debates"] = len(idx)
+        result[source] = scores
+    return result
+
+
+def format_report(result: dict[str, dict[str, float]]) -> str:
+    keys = ("MAP", "R-P", "P@1", "P@5", "P@10", "P@20", "RR", "ECE")
+    lines = [f"{'set':8} {'debates':>7} " + " ".join(f"{k:>6}" for k in keys)]
+    for source, scores in result.items():
+        lines.append(
+            f"{source:8} {int(scores['debates']):>7} " + " ".join(f"{scores[k]:>6.3f}" for k in keys)
+        )
+    return "\n".join(lines)
+
+
+def folded(data: Sequence[Prepared], folds: int, seed: int = 0) -> None:
+    """Merge debate groups into ``folds`` folds, in place (a group is never split)."""
+    groups = sorted({p.group for p in data})
+    order = np.random.RandomState(seed).permutation(len(groups))
+    fold_of = {g: int(order[i] % folds) for i, g in enumerate(groups)}
+    for p in data:
+        p.group = fold_of[p.group]

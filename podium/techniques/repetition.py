@@ -1,0 +1,149 @@
+"""Repetition in a document: repeated phrases, repeated sentence openings, and anaphora.
+
+Pure text counting on word tokens (lower-cased); offsets point into the document text. A phrase is a run
+of 3 to 6 words (not all function words) said at least twice; nested phrases with the same count keep only
+the longest. Anaphora: two or more consecutive sentences that open with the same two words. No model here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_FUNCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "they",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "my",
+        "your",
+        "not",
+        "no",
+        "so",
+        "if",
+        "then",
+        "than",
+        "there",
+        "here",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Repeated:
+    """A phrase said more than once, and where: ``[[start, end], ...]``."""
+
+    text: str
+    count: int
+    occurrences: list[list[int]]
+
+
+def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, start, end or len(text))]
+
+
+def repeated_phrases(
+    text: str, sentences: list[tuple[int, int]], min_n: int = 3, max_n: int = 6, min_count: int = 2
+) -> list[Repeated]:
+    """Phrases of ``min_n``–``max_n`` words repeated ``min_count`` times or more (within sentences)."""
+    seen: dict[tuple[str, ...], list[list[int]]] = defaultdict(list)
+    for s, e in sentences:
+        words = _words(text, s, e)
+        for n in range(min_n, max_n + 1):
+            for i in range(len(words) - n + 1):
+                gram = tuple(w for w, _, _ in words[i : i + n])
+                if all(w in _FUNCTION for w in gram):
+                    continue
+                seen[gram].append([words[i][1], words[i + n - 1][2]])
+    found = {g: occ for g, occ in seen.items() if len(occ) >= min_count}
+    kept = []
+    for gram, occ in found.items():
+        longer = any(
+            len(other) > len(gram) and len(found[other]) == len(occ) and _contains(other, gram)
+            for other in found
+        )
+        if not longer:
+            kept.append(Repeated(" ".join(gram), len(occ), occ))
+    return sorted(kept, key=lambda r: (-r.count, -len(r.text), r.occurrences[0][0]))
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def openings(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> list[tuple[str, list[int]]]:
+    """The first ``n_words`` words of each sentence (lower case) with the sentence's index."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for k, (s, e) in enumerate(sentences):
+        words = _words(text, s, e)[:n_words]
+        if len(words) == n_words:
+            out[" ".join(w for w, _, _ in words)].append(k)
+    return sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+
+
+def anaphora(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> list[dict[str, object]]:
+    """Runs of ≥ 2 consecutive sentences opening with the same ``n_words`` words."""
+    runs: list[dict[str, object]] = []
+    heads = [" ".join(w for w, _, _ in _words(text, s, e)[:n_words]) for s, e in sentences]
+    k = 0
+    while k < len(heads):
+        j = k
+        while j + 1 < len(heads) and heads[k] and heads[j + 1] == heads[k]:
+            j += 1
+        if j > k and len(heads[k].split()) == n_words:
+            runs.append({"opening": heads[k], "sentences": list(range(k, j + 1)), "length": j - k + 1})
+        k = j + 1
+    return runs

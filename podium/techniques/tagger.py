@@ -1,0 +1,145 @@
+"""Span identification: a small bidirectional GRU over frozen MiniLM piece vectors plus cue features.
+
+Learnt part: the GRU tags every word piece with the probability that it lies inside a propaganda span
+(trained on the PTC SI spans). Rule part: ``decode`` turns runs of pieces above a threshold into spans,
+widened to whole words and trimmed of spaces and ``. , : ;`` (as the gold spans are). The threshold is
+chosen on held-out articles, never on the articles being evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+_TRIM = " \t\r\n.,:;"
+_WORDCHAR = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class TaggerConfig:
+    hidden: int = 128
+    epochs: int = 6
+    lr: float = 2e-3
+    dropout: float = 0.25
+    batch: int = 32
+    seed: int = 13
+
+
+def _net(n_in: int, cfg: TaggerConfig):  # type: ignore[no-untyped-def]
+    import torch
+    from torch import nn
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inp = nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(n_in, cfg.hidden), nn.GELU())
+            self.gru = nn.GRU(cfg.hidden, cfg.hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(2 * cfg.hidden, 1))
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            h, _ = self.gru(self.inp(x))
+            return self.out(h).squeeze(-1)
+
+    return Net()
+
+
+def _pad(seqs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    n = max(len(s) for s in seqs)
+    out = np.zeros((len(seqs), n, seqs[0].shape[1]), dtype=np.float32)
+    valid = np.zeros((len(seqs), n), dtype=bool)
+    for i, s in enumerate(seqs):
+        out[i, : len(s)] = s
+        valid[i, : len(s)] = True
+    return out, valid
+
+
+class Tagger:
+    """Piece-level propaganda probability; ``state`` holds the weights (a torch state dict)."""
+
+    def __init__(self, n_in: int, cfg: TaggerConfig | None = None, state: dict | None = None) -> None:
+        self.cfg = cfg or TaggerConfig()
+        self.n_in = n_in
+        self.net = _net(n_in, self.cfg)
+        if state is not None:
+            self.net.load_state_dict(state)
+        self.net.eval()
+
+    def fit(self, xs: list[np.ndarray], ys: list[np.ndarray], log: bool = False) -> Tagger:
+        import torch
+
+        torch.manual_seed(self.cfg.seed)
+        rng = np.random.default_rng(self.cfg.seed)
+        keep = [i for i, x in enumerate(xs) if len(x)]
+        opt = torch.optim.AdamW(self.net.parameters(), lr=self.cfg.lr, weight_decay=1e-2)
+        loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
+        self.net.train()
+        for epoch in range(self.cfg.epochs):
+            order = rng.permutation(keep)
+            total = 0.0
+            for b in range(0, len(order), self.cfg.batch):
+                idx = order[b : b + self.cfg.batch]
+                x, valid = _pad([xs[i] for i in idx])
+                y, _ = _pad([ys[i][:, None].astype(np.float32) for i in idx])
+                logits = self.net(torch.from_numpy(x))
+                mask = torch.from_numpy(valid)
+                loss = (loss_fn(logits, torch.from_numpy(y[..., 0])) * mask).sum() / mask.sum()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                total += float(loss.detach()) * len(idx)
+            if log:
+                print(f"    tagger epoch {epoch + 1}: loss {total / len(keep):.4f}", flush=True)
+        self.net.eval()
+        return self
+
+    def predict(self, xs: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
+        import torch
+
+        out: list[np.ndarray] = [np.zeros(0, dtype=np.float32)] * len(xs)
+        order = [i for i in sorted(range(len(xs)), key=lambda i: len(xs[i])) if len(xs[i])]
+        with torch.inference_mode():
+            for b in range(0, len(order), batch):
+                idx = order[b : b + batch]
+                x, _ = _pad([xs[i] for i in idx])
+                probs = torch.sigmoid(self.net(torch.from_numpy(x))).numpy()
+                for j, i in enumerate(idx):
+                    out[i] = probs[j, : len(xs[i])]
+        return out
+
+
+def decode(
+    text: str, offsets: np.ndarray, probs: np.ndarray, threshold: float, min_chars: int = 2
+) -> list[tuple[int, int, float]]:
+    """Spans ``(start, end, mean probability)`` from runs of pieces with probability ≥ ``threshold``."""
+    spans = []
+    i, n = 0, len(probs)
+    while i < n:
+        if probs[i] < threshold:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and probs[j + 1] >= threshold:
+            j += 1
+        start, end = int(offsets[i][0]), int(offsets[j][1])
+        while start > 0 and _WORDCHAR.match(text[start - 1]) and _WORDCHAR.match(text[start]):
+            start -= 1
+        while end < len(text) and _WORDCHAR.match(text[end]) and _WORDCHAR.match(text[end - 1]):
+            end += 1
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        if end - start >= min_chars:
+            spans.append((start, end, float(probs[i : j + 1].mean())))
+        i = j + 1
+    return spans
+
+
+def piece_labels(offsets: np.ndarray, spans: list[tuple[int, int]]) -> np.ndarray:
+    """1 for pieces that overlap a gold span, else 0."""
+    y = np.zeros(len(offsets), dtype=np.float32)
+    for s, e in spans:
+        y[(offsets[:, 0] < e) & (offsets[:, 1] > s)] = 1.0
+    return y
