@@ -15,7 +15,8 @@ pytestmark = pytest.mark.slow
 SPEECH = (
     "Distinguished delegates, thank you.\n\n"
     "Last September, {A} shelled more than 300 villages along the border, according to the UN refugee "
-    "agency. Nearly 40 percent of the families there have fled since 2022. The defence minister of {A} openly "
+    "agency. Nearly 40 percent of the families there have fled since 2022. "
+    "The defence minister of {A} openly "
     "admitted that the strikes were planned. No one can deny that {A} is the aggressor here.\n\n"
     "We call on {A} to withdraw its forces and to respect Resolution 2334 of the Security Council. "
     "Perhaps {B} made mistakes too, but {B} did not bomb hospitals. We will not be silent. "
