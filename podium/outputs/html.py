@@ -42,8 +42,9 @@ PALETTE = {
     "event": "#f6c3a6",
     "technique": "#ff9f9f",
 }
-#: Layers with one span per sentence: shown only when switched on, or they would colour the whole text.
-OFF_BY_DEFAULT = frozenset({"claim_type"})
+#: Layers whose spans are whole sentences or clauses: shown only when switched on, or they would colour
+#: most of the text.
+OFF_BY_DEFAULT = frozenset({"claim_type", "event"})
 _SPAN_KEYS = ("layer", "label", "start", "end", "text", "score", "attrs", "source")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
