@@ -8,8 +8,10 @@ models) once; otherwise one pipeline is reused in this process. Results stream a
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,8 +77,29 @@ def outcomes(
         return
     # spawn, not fork: forking a process that has loaded torch or spaCy can deadlock in their thread pools
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=selection) as pool:
+    with _worker_threads(workers), ProcessPoolExecutor(
+        workers, context, initializer=_init_worker, initargs=selection
+    ) as pool:
         yield from pool.map(_run_in_worker, jobs)
+
+
+@contextmanager
+def _worker_threads(workers: int) -> Iterator[None]:
+    """Share the cores out among the workers: each spawned worker's math libraries get
+    ``cores // workers`` threads (unless the user set them), so workers do not fight over cores."""
+    threads = str(max(1, (os.cpu_count() or 1) // workers))
+    names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+    saved = {n: os.environ.get(n) for n in names}
+    for n in names:
+        os.environ.setdefault(n, threads)
+    try:
+        yield
+    finally:
+        for n, value in saved.items():
+            if value is None:
+                os.environ.pop(n, None)
+            else:
+                os.environ[n] = value
 
 
 def run_batch(
