@@ -20,7 +20,10 @@ def times(text: str, anchor: str | None = "2025-10-14") -> list[tuple[str, str, 
     ("text", "expected"),
     [
         ("a frontier agreed 75 years ago.", ("75 years ago", "date", "1950", True)),
+        # "last <month>" is the most recent one at least two months before the document's (October 2025)
         ("Last September, the army came.", ("Last September", "date", "2024-09", True)),
+        ("Last August, the army came.", ("Last August", "date", "2025-08", True)),
+        ("Last November, the army came.", ("Last November", "date", "2024-11", True)),
         (
             "Since 2011, Karsten has voted.",
             ("Since 2011", "interval", {"start": "2011", "end": "2025-10-14"}, True),
@@ -46,7 +49,9 @@ def test_normalised(text: str, expected: tuple[str, str, object, bool]) -> None:
 
 def test_three_months_take_the_year_of_last_september() -> None:
     got = times("Last September they came; September, October and November became one long night.")
-    assert [iso for _, _, iso, _ in got] == ["2024-09", "2024-09", "2024-10", "2024-11"]
+    assert [iso for _, _, iso, _ in got] == ["2024-09", {"start": "2024-09", "end": "2024-11"}]
+    got = times("Last September they came, and in October they left.", "2026-02-03")
+    assert [iso for _, _, iso, _ in got] == ["2025-09", "2025-10"]
 
 
 def test_unresolved_kept_with_a_flag() -> None:

@@ -18,6 +18,8 @@ from typing import Any
 
 from podium.resources.anatomy_lexicon import (
     CUE_GAP_WORDS,
+    EVIDENCE_NOUNS,
+    EXPECT_CUES,
     SOURCE_AFTER_CUES,
     SPEECH_CUES,
     THAT_CUES,
@@ -61,6 +63,23 @@ _SPOKE = frozenset({"spoke", "speaks"})
 _THAT_SOON = re.compile(
     r"^(?:\s+(?!(?:the|a|an|these|those|its|their|his|her|all|some)\b)[\w’'-]+){0,3}?\s+that\b", re.IGNORECASE
 )
+#: An object and "to" after an expectation verb ("expects it to reach").
+_TO_SOON = re.compile(r"^\s+(?!that\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+to\s+[a-z]", re.IGNORECASE)
+#: Evidence verbs that attribute after an evidence noun without "that" ("the data show ...").
+_SHOW = frozenset({"show", "shows", "showed", "shown", "confirm", "confirms", "confirmed", "prove", "proves"})
+#: Words before a cue-like word that make it a noun ("the Commission's own forecast", "193 member states").
+_NOUN_BEFORE = frozenset({"own", "our", "their", "its", "his", "her", "my", "your", "this", "member"})
+_PREPOSITIONS = frozenset(
+    {"of", "for", "with", "in", "on", "at", "by", "to", "from", "into", "under", "over"}
+)
+#: Prepositions a source may contain after its head noun ("the senator from Bahia", "leaders in Qandil").
+_POSTMODIFIER = frozenset({"from", "in", "of", "at", "for"})
+#: A count of time or times before the subject is no part of it ("For 45 years the enemies ... said").
+_TIME_DEICTIC = frozenset({"last", "this", "next", "earlier", "later"})
+_PERIODS = frozenset(
+    {"week", "month", "year", "night", "spring", "summer", "autumn", "winter", "morning", "evening", "time"}
+)
+_TIME_LEAD = frozenset({"years", "months", "weeks", "days", "decades", "centuries", "times"})
 _LEAD = frozenset(
     """
     even also only just now then yes indeed so however today yesterday still again well thus therefore
@@ -95,6 +114,8 @@ def _sourced(source: str) -> bool:
     words = source.lower().split()
     if not words:
         return False
+    if re.search(r"\s(?:from|in|of|at|for)\s+(?:the\s+)?[A-Z]", source):
+        return True  # a named place or body narrows the source: "some politicians in Brussels"
     return words[-1] not in VAGUE_SOURCES and words[0] not in ("some", "many", "those", "others")
 
 
@@ -164,6 +185,9 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             b = j + 1
             continue
         adverb = low.endswith("ly") and low not in _NOT_ADVERB
+        if low in _POSTMODIFIER and _head_before(tokens, j) and 0 < b - j - 1 <= 3:
+            j -= 1  # "the senator from Bahia": the preposition's object belongs to the source
+            continue
         if is_punct or low in _BOUNDARY or low in _LEFT_STOP or adverb:
             if low in _RELATIVE and b == j + 1 and j > 0:
                 b = j  # "those who say": the source is the noun before the relative pronoun
@@ -178,7 +202,26 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     a = j + 1
     while a < b and tokens[a].group().lower() in _LEAD:
         a += 1
+    if b - a > 2 and tokens[a].group().lower() in _TIME_DEICTIC and tokens[a + 1].group().lower() in _PERIODS:
+        a += 2  # "Last week the minister said"
+    for k in range(a, min(a + 3, b - 1)):  # "three times the American people said"
+        if tokens[k].group().lower() in _TIME_LEAD and (tokens[k - 1].group()[0].isdigit() or k > a):
+            a = k + 1
+            break
     return (a, b) if a < b else None
+
+
+def _head_before(tokens: list[re.Match[str]], j: int) -> bool:
+    """A noun right before the preposition at ``j``, itself led by a determiner or a possessive."""
+    if j < 2:
+        return False
+    word, low = tokens[j - 1].group(), tokens[j - 1].group().lower()
+    if not word.isalpha() or low in _BOUNDARY or low in _LEFT_STOP or low in CUE_GAP_WORDS:
+        return False
+    if low.endswith(("ed", "ing", "ly")) or low in _DETERMINERS:
+        return False
+    lead = [t.group().lower() for t in tokens[max(0, j - 4) : j - 1]]
+    return any(w in _DETERMINERS or w.endswith(("'s", "’s")) for w in lead)
 
 
 def _verbs(text: str) -> list[AttributionHit]:
@@ -188,15 +231,21 @@ def _verbs(text: str) -> list[AttributionHit]:
         low = tok.group().lower()
         nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         last = i + 1 == len(tokens) or (i + 2 == len(tokens) and nxt in (".", "!", "?", "…"))
+        prev = tokens[i - 1].group().lower() if i else ""
+        if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")) or (i and tokens[i - 1].group()[0].isdigit()):
+            continue  # a noun: "the Commission's own forecast", "the 193 member states"
+        if low in EVIDENCE_NOUNS and (nxt in THAT_CUES or nxt in SPEECH_CUES):
+            continue  # the subject of the next verb: "the agency's annual forecast shows"
         that_cue = low in THAT_CUES and (
             _THAT_SOON.match(text[tok.end() : tok.end() + 60]) is not None
             or (last and i > 1 and "," in [t.group() for t in tokens[max(0, i - 6) : i]])
+            or (low in EXPECT_CUES and _TO_SOON.match(text[tok.end() : tok.end() + 40]) is not None)
+            or (low in _SHOW and prev in EVIDENCE_NOUNS)
         )
         if (low not in SPEECH_CUES and not that_cue) or tok.group()[0].isupper():
             continue
         if low in _SPOKE and nxt not in ("of", "about"):
             continue
-        prev = tokens[i - 1].group().lower() if i else ""
         passive = prev in ("is", "was", "are", "were", "be", "been", "being") and not low.endswith("ing")
         if passive or prev in ("the", "a", "an") or _BAD_OBJECT.match(text[tok.end() :]):
             continue
@@ -234,6 +283,8 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
     src = (tokens[found[0]].start(), tokens[found[1] - 1].end())
     if text[src[0] : src[1]].lower() in _SPEAKER or not re.search(r"[A-Za-z]", text[src[0] : src[1]]):
         return None  # the speaker, or a bare number ("Romans 13:1 tells us")
+    if tokens[found[1] - 1].group() in ("I", "we", "We") or tokens[found[0]].group().lower() in _PREPOSITIONS:
+        return None  # "Last spring I said": the speaker; "Of the 193 member states": no subject
     rest = text[cue[1] :].strip(' ,”"’')
     if re.fullmatch(r"[.!?…]*", rest):
         if not re.search(r"[,”\"’:—]\s*$", text[: src[0]]):

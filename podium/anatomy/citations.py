@@ -1,10 +1,11 @@
 """Citations of texts, resolved to structured references.
 
-Finds scripture with chapter and verse ("Isaiah 2:4", "(Quran 2:190)", a bare "(110:1-3)" after a quotation
-in a document that cites the Quran), named works with sections ("Nahj al-Balaghah, sermon 27"), numbered
-articles, sections and chapters of laws and treaties ("Article 51 of the UN Charter"), UN resolutions
-("Security Council Resolution 2254") and named laws and treaties ("the Rome Statute", "the Second
-Amendment"). It does not check that a reference exists, nor fetch the cited text.
+Finds scripture with chapter and verse ("Isaiah 2:4", "(Quran 2:190)", a surah named with its article and
+a verse, "(Al-Baqarah 190)", a bare "(110:1-3)" after a quotation in a document that cites the Quran),
+named works with sections ("Nahj al-Balaghah, sermon 27"), numbered articles, sections and chapters of
+laws and treaties ("Article 51 of the UN Charter", "Article 2(4)"), UN resolutions ("Security Council
+Resolution 2254") and named laws and treaties ("the Rome Statute", "the Second Amendment"). It does not
+check that a reference exists, nor fetch the cited text.
 """
 
 from __future__ import annotations
@@ -33,12 +34,18 @@ _TREATY_HEAD = (
     r"Charter|Conventions?|Treaty|Accords?|Agreements?|Statute|Memorandum|Protocol|Declaration|Act|Law|"
     r"Constitution|Covenant|Pact|Code|Consensus"
 )
-_NUMBER = r"(?P<num>\d+[A-Za-z]?|[IVXL]+\b|ES-\d+/\d+)"
+#: An article number, with its paragraphs ("2(4)", "5(1)(a)").
+_NUMBER = r"(?P<num>(?:\d+[A-Za-z]?|[IVXL]+\b|ES-\d+/\d+)(?:\(\d+\)|\([a-z]\))*)"
 
 QURAN_REF = re.compile(rf"\b{_QURAN}\s*,?\s*(?:[Ss]ura(?:h)?\s+[\w’'-]+\s*,?\s*)?{_VERSE}")
 SURAH_REF = re.compile(
     rf"\b[Ss]ura(?:h)?\s+(?P<name>(?:[Aa][a-z]{{0,2}}-)?[A-Z][\w’'-]*)\s*,?\s*(?:{_VERSE}"
     rf"|(?:verses?|ayah|ayat|aya)\s+(?P<v2>\d{{1,3}})(?:\s*[-–]\s*(?P<ve2>\d{{1,3}}))?)"
+)
+#: A surah named with its Arabic article and a verse, without "Surah": "(Al-Baqarah 190)", "An-Nisa 4:75".
+NAMED_SURAH_REF = re.compile(
+    r"\b(?P<name>(?:Al|An|Ar|As|At|Ad|Az|Ash|Ath|Adh)-[A-Z][\w’']*)\s+(?:(?P<ch>\d{1,3})\s*:\s*)?(?P<v>\d{1,3})"
+    r"(?:\s*[-–]\s*(?P<ve>\d{1,3}))?\b(?!\s*(?:%|percent|per\s+cent))"
 )
 BARE_REF = re.compile(rf"\(\s*{_VERSE}\s*\)")
 BIBLE_REF = re.compile(
@@ -51,7 +58,7 @@ WORK_SECTION = re.compile(
     re.IGNORECASE,
 )
 ARTICLE = re.compile(
-    rf"\b(?P<kw>Article|Section|Chapter|Paragraph|Clause)s?\s+{_NUMBER}(?:\(\d+\))?"
+    rf"\b(?P<kw>Article|Section|Chapter|Paragraph|Clause)s?\s+{_NUMBER}"
     rf"(?:\s+(?:of|in|under)\s+(?P<work>(?:(?:the|our|their|its|this|that)\s+)?(?:{_CAP}[\s-]+){{0,7}}"
     rf"[A-Z][\w.’'-]*))?"
 )
@@ -124,6 +131,13 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
             attrs["chapter"] = SURAHS.get(_surah_key(m.group("name")))
             attrs["verse"] = int(m.group("v2"))
             attrs["verse_end"] = int(m.group("ve2")) if m.group("ve2") else None
+        hits.append(CitationHit(m.start(), m.end(), "scripture", attrs))
+    for m in NAMED_SURAH_REF.finditer(text):
+        number = SURAHS.get(_surah_key(m.group("name")))
+        if number is None or (m.group("ch") and int(m.group("ch")) != number):
+            continue
+        attrs = {"work": "Quran", **_ints(m), "surah": m.group("name")}
+        attrs["chapter"] = number
         hits.append(CitationHit(m.start(), m.end(), "scripture", attrs))
     for m in BARE_REF.finditer(text):
         work = "Quran" if quran_context and int(m.group("ch")) <= 114 else None

@@ -92,16 +92,18 @@ def duration(amount: float | None, unit: str) -> str:
 
 
 def month_of(anchor: When | None, month: int, relation: str, reference: int | None = None) -> When | None:
-    """A month with no year: "last" = the year before, "next" = the next one, "this" = the anchor's;
-    otherwise the year of a nearby mention (``reference``), else the occurrence the tense points to
-    ("past", "future" or "nearest")."""
+    """A month with no year: "last" = the most recent one at least two months before the anchor's month,
+    "next" = the next one, "this" = the anchor's; otherwise the year of a nearby mention (``reference``),
+    else the occurrence the tense points to ("past", "future" or "nearest")."""
     if relation in ("past", "future", "nearest") and reference is not None:
         return When(dt.date(reference, month, 1), "month")
     if anchor is None:
         return None
     year = anchor.date.year
-    if relation == "last":
-        year -= 1
+    if relation == "last":  # the most recent one at least two months back: "last July" said in November is
+        # this year's, "last September" said in October a year earlier (the month just gone is "last month")
+        now = anchor.date.year * 12 + anchor.date.month - 1
+        year = (now - 2 - ((now - 2 - (month - 1)) % 12)) // 12
     elif relation == "next":
         year += 1 if month <= anchor.date.month else 0
     elif relation == "past" and month > anchor.date.month:

@@ -2,8 +2,9 @@
 strength, from the lexicon in ``podium.resources.anatomy_lexicon``.
 
 Longest expression wins ("there is no doubt" over "no doubt"). The modal "may" counts only in lower case
-and not as a wish ("May God bless"); "might" not as a noun ("military might"); "I believe" not when
-followed by "in". It does not judge the scope of the hedge (which claim it weakens).
+and not as a wish ("May God bless") nor as a prohibition after a negative subject ("no state may");
+"might" not as a noun ("military might"); "I believe" not when followed by "in". It does not judge the
+scope of the hedge (which claim it weakens).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _MIGHT_NOUN = re.compile(
 )
 
 
+_NO_SUBJECT = re.compile(r"\b(?:[Nn]o\s+(?:one|[a-z]+(?:\s+[a-z]+)?)|[Nn]obody|[Nn]one|[Nn]either)\s+$")
+
+
 @dataclass(frozen=True, slots=True)
 class HedgeHit:
     start: int
@@ -38,6 +42,8 @@ def _keep(text: str, m: re.Match[str]) -> bool:
     low = " ".join(word.lower().split())
     before, after = text[: m.start()], text[m.end() :]
     if low == "may":
+        if _NO_SUBJECT.search(before):
+            return False  # "no state may invoke": a prohibition, not a possibility
         return word == "may" and bool(before.strip()) and not re.search(r"[.!?:;]\s*$", before)
     if low == "might":
         return not _MIGHT_NOUN.search(before)

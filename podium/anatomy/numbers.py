@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from podium.resources.anatomy_lexicon import (
     FRACTIONS,
+    MULTIPLIER_BASE_VERBS,
     MULTIPLIER_WORDS,
     ORDINALS,
     SCALE_SUFFIXES,
@@ -36,10 +37,14 @@ _DIGIT_RUN = rf"{_DIGITS}(?:(?:\s*(?:{_SCALE})\b)+|(?:bn|mn|tn|trn|k|m|b)\b)?"
 _FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _FRACTION = rf"\b(?:(?:a|an|one|{_UNITS})[\s-]+(?:{_FRACTION_WORDS})|half(?!\s+an?\s+(?:{_SCALE}|dozen)\b))\b"
 _VAGUE = rf"\b(?:{'|'.join(VAGUE_PLURALS)})(?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\b)"
-_ORDINAL = rf"\b\d+(?:st|nd|rd|th)\b|\b(?:{'|'.join(ORDINALS)})\b"
+_ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_ORDINAL = rf"\b\d+(?:st|nd|rd|th)\b|\b(?:(?:{_TENS})-(?:{_ORDINAL_UNITS})|{'|'.join(ORDINALS)})\b"
+#: "two and a half million": a whole number, a half and a scale.
+_AND_HALF = rf"\b(?:{_SMALL})\s+and\s+a\s+half\s+(?:{_SCALE})\b"
 _MULTIPLIER_VERBS = "|".join(w for w in MULTIPLIER_WORDS if w not in ("twice", "thrice"))
 _MULTIPLIER = (
     rf"\b(?:\d+|{_SMALL}|a\s+hundred)[\s-]?fold\b|\b(?:{_MULTIPLIER_VERBS})\b"
+    rf"|\b(?:will|would|could|can|may|might|shall|should|must|to)\s+(?:{'|'.join(MULTIPLIER_BASE_VERBS)})\b"
     rf"|\b(?:twice|thrice)(?=\s+(?:as|the|more|that|over|what|higher|larger|bigger|than|a|its|their|our)\b)"
     rf"|\b(?:\d+|{_SMALL})\s+times(?=\s+(?:more|as|higher|larger|greater|bigger|less|fewer|over|faster|"
     rf"lower|smaller|cheaper|what|that\s+of|those\s+of)\b|\s+(?:the|its|their|our|his|her)\s+(?:[a-z]+\s+)?"
@@ -48,7 +53,7 @@ _MULTIPLIER = (
 
 NUMBER_RE = re.compile(
     rf"(?P<mult>{_MULTIPLIER})|(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<ord>{_ORDINAL})"
-    rf"|(?P<digits>{_DIGIT_RUN})|(?P<words>{_WORD_RUN})",
+    rf"|(?P<digits>{_DIGIT_RUN})|(?P<half>{_AND_HALF})|(?P<words>{_WORD_RUN})",
     re.IGNORECASE,
 )
 
@@ -132,6 +137,8 @@ def _fraction_value(text: str) -> float:
 
 def _multiplier_value(text: str) -> float | None:
     low = text.lower()
+    if low.split()[-1] in MULTIPLIER_BASE_VERBS:
+        return MULTIPLIER_BASE_VERBS[low.split()[-1]]
     if low in MULTIPLIER_WORDS:
         return MULTIPLIER_WORDS[low]
     base = re.sub(r"[\s-]?(?:fold|times)$", "", low).strip()
@@ -140,7 +147,12 @@ def _multiplier_value(text: str) -> float | None:
 
 def _ordinal_value(text: str) -> float:
     low = text.lower()
-    return float(low[:-2]) if low[:1].isdigit() else float(ORDINALS[low])
+    if low[:1].isdigit():
+        return float(low[:-2])
+    if "-" in low:  # "seventy-ninth"
+        tens, unit = low.split("-")
+        return float(SMALL_NUMBERS[tens] + ORDINALS[unit])
+    return float(ORDINALS[low])
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -149,9 +161,15 @@ def find_numbers(text: str) -> list[Number]:
     for m in NUMBER_RE.finditer(text):
         kind = m.lastgroup or ""
         raw = m.group()
+        start = m.start()
         value: float | None
         if kind == "mult":
             value, kind = _multiplier_value(raw), "multiplier"
+            if raw.split()[-1].lower() in MULTIPLIER_BASE_VERBS:  # "will double": the modal is left out
+                start, raw = m.end() - len(raw.split()[-1]), raw.split()[-1]
+        elif kind == "half":
+            words = raw.lower().split()
+            value, kind = (SMALL_NUMBERS[words[0]] + 0.5) * SCALES[words[-1]], "count"
         elif kind == "vague":
             words = re.findall(r"[a-z]+", raw.lower())
             value = 1.0
@@ -168,5 +186,5 @@ def find_numbers(text: str) -> list[Number]:
             continue
         wordy = not raw[:1].isdigit()
         scaled = bool(re.search(rf"(?:{_SCALE}|dozen)\b|\d(?:bn|mn|tn|trn|k|m|b)\b", raw, re.IGNORECASE))
-        out.append(Number(m.start(), m.end(), value, kind, wordy, scaled))
+        out.append(Number(start, m.end(), value, kind, wordy, scaled))
     return out

@@ -27,6 +27,7 @@ from podium.resources.anatomy_lexicon import (
     CURRENCY_WORDS,
     IRREGULAR_PLURALS,
     MEASURE_UNITS,
+    NOMINAL_ADJECTIVES,
     NOUN_STOP,
     RATE_ADVERBS,
     RATE_PERIODS,
@@ -40,7 +41,17 @@ def _alts(words: object) -> str:
 
 
 _APPROX_LEFT = re.compile(rf"(?:^|(?<=\W))(?P<a>{_alts(APPROX_BEFORE)})\s+$", re.IGNORECASE)
-_APPROX_RIGHT = re.compile(rf"^\s*(?P<a>{_alts(APPROX_AFTER)})(?!\w)", re.IGNORECASE)
+#: A trailing approximator, unless a number or "than" follows it ("200 million euros plus one million",
+#: "8,000 missiles and more than 4,600 drones").
+_APPROX_RIGHT = re.compile(
+    rf"^\s*(?P<a>{_alts(APPROX_AFTER)})(?!\w)(?!\s*(?:[\d$€£¥₹]|(?:than|an?|{_alts(SMALL_NUMBERS)})\b))",
+    re.IGNORECASE,
+)
+#: A number that is the first part of a compound adjective of time or age ("a thousand-year-old state").
+_COMPOUND_RIGHT = re.compile(
+    r"^-(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|old)\b"
+)
+_AND_NOUN = re.compile(r"\s+and(?=\s)")
 _SYMBOL_LEFT = re.compile(rf"(?P<c>{_alts(CURRENCY_SYMBOLS)})\s?$")
 _CODE_LEFT = re.compile(rf"\b(?P<c>{_alts(CURRENCY_CODES)})\s$")
 _PERCENT = re.compile(r"^\s*(?P<p>%|per\s?cent|percentage\s+points?)(?!\w)", re.IGNORECASE)
@@ -55,7 +66,7 @@ _OF = re.compile(
     r"^\s+of(?:\s+(?:the|those|these|our|their|its|all|his|her|them|us|which))?(?=\s)", re.IGNORECASE
 )
 _OF_PRONOUN = re.compile(r"^\s+of\s+(?:them|us|you|these|those|which|whom)\b(?!\s+[a-z]+s\b)", re.IGNORECASE)
-_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*|\d+/\d+s\b)")  # "twenty 9/11s": a date used as a noun
 _RATE = re.compile(
     rf"^\s+(?:(?:a|an|per|each|every)\s+(?P<p>{_alts(RATE_PERIODS)})\b(?!\s+(?:ago|earlier|later|before)\b)"
     rf"|(?P<adv>{_alts(RATE_ADVERBS)})\b)",
@@ -85,9 +96,18 @@ _NOT_DEMONYM = frozenset(
 )
 
 
+_NOT_MEN = frozenset(
+    {"specimen", "regimen", "abdomen", "acumen", "stamen", "yemen", "omen", "bitumen", "lumen"}
+)
+
+
 def _plural(word: str, capital: bool = False) -> bool:
     """A plural noun: regular -s, irregular ("people"), or a capitalised demonym in -is ("Israelis")."""
     if capital and len(word) > 5 and word.endswith("is") and word not in _NOT_DEMONYM:
+        return True
+    if word.endswith("men") and len(word) > 4 and word not in _NOT_MEN:  # "servicemen", "gunmen"
+        return True
+    if capital and len(word) > 5 and word.endswith("ese"):  # "Sudanese", "Lebanese", "Chinese"
         return True
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))) or (
         word in IRREGULAR_PLURALS
@@ -117,8 +137,42 @@ def _modifier_only(word: str) -> bool:
     return word.endswith(("ed", "ing")) or (word.endswith("est") and len(word) > 5)
 
 
-def counted_noun(text: str, pos: int) -> tuple[int, str] | None:
-    """The counted-noun phrase right after ``pos``: (end offset, phrase); its last word is the unit."""
+def _stops(word: str) -> bool:
+    low = word.lower()
+    return (
+        low in NOUN_STOP
+        or low in SMALL_NUMBERS
+        or (low.endswith("ly") and low not in ("family", "ally", "assembly", "elderly"))
+    )
+
+
+def _capital_next(text: str, pos: int) -> bool:
+    m = _WORD.match(text, pos)
+    return bool(m) and m.group(1)[0].isupper() and not _stops(m.group(1))  # type: ignore[union-attr]
+
+
+def _conjunct(text: str, pos: int) -> int | None:
+    """End of a second plural noun joined by "and" ("patients and medical staff"), within two words."""
+    m = _AND_NOUN.match(text, pos)
+    if not m:
+        return None
+    cur = m.end()
+    for _ in range(2):
+        w = _WORD.match(text, cur)
+        if not w or _stops(w.group(1)) or w.group(1)[0].isupper():
+            return None
+        cur = w.end()
+        if _plural(w.group(1).lower()):
+            return w.end(1)
+        if w.group(1).lower().endswith("er"):
+            return None  # "3 million jobs and higher wages": a comparative, not a noun counted with the first
+    return None
+
+
+def counted_noun(text: str, pos: int, plural: bool = False, ordinal: bool = False) -> tuple[int, str] | None:
+    """The counted-noun phrase right after ``pos``: (end offset, phrase); its last word is the unit.
+    With ``plural`` (a count above one) the phrase must end in a plural, a unit of measure or an
+    adjective used as a noun ("twenty wounded"): "only 15 sit on the Council" has no counted noun."""
     words: list[tuple[int, int, str]] = []
     cur = pos
     for _ in range(4):
@@ -126,24 +180,36 @@ def counted_noun(text: str, pos: int) -> tuple[int, str] | None:
         if not m:
             break
         word, low = m.group(1), m.group(1).lower()
-        if low in NOUN_STOP or (low.endswith("ly") and low not in ("family", "ally", "assembly")):
+        if _stops(word) and (words or low not in ("more", "fewer")):  # "four more Patriot systems"
             break
         words.append((m.start(1), m.end(1), word))
         cur = m.end()
-        if _plural(low, word[0].isupper()) or low in MEASURE_UNITS:
-            extend = (low in IRREGULAR_PLURALS or word.isupper()) and _plural_follows(text, cur)
+        if low in NOMINAL_ADJECTIVES and not _plural_follows(text, cur) and not _WORD.match(text, cur):
+            return cur, text[words[0][0] : cur]  # "some twenty wounded."
+        if (_plural(low, word[0].isupper()) or low in MEASURE_UNITS) and not (
+            word[0].isupper() and _capital_next(text, cur)  # "the Sixth Infantry Division"
+        ):
+            extend = (low in IRREGULAR_PLURALS or word[0].isupper()) and _plural_follows(text, cur)
             if extend:
                 words.append((m.start(1), extend, text[m.start(1) : extend]))
+            elif (second := _conjunct(text, cur)) is not None:
+                words.append((m.start(1), second, text[m.start(1) : second]))
             break
-        if word[0].isupper() and len(words) == 1:
+        if word[0].isupper() and len(words) == 1 and not ordinal:  # "the Sixth Fleet" keeps its noun
             nxt = _WORD.match(text, cur)
             if not nxt or nxt.group(1).lower() in NOUN_STOP:
                 words.pop()
                 break
-    while words and _modifier_only(words[-1][2].lower()):
+    while words and (_modifier_only(words[-1][2].lower()) or words[-1][2].lower() in ("more", "fewer")):
         words.pop()
     if not words:
         return None
+    if plural:
+        head = words[-1][2].split()[-1]
+        if not (
+            _plural(head.lower(), head[0].isupper()) or head.lower() in MEASURE_UNITS or head[0].isupper()
+        ):
+            return None
     return words[-1][1], text[words[0][0] : words[-1][1]]
 
 
@@ -200,6 +266,8 @@ def _build(
         return None  # "net zero emissions": a target, not a count
     if _skip(first, raw, text) and value_max is None and (not year_with_noun or identifier):
         return None
+    if _COMPOUND_RIGHT.match(text[last.end :]):
+        return None
     value = first.value
     if value_max is not None and first.kind == "count" and not first.scaled and last.scaled:
         value *= _scale_of(text[last.start : last.end]) or 1
@@ -224,7 +292,7 @@ def _build(
     elif kind == "ordinal":
         if re.match(rf"\s+(?:\d|(?:{_alts(SMALL_NUMBERS)})\b)", text[end:], re.IGNORECASE):
             return None  # "our first four months": the count after it is the quantity, if any
-        noun = counted_noun(text, end)
+        noun = counted_noun(text, end, ordinal=True)
         superlative = re.match(r"\s+[a-z]+est\b", text[end:])
         if noun is None and superlative is None:
             return None
@@ -240,6 +308,8 @@ def _build(
             return None
     attrs["value"] = tidy(value)
     attrs["value_max"] = tidy(value_max) if value_max is not None else None
+    if value_max is not None and attrs["approx"] == "=":
+        attrs["approx"] = "~"  # a range ("between 3 and 4 percent") states its value approximately
     if first.kind == "fraction":
         attrs["kind"] = "fraction" if attrs["kind"] == "count" else attrs["kind"]
     return QuantityHit(start, end, attrs["kind"], attrs)
@@ -269,7 +339,8 @@ def _right_side(text: str, first: Number, end: int, attrs: dict[str, Any]) -> in
             return end  # "115 of them remain": the count has no noun of its own
         if has_of and (m := _OF.match(text[end:])):
             pos = end + m.end()
-        noun = counted_noun(text, pos)
+        many = first.kind == "count" and first.value > 1
+        noun = counted_noun(text, pos, plural=many)
         if noun is not None:
             end, attrs["unit"] = noun[0], noun[1].lower()
         elif _lonely(first, text, attrs):
@@ -299,4 +370,8 @@ def _lonely(first: Number, text: str, attrs: dict[str, Any]) -> bool:
         return not (attrs["approx"] != "=" or before.endswith(("by", "than")))
     if first.value == 1 and not first.scaled:
         return True
-    return first.wordy and not first.scaled and attrs["approx"] == "="
+    # a count in words stands alone as a noun phrase ("mothers of two", "only five have come home"), but not
+    # as the first part of a compound ("a two-bedroom flat") or before "of" ("the two of them")
+    after = text[first.end :]
+    compound = after.startswith("-") or re.match(r"\s+of\b", after) is not None
+    return first.wordy and not first.scaled and attrs["approx"] == "=" and compound

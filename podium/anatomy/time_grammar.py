@@ -20,12 +20,52 @@ OTHER_MONTHS = (
 )
 WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 UNIT = "day|week|month|year|decade|centur(?:y|ie)|hour|minute"
+#: Adjectives that may stand between a count and its unit ("three straight years").
+_UNIT_ADJ = r"(?:(?:straight|consecutive|successive|full|long|whole|entire)\s+)?"
+_DAY_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first"
+)
+#: Day ordinals in words ("the fifth of November") -> day of the month.
+DAY_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        (
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        )
+    )
+}
+DAY_ORDINALS.update({f"twenty-{w}": 20 + DAY_ORDINALS[w] for w in list(DAY_ORDINALS)[:9]})
+DAY_ORDINALS.update(thirtieth=30, **{"thirty-first": 31})
+#: A year named relative to the document date after a day or month ("1 July next year", "May of last year").
+_YREL = r"|,?\s+(?:of\s+)?(?P<yrel>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b"
 _NUMWORD = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
 )
 NUM = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))*(?:\s+(?:and\s+)?(?:{_NUMWORD}))*"
+    rf"(?:\d+(?:\.\d+)?|(?:an?\s+(?=hundred|thousand))?"
+    rf"(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))*(?:\s+(?:and\s+)?(?:{_NUMWORD}))*"
     r"|a\s+couple\s+of|a\s+few|several|many|few|some|an?)"
 )
 _HALF = r"(?:\s+and\s+a\s+half)?"
@@ -47,15 +87,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b"
+            rf"(?:\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?P<dw>{_DAY_WORDS})\s+of\s+)(?P<m>{MONTH})"
+            rf"(?:,?\s+(?P<y>\d{{4}}){_YREL})?\b"
         ),
     ),
-    ("mdy", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b{_YREL})?"
+        ),
+    ),
     (
         "month",
         re.compile(
             rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-)\s*)?"
-            rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w-])"
+            rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}){_YREL})?(?![\w-])"
         ),
     ),
     (
@@ -111,9 +157,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "deictic",
         re.compile(
             r"\b(?:(?P<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>today|tonight|yesterday|tomorrow|"
-            r"the\s+day\s+before\s+yesterday|(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<u>morning|afternoon|evening|"
+            r"day\s+before\s+yesterday|day\s+after\s+tomorrow|(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<u>morning|afternoon|evening|"
             r"night|week|month|year|decade|century|summer|winter|spring|autumn|fall))\b",
             re.IGNORECASE,
+        ),
+    ),
+    (
+        "fiscal_rel",
+        re.compile(
+            r"\b(?:[Tt]his|[Ll]ast|[Nn]ext|(?<=the\s)(?:current|coming|previous))\s+(?:financial|fiscal|budget)"
+            r"\s+year\b"
         ),
     ),
     (
@@ -124,7 +177,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("weekday", re.compile(rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b"
+            r"(?:\s+(?:night|morning|afternoon|evening)\b)?"
+        ),
+    ),
     (
         "ago",
         re.compile(
@@ -136,14 +195,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "past",
         re.compile(
             rf"\b[Tt]he\s+(?P<rel>past|last|previous|next|coming|following)\s+(?:(?P<num>{NUM}){_HALF}\s+)?"
-            rf"(?P<unit>{UNIT})s?{_EXTRA}(?:\s+or\s+so)?\b",
+            rf"{_UNIT_ADJ}(?P<unit>{UNIT})s?{_EXTRA}(?:\s+or\s+so)?\b",
             re.IGNORECASE,
         ),
     ),
     (
         "span",
         re.compile(
-            rf"(?:\b(?P<prep>for|within)\s+|\b(?<![-\w])){_APPROX}(?P<num>{NUM}){_HALF}\s+(?P<unit>{UNIT})s?"
+            rf"(?:\b(?P<prep>for|within)\s+|\b(?<![-\w])){_APPROX}(?P<num>{NUM}){_HALF}\s+{_UNIT_ADJ}(?P<unit>{UNIT})s?"
             rf"{_EXTRA}(?:\s+or\s+so)?\b(?!-)",
             re.IGNORECASE,
         ),
@@ -161,6 +220,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<prep>during|since|after|before|until|throughout|in\s+the\s+(?:aftermath|wake)\s+of|"
             r"at\s+the\s+(?:start|end|height|outbreak)\s+of|on\s+the\s+eve\s+of)\s+(?:the\s+)?"
+            r"(?:(?:end|start|beginning|outbreak|height)\s+of\s+(?:the\s+)?)?"
             rf"(?:[\w’'-]+\s+){{0,2}}?(?:{EVENT_WORDS})\b(?:\s+(?:began|started|ended|broke\s+out))?",
             re.IGNORECASE,
         ),
@@ -174,7 +234,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("clock", re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
+    (
+        "event_clause",
+        re.compile(
+            r"\b[Ss]ince\s+(?:I|we|they|he|she|you|this\s+government)\s+(?:came|took|won|returned|became|"
+            r"began|started|left|signed|entered|arrived|formed|assumed)\b(?:\s+[\w’'-]+){0,3}?"
+            r"(?=\s*[,.;:!?]|\s*$)"
+        ),
+    ),
+    (
+        "clock",
+        re.compile(
+            r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?(?:\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?:\s+o['’]clock)?\s+"
+            r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)))"
+        ),
+    ),
 ]
 
 SINCE_BEFORE = re.compile(r"\b(?:[Ss]ince|[Ee]ver\s+since)\s+$")
@@ -190,5 +264,17 @@ DATE_SIGNAL = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|shall|going\s+to|next|upcoming|coming|scheduled|plan(?:s|ned)?\s+to|'ll)\b", re.I
 )
-PAST = re.compile(r"\b(?:was|were|had|did|ago|last|[a-z]{3,}ed)\b", re.IGNORECASE)
+PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|last|[a-z]{3,}ed|fell|rose|came|took|went|said|told|made|gave|began|became|"
+    r"left|lost|won|saw|met|fought|brought|sent|spent|built|held|paid|struck|shot|stood|thought|knew|got|"
+    r"grew|wrote|drove|ran|sold|bought|fled|led|kept|broke|chose|felt|found|heard|fought|sank|swore)\b",
+    re.IGNORECASE,
+)
+#: Nouns after a bare year that make it a reference date ("compared with 2013 levels").
+YEAR_NOUN_AFTER = re.compile(r"^\s+(?:levels?|figures|prices|baseline)\b")
+#: A deadline ("by March") or an order ("On Sunday, go to the polls") points to the future.
+BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-)?$", re.IGNORECASE)
+IMPERATIVE = re.compile(
+    r"(?:^|[,;:]\s+)(?:go|vote|come|join|bring|stand|march|turn\s+out|do\s+not|don['’]t)\s", re.IGNORECASE
+)
 PLURAL_AFTER = re.compile(r"^\s+(?:[a-z]+[^s\W]s|people|children|men|women|troops)\b")

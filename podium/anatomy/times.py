@@ -1,12 +1,13 @@
 """Time expressions in a sentence, normalised against the document date.
 
-Dates become ISO strings at their granularity ("1950", "2024-09", "2025-10-14"), intervals become
-``{"start", "end"}`` ("since 2011", "the past forty years or so"), durations ISO 8601 ("P1Y"). Expressions
-that cannot be placed without knowledge of events ("during the war", "the next morning") or without a
-document date are kept with ``resolved: False`` and ``iso: None`` rather than guessed. A bare month
-("September, October and November") takes its year from a month-level date earlier in the same paragraph
-("last September"), else its most recent occurrence. It does not use ``dateparser``: its output missed
-forms speeches use ("the past forty years or so", "a year and some months") and cost far more time.
+Dates become ISO strings at their granularity ("1950", "2024-09", "2025-10-14"), intervals become ``{"start",
+"end"}`` ("since 2011", "the past forty years or so"), durations ISO 8601 ("P1Y"). Expressions that cannot be
+placed without knowledge of events ("during the war", "the next morning") or without a document date are kept
+with ``resolved: False`` and ``iso: None`` rather than guessed. A bare month ("October") takes its year from a
+month-level date earlier in the same paragraph ("last September"), else the occurrence the tense points to;
+three or more consecutive months listed ("July, August and September") make one interval; "last July" is the
+most recent July at least two months before the document's month. It does not use ``dateparser``: its output
+missed forms speeches use ("the past forty years or so", "a year and some months") and cost far more time.
 """
 
 from __future__ import annotations
@@ -29,14 +30,18 @@ from podium.anatomy.dates import (
 )
 from podium.anatomy.numbers import word_value
 from podium.anatomy.time_grammar import (
+    BY_BEFORE,
     DATE_SIGNAL,
+    DAY_ORDINALS,
     FROM_BEFORE,
     FROM_TO,
     FUTURE,
+    IMPERATIVE,
     PAST,
     PATTERNS,
     PLURAL_AFTER,
     SINCE_BEFORE,
+    YEAR_NOUN_AFTER,
 )
 
 _CENTURY_WORDS = {"twenty-first": 21, "twentieth": 20, "nineteenth": 19, "eighteenth": 18}
@@ -115,12 +120,16 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
         return _date(When(dt.date(int(g["y"]), int(g["mo"]), int(g["d"])), "day"), s, e)
     if kind in ("dmy", "mdy"):
         month = MONTHS[g["m"].lower().rstrip(".")]
-        if g["y"]:
+        day = DAY_ORDINALS[g["dw"].lower()] if g.get("dw") else int(g["d"])
+        year = int(g["y"]) if g["y"] else _relative_year(g.get("yrel"), anchor)
+        if year is not None:
             try:
-                return _date(When(dt.date(int(g["y"]), month, int(g["d"])), "day"), s, e)
+                return _date(When(dt.date(year, month, day), "day"), s, e)
             except ValueError:
                 return None
-        return _date(day_of(anchor, month, int(g["d"]), ref, _tense(text)), s, e)
+        if g.get("yrel"):
+            return TimeHit(s, e, "date", None, False)
+        return _date(day_of(anchor, month, day, ref, _tense(text, s)), s, e)
     if kind == "month":
         return _month(m, text, anchor, ref)
     if kind == "calendar":
@@ -152,7 +161,8 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
     if kind == "edge":
         return _edge(g, anchor, s, e)
     if kind == "weekday":
-        rel = (g["rel"] or "").lower() or ("next" if _WILL.search(text) else "bare")
+        future = _WILL.search(text) or (IMPERATIVE.search(text) and not PAST.search(text[: m.start()]))
+        rel = (g["rel"] or "").lower() or ("next" if future else "bare")
         return _date(weekday_of(anchor, WEEKDAYS[g["wd"].lower()], rel), s, e)
     if kind in ("ago", "past", "span"):
         return _measured(kind, m, anchor)
@@ -160,12 +170,20 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
         if g["prep"]:
             return TimeHit(s, e, "duration", duration(None, _unit(g["unit"])), False)
         return TimeHit(s, e, "interval", None, False)
-    if kind == "event":
+    if kind == "fiscal_rel":  # when a financial year starts depends on the country: not placed
+        return TimeHit(s, e, "interval", None, False, {"fiscal": True})
+    if kind in ("event", "event_clause"):
         return TimeHit(s, e, "event", None, False)
     if kind == "relative":
         return TimeHit(s, e, "relative", None, False)
     if kind == "clock":
-        hour = int(g["h"]) % 12 + (12 if g["ap"].lower().startswith("p") else 0)
+        if g["ap"]:
+            hour = int(g["h"]) % 12 + (12 if g["ap"].lower().startswith("p") else 0)
+        elif int(g["h"]) > 12:
+            return None
+        else:  # "5:30 in the morning", "10 at night"
+            late = g["part"] in ("afternoon", "evening") or (g["night"] and int(g["h"]) >= 6)
+            hour = int(g["h"]) % 12 + (12 if late else 0)
         return TimeHit(s, e, "time_of_day", f"T{hour:02d}:{int(g['mi'] or 0):02d}", True)
     return None
 
@@ -219,9 +237,31 @@ def _part(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
     return TimeHit(s, e, "date", f"{year}-{'H' if part == 'half' else 'Q'}{order}", True)
 
 
-def _tense(text: str) -> str:
-    """Which way a month or day without a year points: "future", "past" or "nearest"."""
+#: Past verbs of commitment whose deadline still lies ahead ("the shells the EU pledged by March").
+_COMMITMENTS = frozenset(
+    {"pledged", "promised", "vowed", "committed", "agreed", "planned", "scheduled", "demanded", "ordered"}
+)
+
+
+def _relative_year(rel: str | None, anchor: When | None) -> int | None:
+    """The year of "last/next/this year" after a day or month."""
+    if not rel or anchor is None:
+        return None
+    return anchor.date.year + {"last": -1, "next": 1}.get(rel.lower(), 0)
+
+
+def _tense(text: str, at: int | None = None) -> str:
+    """Which way a month or day without a year points: "future", "past" or "nearest". A deadline right
+    before it ("by March") or an order ("go to the polls") points to the future unless "had" is there."""
     if FUTURE.search(text):
+        return "future"
+    if at is not None and (by := BY_BEFORE.search(text[:at])):
+        clause = re.split(r"[,;:]|\band\b", text[: by.start()])[-1]
+        fronted = not clause.strip()  # "By March, the bridge was finished": the main clause decides
+        past = [w for w in PAST.findall(clause) if w.lower() not in _COMMITMENTS]
+        if not fronted and not past:  # "expects it to reach 12 percent by March", "pledged by March"
+            return "future"
+    if IMPERATIVE.search(text) and not re.search(r"\bhad\b(?!\s+to\b)", text, re.I):
         return "future"
     return "past" if PAST.search(text) else "nearest"
 
@@ -231,11 +271,14 @@ def _month(m: re.Match[str], text: str, anchor: When | None, ref: int | None) ->
     month = MONTHS[g["m"].lower().rstrip(".")]
     rel = (g["rel"] or "").lower()
     s, e = m.span()
-    if g["m"] == "May" and not (rel or g["y"] or DATE_SIGNAL.search(text[: m.start()])):
+    if g["m"] == "May" and not (rel or g["y"] or g["yrel"] or DATE_SIGNAL.search(text[: m.start()])):
         return None  # "May God bless", "may" at the start of a wish
     if g["y"]:
         return _date(When(dt.date(int(g["y"]), month, 1), "month"), s, e)
-    relation = rel if rel in ("last", "next", "this") else _tense(text)
+    if g["yrel"]:  # "January of last year"
+        year = _relative_year(g["yrel"], anchor)
+        return _date(When(dt.date(year, month, 1), "month") if year is not None else None, s, e)
+    relation = rel if rel in ("last", "next", "this") else _tense(text, s)
     mod = rel if rel in ("early", "late", "mid-") else None
     bare = relation in ("past", "future", "nearest")
     hit = _date(month_of(anchor, month, relation, ref if bare else None), s, e)
@@ -249,7 +292,7 @@ def _month(m: re.Match[str], text: str, anchor: When | None, ref: int | None) ->
 def _year(m: re.Match[str], text: str) -> TimeHit | None:
     s, e = m.span()
     before, after = text[: m.start("y")], text[m.end() :]
-    if PLURAL_AFTER.match(after) and not DATE_SIGNAL.search(before):
+    if PLURAL_AFTER.match(after) and not DATE_SIGNAL.search(before) and not YEAR_NOUN_AFTER.match(after):
         return None  # "2000 soldiers"
     if re.search(r"(?:[Rr]esolution|[Aa]rticle|[Ss]ection|[Nn]o\.|[Nn]umber|[A-Z]-?)\s*$", before):
         return None
@@ -272,10 +315,10 @@ def _deictic(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
         when = day
     elif rel in ("yesterday", "tomorrow") or unit == "night":
         when = shift(day, {"yesterday": -1, "tomorrow": 1}.get(rel, -1 if word == "last" else 0), "day")
-    elif rel == "the day before yesterday":
-        when = shift(day, -2, "day")
+    elif rel in ("day before yesterday", "day after tomorrow"):
+        when = shift(day, -2 if rel.endswith("yesterday") else 2, "day")
     elif unit in _SEASONS:
-        return TimeHit(s, e, "date", f"{anchor.date.year + step}-{_SEASONS[unit]}", True)
+        return TimeHit(s, e, "date", f"{_season_year(anchor.date, unit, step)}-{_SEASONS[unit]}", True)
     elif unit == "week":
         iso = (anchor.date + dt.timedelta(weeks=step)).isocalendar()
         return TimeHit(s, e, "date", f"{iso[0]}-W{iso[1]:02d}", anchor.grain == "day")
@@ -291,6 +334,24 @@ def _deictic(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
     if mod:
         hit.extra["mod"] = mod
     return hit
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season_year(date: dt.date, season: str, step: int) -> int:
+    """Year of "last/this/next <season>": last = the most recent one that has ended, next = the first one
+    not yet begun ("last spring" said in October is this year's); a winter is named by its December."""
+    first = _SEASON_START[season]
+    if step < 0:  # the season of year y ends in month first + 2 (counted past December)
+        return max(
+            y
+            for y in (date.year - 2, date.year - 1, date.year)
+            if (y * 12 + first + 2) < (date.year * 12 + date.month)
+        )
+    if step > 0:
+        return min(y for y in (date.year, date.year + 1) if y * 12 + first > date.year * 12 + date.month)
+    return date.year
 
 
 def _edge(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
@@ -343,7 +404,9 @@ def _measured(kind: str, m: re.Match[str], anchor: When | None) -> TimeHit | Non
     if prep == "within":
         if amount is None or anchor is None:
             return TimeHit(s, e, "interval", None, False, info)
-        return _interval(anchor.iso(), shift(anchor, amount, unit).iso(), s, e, **info)
+        hit = _interval(anchor.iso(), shift(anchor, amount, unit).iso(), s, e, **info)
+        hit.extra["span_of"] = duration(amount, unit)
+        return hit
     if vague_extra and approx == "=":
         info["approx"] = ">"
     return TimeHit(s, e, "duration", duration(amount, unit), amount is not None, info)
@@ -397,13 +460,66 @@ def find_times(text: str, anchor: When | None, reference: int | None = None) -> 
             hit = _hit(kind, m, text, anchor, reference)
             if hit is not None and hit.end > hit.start:
                 hits.append((order, hit))
-    chosen = _select(hits)
+    chosen = _within_past(_select(hits), text)
     for hit in chosen:  # a bare month after "last September" in the same sentence takes its year
         if hit.ref_year is not None:
             reference = hit.ref_year
     if reference is not None:
         chosen = _rebase_months(chosen, text, anchor, reference)
-    return _combine(chosen, text, anchor)
+    return _combine(_month_lists(chosen, text), text, anchor)
+
+
+def _within_past(hits: list[TimeHit], text: str) -> list[TimeHit]:
+    """ "I was in Kyiv and Beijing within two weeks this summer": in a past sentence, "within N units"
+    placed by a date right next to it is a duration, not an interval from the document date."""
+    for hit in hits:
+        span_of = hit.extra.pop("span_of", None)
+        dated = any(
+            h.kind == "date"
+            and h.resolved
+            and (
+                (h.start >= hit.end and re.fullmatch(r"\s*(?:in|during|of|,)?\s*", text[hit.end : h.start]))
+                or (h.end <= hit.start and re.fullmatch(r"\s*,?\s*", text[h.end : hit.start]))
+            )
+            for h in hits
+            if h is not hit
+        )
+        if span_of and dated and _tense(text) == "past":
+            hit.kind, hit.iso = "duration", span_of
+    return hits
+
+
+def _month_lists(hits: list[TimeHit], text: str) -> list[TimeHit]:
+    """ "July, August and September": three or more consecutive months listed -> one interval."""
+    out: list[TimeHit] = []
+    i = 0
+    while i < len(hits):
+        j = i
+        while (
+            j + 1 < len(hits)
+            and _is_month(hits[j])
+            and _is_month(hits[j + 1])
+            and re.fullmatch(r",\s*|,?\s+(?:and|to|through)\s+", text[hits[j].end : hits[j + 1].start])
+            and _month_index(hits[j + 1]) == _month_index(hits[j]) + 1
+        ):
+            j += 1
+        if j - i >= 2 and re.fullmatch(r",?\s+(?:and|to|through)\s+", text[hits[j - 1].end : hits[j].start]):
+            out.append(_interval(hits[i].iso, hits[j].iso, hits[i].start, hits[j].end))
+            i = j + 1
+        else:
+            out.append(hits[i])
+            i += 1
+    return out
+
+
+def _is_month(hit: TimeHit) -> bool:
+    return (
+        hit.kind == "date" and isinstance(hit.iso, str) and re.fullmatch(r"\d{4}-\d{2}", hit.iso) is not None
+    )
+
+
+def _month_index(hit: TimeHit) -> int:
+    return int(hit.iso[:4]) * 12 + int(hit.iso[5:7])
 
 
 def _rebase_months(hits: list[TimeHit], text: str, anchor: When | None, reference: int) -> list[TimeHit]:

@@ -26,6 +26,8 @@ ORDINALS = {
 }  # fmt: skip
 MULTIPLIER_WORDS = {"twice": 2, "thrice": 3, "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4,
                     "halved": 0.5, "doubling": 2, "tripling": 3}  # fmt: skip
+#: Multiplier verbs in their base form, a quantity only after a modal or "to" ("will double that").
+MULTIPLIER_BASE_VERBS = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4, "halve": 0.5}
 
 #: Approximators written before a number -> relation of the true value to the stated one.
 APPROX_BEFORE = {
@@ -103,7 +105,9 @@ PERCENT_WORDS = ("percent", "per cent", "percentage points", "percentage point",
 #: Periods after a quantity that make it a rate ("a million barrels a day").
 RATE_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
                 "minute": "minute", "second": "second", "capita": "capita", "person": "capita",
-                "head": "capita", "annum": "year"}  # fmt: skip
+                "head": "capita", "annum": "year", "gallon": "gallon", "litre": "litre", "liter": "litre",
+                "barrel": "barrel", "kilo": "kilogram", "kilogram": "kilogram", "tonne": "tonne",
+                "ton": "tonne"}  # fmt: skip
 RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                 "hourly": "hour"}  # fmt: skip
 #: Nouns counted without a plural -s, so they end a counted-noun phrase like a plural does.
@@ -111,6 +115,13 @@ IRREGULAR_PLURALS = frozenset(
     """
     people children men women police personnel staff livestock cattle sheep fish aircraft data militia
     infantry clergy youth offspring deer feet teeth mice geese
+    """.split()  # noqa: SIM905
+)
+#: Adjectives used as plural nouns after a count ("nine martyrs and some twenty wounded").
+NOMINAL_ADJECTIVES = frozenset(
+    """
+    wounded injured dead killed missing displaced detained disappeared unemployed homeless elderly sick
+    poor hungry faithful
     """.split()  # noqa: SIM905
 )
 #: Units of measure (singular or plural) that end a counted-noun phrase.
@@ -157,7 +168,7 @@ SPEECH_CUES = frozenset(
     denies denied confess confessed confesses predict predicts predicted accuse accuses accused threaten
     threatened threatens vow vowed vows promise promised promises pledged pledge pledges recall recalls
     recalled complain complained complains confirm confirms confirmed reveal reveals revealed
-    spoke speaks
+    spoke speaks teach teaches taught
     """.split()  # noqa: SIM905
 )
 #: Evidence verbs that attribute only when followed by "that" ("reports show that ...").
@@ -171,6 +182,16 @@ THAT_CUES = frozenset(
     calculated assess assesses assessed agree agrees agreed
     """.split()  # noqa: SIM905
 )
+#: Evidence nouns: as the head of a subject they make "show"/"confirm" a cue even without "that"
+#: ("Treasury's own modelling shows the opposite", "Eurostat data show ...").
+EVIDENCE_NOUNS = frozenset(
+    """
+    data figures numbers statistics modelling modeling model forecast forecasts study studies report
+    reports analysis survey surveys polls poll research records census evidence estimates audit
+    """.split()  # noqa: SIM905
+)
+#: Verbs that attribute an expectation with an object and "to" ("the market expects it to reach ...").
+EXPECT_CUES = frozenset({"expects", "expected", "expect", "predicts", "predicted", "forecasts", "forecast"})
 #: Phrasal cues written before the source ("according to reports").
 SOURCE_AFTER_CUES = ("according to", "in the words of", "as reported by", "as stated by", "citing",
                      "quoting", "as confirmed by")  # fmt: skip
@@ -189,7 +210,8 @@ UNSOURCED_PATTERNS = (
     r"undeniable|irrefutable|firm|concrete|strong|ample|hard|new|the)\s+)*(?:evidence|proof|documents|"
     r"information|intelligence))\b",
     r"(?P<src>\b(?:[Ee]veryone|[Ee]verybody|[Tt]he (?:whole |entire )?world|[Aa]ll the world|[Aa]ll of us)"
-    r")\s+(?P<cue>(?:knows|sees|saw|can see|has seen|understands))\b",
+    r"(?: (?:here )?in this (?:house|hall|room|chamber|country|parliament))?)\s+"
+    r"(?P<cue>(?:knows|sees|saw|can see|has seen|understands))\b",
     r"(?P<src>\b(?:[Nn]o one|[Nn]obody|[Nn]o one in this (?:hall|room|chamber)))\s+(?P<cue>(?:can|could|"
     r"will|would)\s+(?:deny|dispute|doubt|question))\b",
     r"(?P<src>\b[Ww]e)\s+(?P<cue>(?:all\s+)?know)(?=\s+(?:that\b|(?:it\s+|this\s+)?for\s+(?:a\s+fact|certain|"
