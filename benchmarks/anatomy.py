@@ -1,7 +1,8 @@
 """Claim anatomy benchmark: precision/recall/F1 per layer on hand-annotated sentences, and speed.
 
 Usage: python benchmarks/anatomy.py [--data benchmarks/data/anatomy] [--speech FILE] [--repeat N]
-                                   [--no-speed] [--no-blind] [--errors SPLIT]
+                                   [--no-speed] [--no-blind] [--no-blind2]
+                                   [--errors SPLIT]
 
 For each layer (quantity, time, attribution, hedge, citation) it prints P/R/F1 three ways: spans equal
 (exact), spans overlapping (overlap), and overlapping with the normalised attributes right (attr) — the
@@ -10,11 +11,14 @@ attributions source (head word) and cue; citations kind, work and numbers; hedge
 ``dev_*`` were used to tune the rules; ``test_*`` were written with them and only their totals were seen
 at first (their errors were read later); ``holdout_*`` were written afterwards, blind to the rules and
 their output, and their errors were read and used for tuning on 2026-11-25; ``blind_*`` were written on
-2026-11-25 by an annotator who saw only the README conventions, and are printed as aggregate scores only
-(``--errors`` refuses them, ``--no-blind`` leaves them unread). Scores are printed for each split and for
-all of them together. Claim types are scored as accuracy per sentence. ``--errors SPLIT`` prints, for a
-tuning split (dev, test or holdout), every gold span with no prediction right under the attr criterion
-(with what was predicted over it), every exact-extent miss, every spurious prediction and every wrong
+2026-11-25 by an annotator who saw only the README conventions, scored once, and then their errors were
+used for tuning too; ``blind2_*`` were written later on 2026-11-25 by another annotator who saw only the
+README conventions, and are printed as aggregate scores only (``--errors`` refuses them; ``--no-blind2``
+leaves them unread, ``--no-blind`` leaves both blind splits unread). A file with a line that is not valid
+JSON (being written) is skipped with a warning. Scores are printed for each split and for all of them
+together. Claim types are scored as accuracy per sentence. ``--errors SPLIT`` prints, for a tuning split
+(dev, test, holdout or blind), every gold span with no prediction right under the attr criterion (with
+what was predicted over it), every exact-extent miss, every spurious prediction and every wrong
 claim type. Last, the time the anatomy analysers add to the rest of the installed pipeline on a long
 speech (the bundled sample unless ``--speech`` is given).
 """
@@ -32,6 +36,33 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 LAYERS = ("quantity", "time", "attribution", "hedge", "citation")
+
+TUNING = ("dev", "test", "holdout", "blind")
+LABELS = {
+    "dev": "dev (used for tuning)",
+    "test": "test (written with dev; its totals were seen while tuning, its errors read later)",
+    "holdout": "holdout (written blind; its errors were used for tuning on 2026-11-25)",
+    "blind": "blind (written blind; its errors were used for tuning on 2026-11-25)",
+    "blind2": "blind2 (written 2026-11-25 by an annotator who saw only the README conventions)",
+}
+
+
+def _read(path: Path) -> list[dict[str, Any]] | None:
+    """The records of one file, or None (with a warning) if a line is not valid JSON (a half-written file)."""
+    recs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            print(f"warning: {path.name} line {n} is not valid JSON; file skipped", file=sys.stderr)
+            return None
+        if not isinstance(rec, dict) or not {"text", "spans"} <= rec.keys():
+            print(f"warning: {path.name} line {n} is not a record; file skipped", file=sys.stderr)
+            return None
+        recs.append(rec)
+    return recs
 
 
 def analysers() -> list[Any]:
@@ -233,31 +264,34 @@ def main() -> int:
     parser.add_argument("--speech", type=Path, default=REPO / "samples" / "speech-harbor-accord.txt")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
-    parser.add_argument("--errors", choices=("dev", "test", "holdout"), metavar="SPLIT",
-                        help="print each mismatch of a tuning split: dev, test or holdout")  # fmt: skip
-    parser.add_argument("--no-blind", action="store_true", help="leave the blind_* files unread")
+    parser.add_argument("--errors", choices=TUNING, metavar="SPLIT",
+                        help="print each mismatch: dev, test, holdout or blind")  # fmt: skip
+    parser.add_argument("--no-blind", action="store_true", help="leave the blind_* and blind2_* files unread")
+    parser.add_argument("--no-blind2", action="store_true", help="leave the blind2_* files unread")
     args = parser.parse_args()
+    if args.errors not in (None, *TUNING):  # argparse refuses it already; never read blind2 one by one
+        parser.error("--errors takes dev, test, holdout or blind, never blind2")
     files = sorted(args.data.glob("*.jsonl"))
     if not files:
         print(f"no *.jsonl files in {args.data}", file=sys.stderr)
         return 2
-    split: dict[str, list[dict[str, Any]]] = {"dev": [], "test": [], "holdout": [], "blind": []}
+    split: dict[str, list[dict[str, Any]]] = {name: [] for name in LABELS}
     for f in files:
         kind = f.name.split("_", 1)[0]
-        if (args.errors and kind != args.errors) or (args.no_blind and kind == "blind"):
-            continue  # never even read a split whose errors were not asked for (blind above all)
-        recs = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-        split[kind if kind in split else "dev"].extend(recs)
+        kind = kind if kind in split else "dev"
+        skip_blind = (args.no_blind and kind in ("blind", "blind2")) or (args.no_blind2 and kind == "blind2")
+        if (args.errors and kind != args.errors) or skip_blind:
+            continue  # never even read a split whose errors were not asked for (blind2 above all)
+        recs = _read(f)
+        if recs is not None:
+            split[kind].extend(recs)
     if args.errors:
         errors(split[args.errors])
         return 0
-    report("dev (used for tuning)", split["dev"])
-    report("test (written with dev; its totals were seen while tuning, its errors read later)", split["test"])
-    report("holdout (written blind; its errors were used for tuning on 2026-11-25)", split["holdout"])
-    if split["blind"]:
-        blind = "blind (written 2026-11-25 by an annotator who saw only the README conventions)"
-        report(blind, split["blind"])
-    report("all", split["dev"] + split["test"] + split["holdout"] + split["blind"])
+    for name, label in LABELS.items():
+        if split[name] or name in TUNING[:3]:
+            report(label, split[name])
+    report("all", [rec for name in LABELS for rec in split[name]])
     if not args.no_speed:
         speed(args.speech, args.repeat)
     return 0

@@ -31,8 +31,8 @@ class ClaimTypeAnalyser(BaseAnalyser):
             parts = {
                 "quantity": [q.attrs for q in quantities],
                 "time": [{"resolved": t.resolved} for t in times],
-                "attribution": [a.attrs for a in attributions],
-                "citation": [{"kind": c.kind, **c.attrs} for c in citations],
+                "attribution": [{"label": a.label, **a.attrs} for a in attributions],
+                "citation": [{"kind": c.kind, "start": c.start, "end": c.end, **c.attrs} for c in citations],
             }
             label = claim_type(text, parts)
             spans.append(Span(off, off + len(text), label, None, {"type": label}, self.name))

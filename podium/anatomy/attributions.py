@@ -63,6 +63,26 @@ _SPOKE = frozenset({"spoke", "speaks"})
 _THAT_SOON = re.compile(
     r"^(?:\s+(?!(?:the|a|an|these|those|its|their|his|her|all|some)\b)[\w’'-]+){0,3}?\s+that\b", re.IGNORECASE
 )
+#: "that" after a time or place adjunct ("promised last September that", "wrote in Nahj al-Balaghah,
+#: letter 53, that"): the adjunct opens with a preposition or a deictic word and holds no verb-like word.
+_THAT_AFTER_ADJUNCT = re.compile(
+    r"^\s+(?:in|on|at|during|last|this|earlier|on|to|before|after|yesterday|today|recently|once|twice|"
+    r"publicly|openly|repeatedly)\b(?:[\s,]+(?!(?:that|which|who|and|but|is|are|was|were|will)\b)[\w’'-]+){0,6}"
+    r",?\s+that\b",
+    re.IGNORECASE,
+)
+#: An honorific set off by commas between a source and its cue ("The Messenger of God, peace be upon him,
+#: said"): it stays inside the span but not in the source.
+_HONORIFICS = (
+    ("peace", "be", "upon", "him"),
+    ("peace", "be", "upon", "them"),
+    ("peace", "be", "upon", "her"),
+    ("pbuh",),
+    ("may", "peace", "be", "upon", "him"),
+    ("upon", "whom", "be", "peace"),
+    ("may", "god", "be", "pleased", "with", "him"),
+    ("may", "god", "bless", "him", "and", "grant", "him", "peace"),
+)
 #: An object and "to" after an expectation verb ("expects it to reach").
 _TO_SOON = re.compile(r"^\s+(?!that\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+to\s+[a-z]", re.IGNORECASE)
 #: Evidence verbs that attribute after an evidence noun without "that" ("the data show ...").
@@ -173,6 +193,16 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     j = i - 1
     while j >= 0 and (tokens[j].group().lower() in CUE_GAP_WORDS or tokens[j].group().endswith("ly")):
         j -= 1
+    if j > 0 and tokens[j].group() in (",", ")"):
+        for words in _HONORIFICS:
+            k = j - len(words)
+            if (
+                k > 0
+                and tokens[k - 1].group() in (",", "(")
+                and (tuple(t.group().lower() for t in tokens[k:j]) == words)
+            ):
+                j = k - 2  # skip ", peace be upon him,"
+                break
     if j >= 0 and tokens[j].group() == "," and j > 0 and tokens[j + 1].group().lower() in CUE_GAP_WORDS:
         j -= 1
     b = j + 1
@@ -254,6 +284,7 @@ def _verbs(text: str) -> list[AttributionHit]:
             and low not in _STRONG
             and low not in _SPOKE
             and nxt not in ("that", ":", ",", ".", *_QUOTES, *_OBJECTS)
+            and not _THAT_AFTER_ADJUNCT.match(text[tok.end() : tok.end() + 80])
         ):
             continue
         cue_end = tok.end()

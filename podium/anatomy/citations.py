@@ -19,6 +19,7 @@ from podium.resources.scripture import (
     AMBIGUOUS_BOOKS,
     BIBLE_BOOKS,
     NAMED_WORKS,
+    NUMBERED_WORKS,
     SECTION_WORDS,
     SURAHS,
     WORK_ALIASES,
@@ -53,7 +54,8 @@ BIBLE_REF = re.compile(
     re.IGNORECASE,
 )
 WORK_SECTION = re.compile(
-    rf"(?P<work>\b(?:{_WORKS}))\s*,?\s*(?P<sec>(?:{_SECTIONS})\s*\d+(?:\s*:\s*\d+)?)"
+    rf"(?P<work>\b(?:{_WORKS}))(?:\s*,?\s*(?P<sec>(?:{_SECTIONS})\s*\d+(?:\s*:\s*\d+)?)"
+    r"|,\s*(?:n\.\s*|no\.\s*|§\s*)?(?P<bare>\d{1,4})\b(?![.,]\d|\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|years?|people|times)\b))"
     rf"|(?P<sec2>\b(?:{_SECTIONS})\s*\d+)\s+(?:of|in)\s+(?:the\s+)?(?P<work2>{_WORKS})",
     re.IGNORECASE,
 )
@@ -151,7 +153,9 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         hits.append(CitationHit(m.start(), m.end(), "scripture", {"work": BIBLE_BOOKS[book], **_ints(m)}))
     for m in WORK_SECTION.finditer(text):
         work = m.group("work") or m.group("work2")
-        sec = " ".join((m.group("sec") or m.group("sec2")).lower().split())
+        if m.group("bare") and canonical_work(work) not in NUMBERED_WORKS:
+            continue
+        sec = " ".join((m.group("sec") or m.group("sec2") or m.group("bare")).lower().split())
         number = re.search(r"\d+", sec).group()  # type: ignore[union-attr]
         attrs = {"work": canonical_work(work), "section": sec, "number": number}
         hits.append(CitationHit(m.start(), m.end(), "work", attrs))

@@ -4,7 +4,10 @@ Labels: ``quantity``, ``prediction`` (also promises), ``law`` (law or rule), ``c
 causation), ``personal`` (personal experience), ``quotation`` (attributed content), ``history``
 (historical event), ``other``, and ``not_claim`` (question, greeting, exhortation, opinion). The first
 that applies wins: questions, greetings and wishes are ``not_claim`` first; then quantity; then exhortations
-are ``not_claim``; then a sourced attribution makes a quotation; then the order above.
+are ``not_claim``; then an attribution makes a quotation (unless its source is a cited law, "Article 66 of
+our Constitution says", or a court that "ruled", which are law; or a bare "some"/"they" the speaker rebuts
+in the same sentence); then prediction, law (a cited verse too), causal, personal, history; then opinions
+are ``not_claim``; else ``other``.
 It is a rule-based first label, not a classifier; check-worthiness is scored elsewhere.
 """
 
@@ -44,7 +47,7 @@ _PREDICTION = re.compile(
 _LAW = re.compile(
     r"\b(?:illegal\w*|unlawful|lawful|violat\w+|international law|under the law|the law|constitution\w*|"
     r"in breach of|legally|prohibit\w*|forbid\w*|binding|obliged|obligat\w+|right of|rights? to|"
-    r"jurisdiction|sovereignty)\b",
+    r"jurisdiction|sovereignty|court\s+ruled|ruled\s+(?:[\w-]+\s+){0,3}?that)\b",
     re.IGNORECASE,
 )
 _CAUSAL = re.compile(
@@ -71,6 +74,33 @@ _HISTORY = re.compile(
 )
 
 
+#: Bare vague subjects whose saying quotes nobody ("Some say", "They say", "Others argue").
+_NOBODY = frozenset({"some", "they", "others", "many", "those", "few", "people"})
+_REBUTTAL = re.compile(r",\s+but\b|;\s*(?:I|we|but)\b")
+
+
+def _quoted(attribution: dict[str, object], citations: list[dict[str, object]], text: str) -> bool:
+    """A source is quoted: a sourced or vague one ("some Western diplomats say", "They say we are crazy"),
+    but not a bare "some"/"they" the speaker rebuts in the same sentence ("Some say X, but no one can deny
+    Y": Y is the claim), nor a law that "says" ("Article 66 of our Constitution says") or a court that
+    "ruled": those are law."""
+    if str(attribution.get("cue", "")).lower() in ("ruled", "rules", "rule", "has ruled"):
+        return False
+    span = attribution.get("source_span") or [0, 0]
+    for c in citations:
+        cited = c.get("kind") != "scripture" and c.get("start") is not None
+        if cited and c["start"] < span[1] and span[0] < c["end"]:  # type: ignore[operator]
+            return False
+    if attribution.get("sourced"):
+        return True
+    words = str(attribution.get("source", "")).lower().split()
+    if attribution.get("label") != "attribution":
+        return False
+    cue_end = (attribution.get("cue_span") or [0, 0])[1]  # type: ignore[index]
+    rebutted = _REBUTTAL.search(text, cue_end) is not None  # type: ignore[arg-type]
+    return not (words and words[-1] in _NOBODY and rebutted)
+
+
 def claim_type(text: str, parts: dict[str, list[dict[str, object]]]) -> str:
     """The claim type of ``text`` given its parts: {"quantity": [attrs...], "time": [...], ...}."""
     stripped = text.strip()
@@ -80,11 +110,11 @@ def claim_type(text: str, parts: dict[str, list[dict[str, object]]]) -> str:
         return "quantity"
     if _EXHORT.match(stripped):
         return "not_claim"
-    if any(a.get("sourced") for a in parts.get("attribution", [])):
+    if any(_quoted(a, parts.get("citation", []), stripped) for a in parts.get("attribution", [])):
         return "quotation"
     if _PREDICTION.search(stripped):
         return "prediction"
-    if any(c.get("kind") != "scripture" for c in parts.get("citation", [])) or _LAW.search(stripped):
+    if parts.get("citation") or _LAW.search(stripped):  # a cited verse states a rule too
         return "law"
     if _CAUSAL.search(stripped):
         return "causal"

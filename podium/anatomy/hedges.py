@@ -2,7 +2,8 @@
 strength, from the lexicon in ``podium.resources.anatomy_lexicon``.
 
 Longest expression wins ("there is no doubt" over "no doubt"). The modal "may" counts only in lower case
-and not as a wish ("May God bless") nor as a prohibition after a negative subject ("no state may");
+and not as a wish ("May God bless"), nor as a prohibition after a negative subject ("no state may"), nor in
+a purpose clause ("so that we may know one another");
 "might" not as a noun ("military might"); "I believe" not when followed by "in". It does not judge the
 scope of the hedge (which claim it weakens).
 """
@@ -29,6 +30,10 @@ _MIGHT_NOUN = re.compile(
 _NO_SUBJECT = re.compile(r"\b(?:[Nn]o\s+(?:one|[a-z]+(?:\s+[a-z]+)?)|[Nn]obody|[Nn]one|[Nn]either)\s+$")
 
 
+#: "so that we may", "in order that they may": "may" in a purpose clause states no possibility.
+_PURPOSE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class HedgeHit:
     start: int
@@ -44,6 +49,8 @@ def _keep(text: str, m: re.Match[str]) -> bool:
     if low == "may":
         if _NO_SUBJECT.search(before):
             return False  # "no state may invoke": a prohibition, not a possibility
+        if _PURPOSE.search(before):
+            return False  # "so that we may know one another": a purpose, not a possibility
         return word == "may" and bool(before.strip()) and not re.search(r"[.!?:;]\s*$", before)
     if low == "might":
         return not _MIGHT_NOUN.search(before)

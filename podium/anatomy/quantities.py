@@ -21,8 +21,10 @@ from podium.anatomy.numbers import Number, find_numbers, tidy
 from podium.resources.anatomy_lexicon import (
     APPROX_AFTER,
     APPROX_BEFORE,
+    COUNTRY_CURRENCIES,
     CURRENCY_ADJECTIVES,
     CURRENCY_CODES,
+    CURRENCY_FAMILIES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     IRREGULAR_PLURALS,
@@ -71,6 +73,12 @@ _RATE = re.compile(
     rf"^\s+(?:(?:a|an|per|each|every)\s+(?P<p>{_alts(RATE_PERIODS)})\b(?!\s+(?:ago|earlier|later|before)\b)"
     rf"|(?P<adv>{_alts(RATE_ADVERBS)})\b)",
     re.IGNORECASE,
+)
+#: A temperature scale after "degrees" ("1.3 degrees Celsius").
+_SCALE_NAME = re.compile(r"^\s+(Celsius|Fahrenheit|centigrade)\b", re.IGNORECASE)
+#: What a measure word measures, kept in the span only when a rate follows ("barrels of crude oil a day").
+_OF_STUFF = re.compile(
+    rf"^\s+of\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*(?=\s+(?:a|an|per|each|every)\s+(?:{_alts(RATE_PERIODS)})\b)"
 )
 _RANGE_JOIN = re.compile(rf"^\s*(?P<j>or|to|-|–|and)\s*(?:{_alts(CURRENCY_SYMBOLS)})?\s*$")
 _RATIO_JOIN = re.compile(r"^\s+(?:in|out\s+of)\s+$")
@@ -343,6 +351,11 @@ def _right_side(text: str, first: Number, end: int, attrs: dict[str, Any]) -> in
         noun = counted_noun(text, pos, plural=many)
         if noun is not None:
             end, attrs["unit"] = noun[0], noun[1].lower()
+            head = noun[1].split()[-1].lower()
+            if (scale := _SCALE_NAME.match(text[end:])) and head in ("degrees", "degree"):
+                end, attrs["unit"] = end + scale.end(), f"{attrs['unit']} {scale.group(1).lower()}"
+            elif head in MEASURE_UNITS and (stuff := _OF_STUFF.match(text[end:])):
+                end += stuff.end()  # "750,000 barrels of oil a day": the measure word stays the unit
         elif _lonely(first, text, attrs):
             return -1
     if attrs["currency"]:
@@ -375,3 +388,43 @@ def _lonely(first: Number, text: str, attrs: dict[str, Any]) -> bool:
     after = text[first.end :]
     compound = after.startswith("-") or re.match(r"\s+of\b", after) is not None
     return first.wordy and not first.scaled and attrs["approx"] == "=" and compound
+
+
+_FAMILY_DEFAULT = {"peso": "MXN", "shilling": "KES", "rupee": "INR", "pound": "GBP",
+                   "dinar": "IQD", "riyal": "SAR", "rial": "IRR"}  # fmt: skip
+_COUNTRY_RE = {
+    family: {code: re.compile(rf"\b(?:{_alts(names)})(?![\w.$])") for code, names in codes.items()}
+    for family, codes in COUNTRY_CURRENCIES.items()
+}
+#: A bare currency word: a family word without a nation before it ("pesos", not "Argentine pesos").
+_BARE_WORD = re.compile(rf"\b(?P<w>{_alts(CURRENCY_FAMILIES)})(?!\w)", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"(?:\bUS|\bU\.S\.|\bAmerican|[A-Z][a-z]+(?:an|ian|ine|ese|i))\s+$")
+
+
+def country_currencies(doc_text: str) -> dict[str, str]:
+    """Family -> code of the country a document names at least twice and more often than all the others of
+    the family together."""
+    out = {}
+    for family, codes in _COUNTRY_RE.items():
+        counts = {code: len(pattern.findall(doc_text)) for code, pattern in codes.items()}
+        code, top = max(counts.items(), key=lambda kv: kv[1])
+        if top >= 2 and top > sum(counts.values()) - top:
+            out[family] = code
+    return out
+
+
+def localise(hits: list[QuantityHit], text: str, national: dict[str, str]) -> list[QuantityHit]:
+    """Give a bare "pesos", "shillings" or "rials" the code of the country the document is about ("pesos"
+    in a speech that names Colombia again and again is COP); explicit ones ("Argentine pesos") keep theirs.
+    "$" and "dollars" stay USD unless a symbol or adjective says otherwise."""
+    for hit in hits:
+        code = hit.attrs.get("currency")
+        if not code or not national:
+            continue
+        span = text[hit.start : hit.end]
+        family = None
+        if (m := _BARE_WORD.search(span)) and not _NAMED_BEFORE.search(span[: m.start()]):
+            family = CURRENCY_FAMILIES[m.group("w").lower()]
+        if family and code == _FAMILY_DEFAULT.get(family) and national.get(family, code) != code:
+            hit.attrs["currency"] = hit.attrs["unit"] = national[family]
+    return hits

@@ -8,16 +8,21 @@ Pure regular expressions: no spaCy model is loaded or run here.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from podium.anatomy.attributions import find_attributions
 from podium.anatomy.citations import find_citations
 from podium.anatomy.dates import parse_anchor
 from podium.anatomy.hedges import find_hedges
-from podium.anatomy.quantities import find_quantities
+from podium.anatomy.quantities import country_currencies, find_quantities, localise
 from podium.anatomy.times import TimeHit, find_times
 from podium.document import Document
 from podium.resources.scripture import QURAN_CONTEXT
+
+#: A sentence that names God makes a bare "(13:11)" in it a Quran reference even without a document-level
+#: cue (Bible verses are cited with their book: "Romans 12:18").
+_GOD = re.compile(r"\bGod\b")
 
 CACHE_KEY = "anatomy"
 
@@ -60,7 +65,9 @@ def citations(doc: Document) -> list[list[Any]]:
     if "citation" not in store:
         low = doc.text.lower()
         quran = any(word in low for word in QURAN_CONTEXT)
-        store["citation"] = [find_citations(text, quran) for _, text in sentence_texts(doc)]
+        store["citation"] = [
+            find_citations(text, quran or _GOD.search(text) is not None) for _, text in sentence_texts(doc)
+        ]
     return store["citation"]
 
 
@@ -70,8 +77,10 @@ def quantities(doc: Document) -> list[list[Any]]:
         masks = [
             [(h.start, h.end) for h in [*t, *c]] for t, c in zip(times(doc), citations(doc), strict=True)
         ]
+        national = country_currencies(doc.text)
         store["quantity"] = [
-            find_quantities(text, mask) for (_, text), mask in zip(sentence_texts(doc), masks, strict=True)
+            localise(find_quantities(text, mask), text, national)
+            for (_, text), mask in zip(sentence_texts(doc), masks, strict=True)
         ]
     return store["quantity"]
 

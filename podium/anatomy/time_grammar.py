@@ -112,7 +112,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "fiscal",
-        re.compile(r"(?<![\d,.$€£-])\b(?P<y>(?:19|20)\d{2})[-–/](?P<y2>\d{2})\b(?![-–/]\d)"),
+        re.compile(r"(?<![\d,.$€£-])\b(?P<y>(?:19|20)\d{2})[-–/](?P<y2>(?:19|20)\d{2}|\d{2})\b(?![-–/]\d)"),
     ),
     (
         "dayrange",
@@ -221,7 +221,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<prep>during|since|after|before|until|throughout|in\s+the\s+(?:aftermath|wake)\s+of|"
             r"at\s+the\s+(?:start|end|height|outbreak)\s+of|on\s+the\s+eve\s+of)\s+(?:the\s+)?"
             r"(?:(?:end|start|beginning|outbreak|height)\s+of\s+(?:the\s+)?)?"
-            rf"(?:[\w’'-]+\s+){{0,2}}?(?:{EVENT_WORDS})\b(?:\s+(?:began|started|ended|broke\s+out))?",
+            rf"(?:[\w’'-]+\s+){{0,2}}?(?:{EVENT_WORDS})\b"
+            # what fell or ended, up to a comma or a place: "since the fall of the regime in Damascus,"
+            r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[\w’'-]+(?:\s+in\s+[A-Z][\w’'-]+)?(?=[,;:.!?]|\s*$))?"
+            r"(?:\s+(?:began|started|ended|broke\s+out))?",
             re.IGNORECASE,
         ),
     ),

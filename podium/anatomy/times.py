@@ -137,8 +137,11 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
     if kind in ("season", "season2"):
         return TimeHit(s, e, "date", f"{g['y']}-{_SEASONS[g['s'].lower()]}", True)
     if kind == "fiscal":
-        first, last = int(g["y"]), int(g["y"][:2] + g["y2"])
-        if last != first + 1:
+        full = len(g["y2"]) == 4
+        first, last = int(g["y"]), int(g["y2"] if full else g["y"][:2] + g["y2"])
+        if full and first < last <= first + 10:  # "the 2027-2029 term": a span of years written in full
+            return _interval(g["y"], str(last), s, e)
+        if full or last != first + 1:
             return None  # "2019-22" is a span of years only when written in full
         return _interval(g["y"], str(last), s, e, fiscal=True)
     if kind == "dayrange":
@@ -250,9 +253,22 @@ def _relative_year(rel: str | None, anchor: When | None) -> int | None:
     return anchor.date.year + {"last": -1, "next": 1}.get(rel.lower(), 0)
 
 
+#: Clause boundaries that may change the tense: "; ", ", and", ", but" (kept in the split, so offsets hold).
+_CLAUSE = re.compile(r"(?=;\s|,\s+(?:and|but|while|whereas)\s)")
+
+
 def _tense(text: str, at: int | None = None) -> str:
     """Which way a month or day without a year points: "future", "past" or "nearest". A deadline right
     before it ("by March") or an order ("go to the polls") points to the future unless "had" is there."""
+    if at is not None:  # its own clause decides first: "It ended in April, and the review will ..."
+        parts = _CLAUSE.split(text)
+        pos = 0
+        for part in parts:
+            if pos <= at < pos + len(part) + 1:
+                if part != text and (FUTURE.search(part) or PAST.search(part)):
+                    return _tense(part)
+                break
+            pos += len(part)
     if FUTURE.search(text):
         return "future"
     if at is not None and (by := BY_BEFORE.search(text[:at])):

@@ -21,8 +21,10 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30,
-    "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+    "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
 }  # fmt: skip
 MULTIPLIER_WORDS = {"twice": 2, "thrice": 3, "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4,
                     "halved": 0.5, "doubling": 2, "tripling": 3}  # fmt: skip
@@ -37,7 +39,8 @@ APPROX_BEFORE = {
     "nearly": "<", "almost": "<", "close to": "<", "just under": "<", "under": "<", "less than": "<",
     "fewer than": "<", "up to": "<", "as many as": "<", "not even": "<", "barely": "<",
     "about": "~", "around": "~", "some": "~", "roughly": "~", "approximately": "~", "an estimated": "~",
-    "estimated": "~", "circa": "~", "at most": "<",
+    "estimated": "~", "circa": "~", "at most": "<", "as much as": "<", "below": "<", "well below": "<",
+    "just below": "<", "well above": ">", "just above": ">", "as high as": "<",
 }  # fmt: skip
 APPROX_AFTER = {"or so": "~", "or more": ">", "and more": ">", "plus": ">", "+": ">", "or less": "<"}
 
@@ -56,7 +59,8 @@ CURRENCY_WORDS = {
 CURRENCY_SYMBOLS = {"US$": "USD", "NT$": "TWD", "A$": "AUD", "AU$": "AUD", "R$": "BRL", "C$": "CAD",
                     "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "₺": "TRY", "₦": "NGN", "₩": "KRW",
                     "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
-                    "₽": "RUB", "₪": "ILS", "₴": "UAH", "Rs": "INR", "Rs.": "INR"}  # fmt: skip
+                    "₽": "RUB", "₪": "ILS", "₴": "UAH", "Rs": "INR", "Rs.": "INR",
+                    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "₱": "PHP"}  # fmt: skip
 CURRENCY_CODES = (
     "USD",
     "EUR",
@@ -87,6 +91,8 @@ CURRENCY_CODES = (
     "ARS",
     "MXN",
     "KES",
+    "ETB",
+    "COP",
     "TL",
 )
 #: Currency words whose nationality adjective changes the code ("Pakistani rupees").
@@ -98,7 +104,10 @@ CURRENCY_ADJECTIVES = {
     "colombian pesos": "COP", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
     "singapore dollars": "SGD", "japanese yen": "JPY", "chinese yuan": "CNY", "russian rubles": "RUB",
     "nigerian naira": "NGN", "south african rand": "ZAR", "swiss francs": "CHF", "lebanese pounds": "LBP",
-    "syrian pounds": "SYP",
+    "syrian pounds": "SYP", "philippine pesos": "PHP", "jordanian dinars": "JOD", "iraqi dinars": "IQD",
+    "kuwaiti dinars": "KWD", "yemeni rials": "YER", "yemeni riyals": "YER", "saudi riyals": "SAR",
+    "qatari riyals": "QAR", "omani rials": "OMR", "kenyan shillings": "KES", "ugandan shillings": "UGX",
+    "tanzanian shillings": "TZS", "ethiopian birr": "ETB", "colombian peso": "COP", "cfa francs": "XOF",
 }  # fmt: skip
 
 PERCENT_WORDS = ("percent", "per cent", "percentage points", "percentage point", "%")
@@ -129,7 +138,7 @@ MEASURE_UNITS = frozenset(
     """
     km kilometres kilometers kilometre kilometer miles mile metres meters metre meter tons tonnes ton
     tonne barrels barrel litres liters hectares acres square megawatts gigawatts mw gw kwh cubic feet
-    foot inches kg kilograms grams calories degrees
+    foot inches kg kilograms grams calories degrees centimetres centimeters millimetres millimeters
     """.split()  # noqa: SIM905
 )
 #: Words that end a counted-noun phrase without being part of it (function words, auxiliaries, verbs).
@@ -210,7 +219,8 @@ UNSOURCED_PATTERNS = (
     r"undeniable|irrefutable|firm|concrete|strong|ample|hard|new|the)\s+)*(?:evidence|proof|documents|"
     r"information|intelligence))\b",
     r"(?P<src>\b(?:[Ee]veryone|[Ee]verybody|[Tt]he (?:whole |entire )?world|[Aa]ll the world|[Aa]ll of us)"
-    r"(?: (?:here )?in this (?:house|hall|room|chamber|country|parliament))?)\s+"
+    r"(?: (?:here )?in this (?:house|hall|room|chamber|country|parliament)"
+    r"| in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)?)\s+"
     r"(?P<cue>(?:knows|sees|saw|can see|has seen|understands))\b",
     r"(?P<src>\b(?:[Nn]o one|[Nn]obody|[Nn]o one in this (?:hall|room|chamber)))\s+(?P<cue>(?:can|could|"
     r"will|would)\s+(?:deny|dispute|doubt|question))\b",
@@ -247,3 +257,44 @@ BOOSTERS = {
     "doubtless": 0.8, "there is no question": 0.9, "without question": 0.9,
     "by all means": 0.5, "never doubt": 0.9, "rest assured": 0.7, "for a fact": 0.8, "for certain": 0.8,
 }  # fmt: skip
+
+#: Countries whose currency shares its name with others ("pesos", "shillings", "rials"): family -> ISO
+#: code -> names and adjectives. A document that names one of them at least twice and more than all the
+#: others of the family together gives a bare "pesos" that country's code
+#: (``podium.anatomy.quantities.localise``). Not "$" or "dollars": they are quoted in USD the world over
+#: (a speech about Taiwan that says "$1 billion" means US dollars).
+COUNTRY_CURRENCIES = {
+    "peso": {
+        "MXN": ("Mexico", "Mexican", "Mexicans"), "COP": ("Colombia", "Colombian", "Colombians"),
+        "ARS": ("Argentina", "Argentine", "Argentinian", "Argentines", "Argentinians"),
+        "CLP": ("Chile", "Chilean", "Chileans"), "PHP": ("Philippines", "Filipino", "Filipinos"),
+        "UYU": ("Uruguay", "Uruguayan", "Uruguayans"),
+    },
+    "shilling": {
+        "KES": ("Kenya", "Kenyan", "Kenyans"), "UGX": ("Uganda", "Ugandan", "Ugandans"),
+        "TZS": ("Tanzania", "Tanzanian", "Tanzanians"), "SOS": ("Somalia", "Somali", "Somalis"),
+    },
+    "rupee": {
+        "INR": ("India", "Indian", "Indians"), "PKR": ("Pakistan", "Pakistani", "Pakistanis"),
+        "LKR": ("Sri Lanka", "Sri Lankan", "Sri Lankans"), "NPR": ("Nepal", "Nepali", "Nepalese"),
+    },
+    "pound": {
+        "GBP": ("United Kingdom", "Britain", "British", "UK"), "EGP": ("Egypt", "Egyptian", "Egyptians"),
+        "SDG": ("Sudan", "Sudanese"), "LBP": ("Lebanon", "Lebanese"), "SYP": ("Syria", "Syrian", "Syrians"),
+    },
+    "dinar": {
+        "IQD": ("Iraq", "Iraqi", "Iraqis"), "JOD": ("Jordan", "Jordanian", "Jordanians"),
+        "KWD": ("Kuwait", "Kuwaiti", "Kuwaitis"), "DZD": ("Algeria", "Algerian", "Algerians"),
+        "LYD": ("Libya", "Libyan", "Libyans"), "TND": ("Tunisia", "Tunisian", "Tunisians"),
+    },
+    "riyal": {
+        "SAR": ("Saudi Arabia", "Saudi", "Saudis"), "YER": ("Yemen", "Yemeni", "Yemenis"),
+        "QAR": ("Qatar", "Qatari", "Qataris"), "OMR": ("Oman", "Omani", "Omanis"),
+        "IRR": ("Iran", "Iranian", "Iranians"),
+    },
+}  # fmt: skip
+COUNTRY_CURRENCIES["rial"] = COUNTRY_CURRENCIES["riyal"]
+#: Bare currency words and symbols of each family (lowercase); their default codes are in CURRENCY_WORDS.
+CURRENCY_FAMILIES = {"pesos": "peso", "peso": "peso", "shillings": "shilling", "rupees": "rupee",
+                     "rupee": "rupee", "rs": "rupee", "rs.": "rupee", "pounds": "pound", "dinars": "dinar",
+                     "riyals": "riyal", "rials": "rial"}  # fmt: skip

@@ -59,7 +59,16 @@ NAMED_WORKS = {
     "federalist papers": "The Federalist", "the analects": "Analects", "analects": "Analects",
     "guru granth sahib": "Guru Granth Sahib", "the art of war": "The Art of War",
     "mishnah": "Mishnah", "sunan abu dawud": "Sunan Abu Dawud", "al-kafi": "Al-Kafi",
+    "laudato si'": "Laudato Si'", "laudato si’": "Laudato Si'", "fratelli tutti": "Fratelli Tutti",
+    "evangelii gaudium": "Evangelii Gaudium",
+    "catechism of the catholic church": "Catechism of the Catholic Church",
+    "pacem in terris": "Pacem in Terris", "rerum novarum": "Rerum Novarum", "dilexi te": "Dilexi Te",
 }  # fmt: skip
+#: Named works cited by a bare paragraph number after a comma ("Fratelli Tutti, 25"): papal documents.
+NUMBERED_WORKS = frozenset(
+    {"Laudato Si'", "Fratelli Tutti", "Evangelii Gaudium", "Catechism of the Catholic Church",
+     "Pacem in Terris", "Rerum Novarum", "Dilexi Te"}
+)  # fmt: skip
 #: Section words used after a named work ("sermon 27", "letter 53").
 SECTION_WORDS = ("sermon", "letter", "saying", "hadith", "chapter", "section", "verse", "book", "volume",
                  "no.", "number", "paper", "page", "paragraph", "part")  # fmt: skip
