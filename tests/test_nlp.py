@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from podium.document import Document, Segment
@@ -96,3 +99,17 @@ def test_skipped_sentences_are_tokenised_without_entities() -> None:
     assert [t.text for t in skipped] == ["We", "will", "never", "forget", "it", "."]
     assert not skipped.ents
     assert {e.label_ for e in kept.ents} >= {"CARDINAL"}
+
+
+def test_loading_spacy_does_not_import_torch_and_torch_stays_importable() -> None:
+    code = (
+        "import sys\n"
+        "from podium.nlp import load_spacy\n"
+        "nlp = load_spacy()\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+        "assert [e.label_ for e in nlp('Valdoria paid 40 million dollars.').ents]\n"
+        "import torch\n"
+        "print(torch.tensor([1.0]).sum().item())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1.0"
