@@ -3,9 +3,10 @@
 Usage: ``python benchmarks/checkworthy.py --data ../shared/data [--folds N]``
 
 Quality: each debate group (a debate with its near-duplicates in the other set) is scored by a model
-fitted without it, and calibrated by a Platt map fitted on the other groups' out-of-fold scores; then,
-per CheckThat! set (2019 and 2020 separately), MAP, R-precision, P@1/5/10/20 and ECE (10 bins) as the
-official scorer computes them. ``--folds N`` merges groups into N folds for a quicker, rougher run.
+(logistic regression and boosted trees) fitted without it, and calibrated by a Platt map fitted on the
+other groups' out-of-fold scores; then, per CheckThat! set (2019 and 2020 separately), MAP, R-precision,
+P@1/5/10/20 and ECE (10 bins) as the official scorer computes them. ``--folds N`` merges groups into N
+folds for a quicker, rougher run.
 Speed: sentences/second of ``CheckworthyModel.score`` with the committed artifact on real debates.
 """
 

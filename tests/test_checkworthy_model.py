@@ -102,6 +102,43 @@ def test_duplicate_groups_join_copies_transitively() -> None:
     assert weights[0][0] == 0.5 and weights[0][19] == 1.0 and weights[2][0] == 1.0
 
 
+# ---------------------------------------------------------------- repetition and trees
+
+
+def test_repetition_features_find_restatements() -> None:
+    import numpy as np
+
+    from podium.checkworthy.features import REPETITION_NAMES, repetition_features
+
+    def row(idx: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        return np.array(idx), np.full(len(idx), 1 / len(idx) ** 0.5)
+
+    rows = [row([1, 2, 3, 4]), row([7, 8]), row([1, 2, 3, 4]), row([1, 9])]
+    out = repetition_features(rows, ["A", "B", "B", "A"])
+    assert out.shape == (4, len(REPETITION_NAMES))
+    assert out[0, 0] == pytest.approx(1.0) and out[2, 0] == pytest.approx(1.0)
+    assert out[0, 1] == pytest.approx(0.5 / 2**0.5, rel=1e-5)  # same speaker: sentence 3 shares 1 of 4 terms
+    assert out[0, 2] == pytest.approx(1.0)  # another speaker restates it
+    assert out[0, 4] == 0.0 and out[2, 4] == pytest.approx(1.0)  # only the later copy has an earlier one
+    assert out[1].max() == 0.0
+    assert repetition_features([], []).shape == (0, len(REPETITION_NAMES))
+
+
+def test_tree_ensemble_matches_scikit_learn(tmp_path: Path) -> None:
+    np = pytest.importorskip("numpy")
+    ensemble = pytest.importorskip("sklearn.ensemble")
+    from podium.checkworthy.trees import TreeEnsemble, from_sklearn
+
+    rng = np.random.RandomState(0)
+    x = rng.rand(2000, 5)
+    y = (x[:, 0] + 0.5 * rng.rand(2000) > 0.9).astype(int)
+    clf = ensemble.HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=7, random_state=0).fit(x, y)
+    trees = TreeEnsemble.from_arrays(from_sklearn(clf).arrays())
+    x_new = rng.rand(500, 5)
+    assert np.allclose(trees.predict(x_new), clf.decision_function(x_new))
+    assert np.all(TreeEnsemble.empty().predict(x_new) == 0.0)
+
+
 # ---------------------------------------------------------------- the shipped model
 
 

@@ -1,13 +1,15 @@
 """The representation of a sentence in its document, for the check-worthiness model.
 
-Three parts, all computed on name-masked text (``masking``), so no feature is keyed on a person, party or
+Four parts, all computed on name-masked text (``masking``), so no feature is keyed on a person, party or
 country:
 - ``word_ngrams`` / ``char_ngrams``: the lexical analysers for the TF-IDF part (used by scikit-learn at
   training time and by the model at run time, so both see the same terms);
 - ``sentence_cues``: what the sentence does (states a number, compares, reports a past event, asks,
   promises, opines, thanks, attributes) as 0/1 cues and a few sizes;
 - ``context_features``: the sentence's place in its document (speaker role by behaviour, not by name:
-  share of the lines, question rate, non-speech lines; turn position; neighbours' cues).
+  share of the lines, question rate, non-speech lines; turn position; neighbours' cues);
+- ``repetition_features``: how closely the sentence restates another sentence of the document (by the
+  same speaker or another one, earlier or anywhere), from word n-gram TF-IDF cosine similarity.
 It holds no weights and no training code.
 """
 
@@ -218,4 +220,42 @@ def neighbour_mean(rows: np.ndarray, width: int = 1) -> np.ndarray:
         idx = [j for j in range(i - width, i + width + 1) if j != i and 0 <= j < n]
         if idx:
             out[i] = rows[idx].mean(axis=0)
+    return out
+
+
+REPETITION_NAMES = (
+    "repeat_max", "repeat_same_speaker", "repeat_other_speaker", "repeat_count", "repeat_earlier",
+)
+
+
+def repetition_features(
+    rows: Sequence[tuple[np.ndarray, np.ndarray]], speakers: Sequence[str | None]
+) -> np.ndarray:
+    """How much each sentence restates another one of the same document (order ``REPETITION_NAMES``).
+
+    ``rows`` are the sentences' L2-normalised word n-gram TF-IDF vectors as ``(term indices, values)``.
+    From the cosine similarity to every other sentence: the highest overall, with the same speaker, with
+    another speaker, and with an earlier sentence, and the log count of sentences above 0.5. Speakers
+    are compared only with each other (same or not), never by name.
+    """
+    n = len(rows)
+    out = np.zeros((n, len(REPETITION_NAMES)), dtype=np.float32)
+    if n < 2:
+        return out
+    terms, local = np.unique(np.concatenate([idx for idx, _ in rows] + [np.zeros(0, np.int64)]),
+                             return_inverse=True)
+    x = np.zeros((n, max(1, len(terms))), dtype=np.float32)
+    row_of = np.repeat(np.arange(n), [len(idx) for idx, _ in rows])
+    x[row_of, local] = np.concatenate([vals for _, vals in rows] + [np.zeros(0)])
+    sim = x @ x.T
+    np.fill_diagonal(sim, 0.0)
+    spk = [_norm_speaker(s) for s in speakers]
+    codes = {s: i for i, s in enumerate(dict.fromkeys(spk))}
+    code = np.array([codes[s] for s in spk])
+    same = code[:, None] == code[None, :]
+    out[:, 0] = sim.max(axis=1)
+    out[:, 1] = np.where(same, sim, 0.0).max(axis=1)
+    out[:, 2] = np.where(same, 0.0, sim).max(axis=1)
+    out[:, 3] = np.log1p((sim > 0.5).sum(axis=1))
+    out[:, 4] = np.tril(sim).max(axis=1)
     return out

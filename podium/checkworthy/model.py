@@ -1,11 +1,14 @@
 """The check-worthiness model at run time: load the committed artifact, score sentences in order.
 
 ``CheckworthyModel.load()`` reads ``podium/checkworthy/model/`` (a compressed ``.npz`` of arrays and a
-``meta.json``); ``score(sentences, speakers)`` returns a calibrated probability per sentence. The model
-is linear over name-masked TF-IDF n-grams of the sentence and of its neighbours, an auxiliary
-ClaimBuster-trained claim score, and dense cue/context features (``features``); a Platt map turns the
-decision value into a probability. Only numpy is needed here: no scikit-learn, no pickle, no network.
-Training lives in ``training``; podium's analyser and CLI wrap this class elsewhere.
+``meta.json``); ``score(sentences, speakers)`` returns a calibrated probability per sentence. The score
+has two parts, added in log-odds: a linear model over name-masked TF-IDF n-grams of the sentence and of
+its neighbours, an auxiliary ClaimBuster-trained claim score, dense cue/context features (``features``)
+and repetition features (how closely the sentence restates another one of the document); and a small
+boosted-tree ensemble (``trees``) over the same dense, auxiliary and repetition features, weighted by
+``tree_weight``. A Platt map turns the sum into a probability. Only numpy is needed here: no
+scikit-learn, no pickle, no network. Training lives in ``training``; podium's analyser and CLI wrap
+this class elsewhere.
 """
 
 from __future__ import annotations
@@ -14,17 +17,26 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
 
-from podium.checkworthy.features import DENSE_NAMES, char_ngrams, dense_features, word_ngrams
+from podium.checkworthy.features import (
+    DENSE_NAMES,
+    REPETITION_NAMES,
+    char_ngrams,
+    dense_features,
+    repetition_features,
+    word_ngrams,
+)
 from podium.checkworthy.masking import mask_text
+from podium.checkworthy.trees import TreeEnsemble
 
 MODEL_DIR = Path(__file__).with_name("model")
 _ARRAYS = ("idf", "w_self", "w_ctx", "w_aux", "extra_mean", "extra_scale", "w_extra")
 _VOCABS = ("word_vocab", "char_vocab")
+FEATURE_NAMES = (*DENSE_NAMES, "aux", "aux_neighbours", *REPETITION_NAMES)
 
 
 @dataclass(slots=True)
@@ -47,16 +59,18 @@ class ModelParams:
     platt_a: float
     platt_b: float
     dense_names: list[str]
+    trees: TreeEnsemble = field(default_factory=TreeEnsemble.empty)
+    tree_weight: float = 0.0
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         arrays = {name: np.asarray(getattr(self, name), dtype=np.float32) for name in _ARRAYS}
         for name in _VOCABS:
             arrays[name] = np.array(getattr(self, name), dtype=np.str_)
+        arrays.update(self.trees.arrays())
         np.savez_compressed(folder / "checkworthy.npz", **arrays)
-        meta = {
-            f.name: getattr(self, f.name) for f in fields(self) if f.name not in _ARRAYS + _VOCABS
-        }
+        skip = (*_ARRAYS, *_VOCABS, "trees")
+        meta = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in skip}
         (folder / "meta.json").write_text(json.dumps(meta, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
     @classmethod
@@ -65,7 +79,8 @@ class ModelParams:
         with np.load(folder / "checkworthy.npz", allow_pickle=False) as data:
             arrays = {name: data[name] for name in _ARRAYS}
             vocabs = {name: data[name].tolist() for name in _VOCABS}
-        return cls(**meta, **arrays, **vocabs)
+            trees = TreeEnsemble.from_arrays({k: data[k] for k in data.files if k.startswith("tree_")})
+        return cls(**meta, **arrays, **vocabs, trees=trees)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -90,7 +105,7 @@ class CheckworthyModel:
 
     def __init__(self, params: ModelParams) -> None:
         self.params = params
-        if list(params.dense_names) != list(DENSE_NAMES):
+        if list(params.dense_names) != list(FEATURE_NAMES):
             raise ValueError("model artifact was trained with other features; retrain it")
         self._common = set(params.common)
         self._word_index = {t: i for i, t in enumerate(params.word_vocab)}
@@ -104,11 +119,13 @@ class CheckworthyModel:
         """The committed model (or one saved in ``folder``)."""
         return cls(ModelParams.load(folder or MODEL_DIR))
 
-    def _lexical(self, masked: str) -> np.ndarray:
-        """The TF-IDF row of one masked sentence, multiplied by the three weight columns."""
+    def _lexical(self, masked: str) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """The TF-IDF row of one masked sentence multiplied by the three weight columns, and its
+        word n-gram part as ``(indices, values)`` (for ``repetition_features``)."""
         result = np.zeros(3)
+        words: tuple[np.ndarray, np.ndarray] = (np.zeros(0, np.int64), np.zeros(0))
         blocks = ((word_ngrams(masked), self._word_index), (char_ngrams(masked), self._char_index))
-        for grams, index in blocks:
+        for k, (grams, index) in enumerate(blocks):
             counts = Counter(grams)
             idx = [index[g] for g in counts if g in index]
             if not idx:
@@ -117,7 +134,9 @@ class CheckworthyModel:
             vals = tf * self._idf[idx]
             vals /= np.linalg.norm(vals)
             result += vals @ self._weights[idx]
-        return result
+            if k == 0:
+                words = (np.asarray(idx, dtype=np.int64), vals)
+        return result, words
 
     def decision(
         self,
@@ -140,11 +159,13 @@ class CheckworthyModel:
         if dense is None:
             named = [mask_text(s, self._common, keep_digits=True) for s in sentences]
             dense = dense_features(named, masked, spk)
-        lex = np.array([self._lexical(m) for m in masked])
+        rows = [self._lexical(m) for m in masked]
+        lex = np.array([r for r, _ in rows])
         aux = lex[:, 2] + p.b_aux
-        extra = np.column_stack([dense, aux, _neighbour_mean(aux)])
-        extra = (extra - p.extra_mean) / p.extra_scale
-        return lex[:, 0] + _neighbour_mean(lex[:, 1]) + extra @ p.w_extra + p.bias
+        repeat = repetition_features([w for _, w in rows], spk)
+        extra = np.column_stack([dense, aux, _neighbour_mean(aux), repeat])
+        linear = lex[:, 0] + _neighbour_mean(lex[:, 1]) + ((extra - p.extra_mean) / p.extra_scale) @ p.w_extra
+        return linear + p.bias + p.tree_weight * p.trees.predict(extra)
 
     def score(self, sentences: Sequence[str], speakers: Sequence[str | None] | None = None) -> list[float]:
         """Calibrated probabilities, one per sentence; pass the sentences of one document in order.

@@ -1,11 +1,12 @@
 """Fitting the check-worthiness model and cross-validating it by debate group (training time only).
 
 ``prepare`` turns debates into masked text and dense features once; ``fit`` learns the TF-IDF vocabulary,
-an auxiliary ClaimBuster head (CFS vs the rest) and the main logistic regression on CheckThat! debates,
-and returns the plain arrays of ``model.ModelParams``; ``cross_validate`` gives out-of-fold scores
-holding out one debate group at a time; ``fit_platt`` calibrates; ``report`` computes the metrics per
-CheckThat! set. It needs scikit-learn, which the run-time model does not. The data folder is always
-given by the caller (training script, benchmark); nothing here writes files.
+an auxiliary ClaimBuster head (CFS vs the rest), the main logistic regression and a boosted-tree ensemble
+over the dense, auxiliary and repetition features, on CheckThat! debates, and returns the plain arrays of
+``model.ModelParams``; ``cross_validate`` gives out-of-fold scores holding out one debate group at a time
+(both parts are fitted without the held-out group); ``fit_platt`` calibrates; ``report`` computes the
+metrics per CheckThat! set. It needs scikit-learn, which the run-time model does not. The data folder is
+always given by the caller (training script, benchmark); nothing here writes files.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -26,10 +28,11 @@ from podium.checkworthy.data import (
     load_checkthat,
     load_claimbuster,
 )
-from podium.checkworthy.features import DENSE_NAMES, char_ngrams, dense_features, word_ngrams
+from podium.checkworthy.features import char_ngrams, dense_features, repetition_features, word_ngrams
 from podium.checkworthy.masking import learn_common_words, mask_text
 from podium.checkworthy.metrics import expected_calibration_error, macro_metrics
-from podium.checkworthy.model import CheckworthyModel, ModelParams
+from podium.checkworthy.model import FEATURE_NAMES, CheckworthyModel, ModelParams
+from podium.checkworthy.trees import from_sklearn
 
 
 @dataclass(slots=True)
@@ -42,6 +45,7 @@ class Prepared:
     group: int
     weights: np.ndarray
     lex: sparse.csr_matrix | None = None
+    repeat: np.ndarray | None = None
 
     @property
     def labels(self) -> np.ndarray:
@@ -58,6 +62,11 @@ class Config:
     balanced: bool = False
     solver: str = "lbfgs"
     seed: int = 13
+    tree_weight: float = 0.5
+    tree_iter: int = 200
+    tree_rate: float = 0.05
+    tree_leaves: int = 15
+    tree_min_leaf: int = 40
 
 
 def prepare(debates: Sequence[Debate], common: set[str], groups: Sequence[int],
@@ -127,9 +136,16 @@ def fit_lexicon(texts: Sequence[str], aux: Sequence[Prepared], config: Config) -
 
 
 def attach_lexical(data: Sequence[Prepared], lexicon: Lexicon) -> None:
-    """Compute each debate's TF-IDF rows once (they do not change between folds)."""
+    """Compute each debate's TF-IDF rows and repetition features once (they do not change between folds)."""
+    n_word = len(lexicon.word_vec.vocabulary_)
     for p in data:
         p.lex = lexicon.transform(p.masked)
+        words = p.lex[:, :n_word].tocsr()
+        rows = [
+            (words.indices[a:b].astype(np.int64), words.data[a:b])
+            for a, b in zip(words.indptr[:-1], words.indptr[1:], strict=True)
+        ]
+        p.repeat = repetition_features(rows, p.debate.speakers)
 
 
 def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: Config) -> ModelParams:
@@ -142,7 +158,8 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
     aux_score = x_lex @ lexicon.w_aux + lexicon.b_aux
     aux_ctx = _neighbour_rows(sparse.csr_matrix(aux_score[:, None]), bounds).toarray().ravel()
     dense = np.vstack([p.dense for p in train]).astype(np.float64)
-    extra = np.column_stack([dense, aux_score, aux_ctx])
+    repeat = np.vstack([p.repeat for p in train]).astype(np.float64)
+    extra = np.column_stack([dense, aux_score, aux_ctx, repeat])
     mean, scale = extra.mean(axis=0), extra.std(axis=0)
     scale[scale == 0] = 1.0
     x = sparse.hstack([x_lex, x_ctx, sparse.csr_matrix((extra - mean) / scale)]).tocsr()
@@ -153,6 +170,12 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
         class_weight="balanced" if config.balanced else None, random_state=config.seed,
     )
     lr.fit(x, y, sample_weight=w)
+    trees = HistGradientBoostingClassifier(
+        max_iter=config.tree_iter, learning_rate=config.tree_rate, max_leaf_nodes=config.tree_leaves,
+        min_samples_leaf=config.tree_min_leaf, l2_regularization=1.0, early_stopping=True,
+        random_state=config.seed,
+    )
+    trees.fit(extra, y, sample_weight=w)
     coef = lr.coef_.ravel()
     n_lex = x_lex.shape[1]
     w_ctx = np.zeros(n_lex)
@@ -173,7 +196,9 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
         bias=float(lr.intercept_[0]),
         platt_a=1.0,
         platt_b=0.0,
-        dense_names=list(DENSE_NAMES),
+        dense_names=list(FEATURE_NAMES),
+        trees=from_sklearn(trees),
+        tree_weight=config.tree_weight,
     )
 
 
