@@ -64,7 +64,7 @@ def test_claim_parts_link_a_sentence_to_its_parts() -> None:
         "hedge": 1,
         "citation": 1,
     }
-    (start, end), = parts["quantity"]
+    ((start, end),) = parts["quantity"]
     assert doc.text[start:end] == "300 villages"
     assert parts_of(doc, doc.sentences[1]) == {}
 

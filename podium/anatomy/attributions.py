@@ -37,7 +37,18 @@ _STRONG = frozenset(
     revealed reveals
     """.split()  # noqa: SIM905
 )
-_TELL = frozenset({"tell", "tells", "told", "telling"})
+_TELL = frozenset({"tell", "tells", "told", "telling", "remind", "reminds", "reminded"})
+#: Record-keeping verbs that attribute a count without "that" ("rights groups have documented 400 cases").
+_COUNTED = frozenset({"documented", "recorded", "counted", "registered", "verified"})
+_COUNT_SOON = re.compile(
+    r"^\s+(?:(?:more\s+than|fewer\s+than|over|at\s+least|nearly|almost|about|some|around)\s+)?\d"
+)
+#: Speculation about what a source would say ("Perhaps the executive will argue") attributes nothing.
+_SPECULATION = frozenset({"perhaps", "maybe"})
+#: Words that open an aside between a source and its cue ("Our critics, including the opposition, say").
+_ASIDES = frozenset({"including", "among", "like", "especially", "notably", "led", "backed"})
+#: Vague heads a place or group narrows ("Some in the region claim").
+_VAGUE_HEADS = frozenset({"some", "many", "others", "those", "several", "few"})
 _OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists", "parliament"})
 _BAD_OBJECT = re.compile(
     r"^\s+(?:the\s+lives|lives|responsibility|victory|credit|the\s+life)\b", re.IGNORECASE
@@ -205,6 +216,11 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
                 break
     if j >= 0 and tokens[j].group() == "," and j > 0 and tokens[j + 1].group().lower() in CUE_GAP_WORDS:
         j -= 1
+    if j > 2 and tokens[j].group() == ",":  # "Our critics, including the opposition leader, say"
+        for k in range(j - 2, max(0, j - 10), -1):
+            if tokens[k].group() == "," and tokens[k + 1].group().lower() in _ASIDES:
+                j = k - 1
+                break
     b = j + 1
     while j >= 0:
         word = tokens[j].group()
@@ -217,6 +233,14 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         adverb = low.endswith("ly") and low not in _NOT_ADVERB
         if low in _POSTMODIFIER and _head_before(tokens, j) and 0 < b - j - 1 <= 3:
             j -= 1  # "the senator from Bahia": the preposition's object belongs to the source
+            continue
+        if (
+            low in _POSTMODIFIER
+            and j > 0
+            and tokens[j - 1].group().lower() in _VAGUE_HEADS
+            and 0 < b - j - 1 <= 3
+        ):
+            j -= 1  # "Some in the region claim"
             continue
         if is_punct or low in _BOUNDARY or low in _LEFT_STOP or adverb:
             if low in _RELATIVE and b == j + 1 and j > 0:
@@ -262,18 +286,33 @@ def _verbs(text: str) -> list[AttributionHit]:
         nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         last = i + 1 == len(tokens) or (i + 2 == len(tokens) and nxt in (".", "!", "?", "…"))
         prev = tokens[i - 1].group().lower() if i else ""
-        if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")) or (i and tokens[i - 1].group()[0].isdigit()):
+        numbered_source = (  # "The Freedom Charter of 1955 declared that": a year or an article number
+            i > 1
+            and tokens[i - 1].group()[0].isdigit()
+            and nxt == "that"
+            and tokens[i - 2].group()[0].isupper()
+        ) or (i and re.fullmatch(r"1\d{3}|20\d{2}", tokens[i - 1].group()) is not None and nxt == "that")
+        if (
+            prev in _NOUN_BEFORE
+            or prev.endswith(("'s", "’s"))
+            or (i and tokens[i - 1].group()[0].isdigit() and not numbered_source)
+        ):
             continue  # a noun: "the Commission's own forecast", "the 193 member states"
         if low in EVIDENCE_NOUNS and (nxt in THAT_CUES or nxt in SPEECH_CUES):
             continue  # the subject of the next verb: "the agency's annual forecast shows"
-        that_cue = low in THAT_CUES and (
-            _THAT_SOON.match(text[tok.end() : tok.end() + 60]) is not None
-            or (last and i > 1 and "," in [t.group() for t in tokens[max(0, i - 6) : i]])
-            or (low in EXPECT_CUES and _TO_SOON.match(text[tok.end() : tok.end() + 40]) is not None)
-            or (low in _SHOW and prev in EVIDENCE_NOUNS)
-        )
+        that_cue = (
+            low in THAT_CUES
+            and (
+                _THAT_SOON.match(text[tok.end() : tok.end() + 60]) is not None
+                or (last and i > 1 and "," in [t.group() for t in tokens[max(0, i - 6) : i]])
+                or (low in EXPECT_CUES and _TO_SOON.match(text[tok.end() : tok.end() + 40]) is not None)
+                or (low in _SHOW and prev in EVIDENCE_NOUNS)
+            )
+        ) or (low in _COUNTED and _COUNT_SOON.match(text[tok.end() :]) is not None)
         if (low not in SPEECH_CUES and not that_cue) or tok.group()[0].isupper():
             continue
+        if low == "states" and nxt not in ("that", ":", *_QUOTES):
+            continue  # "a few dozen states", "the Gulf states": a noun unless "that" or a quotation follows
         if low in _SPOKE and nxt not in ("of", "about"):
             continue
         passive = prev in ("is", "was", "are", "were", "be", "been", "being") and not low.endswith("ing")
@@ -306,11 +345,18 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
         if tokens[i].group().endswith("ing"):
             return _participle(text, tokens, i, cue)
         after = _noun_phrase_after(text, cue[1] + 1)  # "“...,” said the minister."
+        lead = text[after[0] : after[1]].split()[0] if after is not None else ""
+        if after is not None and not (lead[0].isupper() or lead.lower() in _DETERMINERS):
+            after = None  # "hadith 13, says love your brother": no speaker after the cue
+        if re.match(r"\s+that\b", text[cue[1] :]):
+            return None  # "Resolution 242, adopted in 1967, established that": no source after the cue
         if after is None or not text[cue[1] : cue[1] + 1].isspace():
             return _participle(text, tokens, i, cue)
         return _hit(text, after, cue, _content(text, 0, tokens[i - 1].start()), "attribution")
     if found is None:
         return None
+    if tokens[found[0]].group().lower() in _SPECULATION:
+        return None  # "Perhaps the enemy believes that ...": the speaker's guess, not an attribution
     src = (tokens[found[0]].start(), tokens[found[1] - 1].end())
     if text[src[0] : src[1]].lower() in _SPEAKER or not re.search(r"[A-Za-z]", text[src[0] : src[1]]):
         return None  # the speaker, or a bare number ("Romans 13:1 tells us")

@@ -31,9 +31,11 @@ _VERSE = r"(?P<ch>\d{1,3})\s*:\s*(?P<v>\d{1,3})(?:\s*[-–]\s*(?P<ve>\d{1,3}))?"
 _WORKS = "|".join(sorted((re.escape(w) for w in NAMED_WORKS), key=len, reverse=True))
 _SECTIONS = "|".join(re.escape(s) for s in SECTION_WORDS)
 _CAP = r"(?:[A-Z][\w.’'-]*|U\.N\.|UN|EU|of|the|on|for|de|al-\w+)"
+#: Inside a law's name "and" may join capitalised words ("African Growth and Opportunity Act").
+_CAP_AND = rf"(?:{_CAP}|and(?=\s+[A-Z]))"
 _TREATY_HEAD = (
     r"Charter|Conventions?|Treaty|Accords?|Agreements?|Statute|Memorandum|Protocol|Declaration|Act|Law|"
-    r"Constitution|Covenant|Pact|Code|Consensus"
+    r"Constitution|Covenant|Pact|Code|Consensus|Plan"
 )
 #: An article number, with its paragraphs ("2(4)", "5(1)(a)").
 _NUMBER = r"(?P<num>(?:\d+[A-Za-z]?|[IVXL]+\b|ES-\d+/\d+)(?:\(\d+\)|\([a-z]\))*)"
@@ -48,7 +50,16 @@ NAMED_SURAH_REF = re.compile(
     r"\b(?P<name>(?:Al|An|Ar|As|At|Ad|Az|Ash|Ath|Adh)-[A-Z][\w’']*)\s+(?:(?P<ch>\d{1,3})\s*:\s*)?(?P<v>\d{1,3})"
     r"(?:\s*[-–]\s*(?P<ve>\d{1,3}))?\b(?!\s*(?:%|percent|per\s+cent))"
 )
-BARE_REF = re.compile(rf"\(\s*{_VERSE}\s*\)")
+BARE_REF = re.compile(rf"[(\[]\s*{_VERSE}\s*[)\]]")  # "(94:6)", "[5:32]"
+#: A law cited by its number ("Republic Act No. 11479", "Federal Law No. 5"): the work is the whole name.
+LAW_NUMBER = re.compile(
+    r"\b(?P<work>(?:[A-Z][a-z]+\s+){0,2}(?:Act|Law|Decree|Ordinance)\s+(?:No\.?|Number)\s*(?P<num>\d+(?:[-/]\d+)?))"
+)
+#: A named work cited whole, without a section ("Pacem in terris"): the works a bare number can follow.
+_WHOLE_WORKS = "|".join(
+    sorted((re.escape(w) for w, c in NAMED_WORKS.items() if c in NUMBERED_WORKS), key=len, reverse=True)
+)
+WHOLE_WORK = re.compile(rf"\b(?P<work>{_WHOLE_WORKS})(?![\w’'])", re.IGNORECASE)
 BIBLE_REF = re.compile(
     rf"\b(?P<book>{_BOOKS})\.?\s+(?P<ch>\d{{1,3}})(?:\s*:\s*(?P<v>\d{{1,3}})(?:\s*[-–]\s*(?P<ve>\d{{1,3}}))?)?\b",
     re.IGNORECASE,
@@ -74,9 +85,12 @@ AMENDMENT = re.compile(
 _NOT_MONTH = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 )
-_TAIL = rf"(?:\s+(?:of|on)\s+(?:the\s+)?{_NOT_MONTH}[A-Z][\w’'-]*(?:\s+(?:of\s+|on\s+)?[A-Z][\w’'-]*)*)"
+_TAIL = (
+    rf"(?:\s+(?:of|on)\s+(?:the\s+)?{_NOT_MONTH}[A-Z][\w’'-]*"
+    rf"(?:\s+(?:(?:of|on)\s+(?:the\s+)?)?{_NOT_MONTH}[A-Z][\w’'-]*)*)"
+)
 NAMED_LAW = re.compile(
-    rf"\b(?P<work>(?:[A-Z][\w.’'-]*[\s-]+)(?:(?:{_CAP})[\s-]+){{0,6}}?(?:{_TREATY_HEAD})\b(?![\s-]+[A-Z])"
+    rf"\b(?P<work>(?:[A-Z][\w.’'-]*[\s-]+)(?:(?:{_CAP_AND})[\s-]+){{0,6}}?(?:{_TREATY_HEAD})\b(?![\s-]+[A-Z])"
     rf"(?:\s+of\s+(?P<year>\d{{4}})|{_TAIL})?)"
     rf"|\b(?P<work2>(?:Treaty|Charter|Statute|Covenant|Declaration|Convention|Constitution|Protocol){_TAIL})"
     rf"|\b(?P<work4>(?!(?:The|Our|This|That|These|Those|Their|His|Her|Its|Any|All|New|Such|No|An?)\b)"
@@ -110,9 +124,9 @@ def canonical_work(name: str) -> str:
 
 
 def _law_kind(work: str) -> str:
-    if work.endswith("Consensus"):
+    if work.endswith(("Consensus", "Plan")) or work.lower() in NAMED_WORKS:
         return "work"
-    head = work.split(" of ")[0]  # "Constitution of the Republic of China" is a law
+    head = re.split(r" (?:of|on) ", work)[0]  # "Constitution of the Republic of China" is a law
     return "law" if re.search(r"\b(?:Act|Law|Constitution|Code|Amendment|Bill)$", head) else "treaty"
 
 
@@ -146,10 +160,11 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         hits.append(CitationHit(m.start() + 1, m.end() - 1, "scripture", {"work": work, **_ints(m)}))
     for m in BIBLE_REF.finditer(text):
         book = m.group("book").lower()
-        if not m.group("book")[0].isupper() or (book in AMBIGUOUS_BOOKS and not m.group("v")):
+        letter = re.search(r"[A-Za-z]", m.group("book")).group()  # type: ignore[union-attr]
+        if not letter.isupper() or (book in AMBIGUOUS_BOOKS and not m.group("v")):
             continue
-        if not m.group("v") and book not in ("psalm", "psalms") and not re.search(r"\bchapter\b", text):
-            continue
+        if not m.group("v") and re.match(r"\s*(?:%|percent|per\s+cent|[-–]\w)", text[m.end() :]):
+            continue  # a chapter alone ("Isaiah 58", "1 Corinthians 13"), but not "Genesis 20 percent"
         hits.append(CitationHit(m.start(), m.end(), "scripture", {"work": BIBLE_BOOKS[book], **_ints(m)}))
     for m in WORK_SECTION.finditer(text):
         work = m.group("work") or m.group("work2")
@@ -159,10 +174,17 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         number = re.search(r"\d+", sec).group()  # type: ignore[union-attr]
         attrs = {"work": canonical_work(work), "section": sec, "number": number}
         hits.append(CitationHit(m.start(), m.end(), "work", attrs))
+    for m in LAW_NUMBER.finditer(text):
+        attrs = {"work": " ".join(m.group("work").split()), "number": m.group("num")}
+        end = _law_year(text, m.end(), attrs, with_of=True)
+        hits.append(CitationHit(m.start(), end, "law", attrs))
+    for m in WHOLE_WORK.finditer(text):
+        hits.append(CitationHit(m.start(), m.end(), "work", {"work": canonical_work(m.group("work"))}))
     for m in ARTICLE.finditer(text):
         work = canonical_work(m.group("work")) if m.group("work") else None
         attrs = {"work": work, "number": m.group("num"), "section": m.group("kw").lower()}
-        hits.append(CitationHit(m.start(), m.end(), "article", attrs))
+        end = _law_year(text, m.end(), {}) if work and re.search(r"\bAct$", work) else m.end()
+        hits.append(CitationHit(m.start(), end, "article", attrs))
     for m in RESOLUTION.finditer(text):
         body = " ".join((m.group("body") or "").split())
         work = (
@@ -186,10 +208,24 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         if lead and lead.end() < len(name):
             start, name = start + lead.end(), name[lead.end() :]
         attrs = {"work": canonical_work(name)}
+        end = m.end()
         if m.group("year"):
             attrs["year"] = int(m.group("year"))
-        hits.append(CitationHit(start, m.end(), _law_kind(attrs["work"]), attrs))
+        elif attrs["work"].endswith(" Act"):
+            end = _law_year(text, end, attrs)  # "the National Security Act 2023"
+        hits.append(CitationHit(start, end, _law_kind(attrs["work"]), attrs))
     return _select([_trim(h, text) for h in hits])
+
+
+def _law_year(text: str, end: int, attrs: dict[str, Any], with_of: bool = False) -> int:
+    """End of a law's name with the year that is part of it ("Act 2023", "Law No. 15 of 2024"); the year
+    goes to ``attrs["year"]``, not into the work."""
+    pattern = r"\s+of\s+(\d{4})\b(?![-–/]\d)" if with_of else r"\s+(\d{4})\b(?![-–/]\d)"
+    m = re.match(pattern, text[end:])
+    if m is None:
+        return end
+    attrs["year"] = int(m.group(1))
+    return end + m.end()
 
 
 def _trim(hit: CitationHit, text: str) -> CitationHit:

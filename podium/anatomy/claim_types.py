@@ -20,7 +20,8 @@ LABELS = ("quantity", "prediction", "law", "causal", "personal", "quotation", "h
 _GREETING = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|afternoon|evening)|ladies and gentlemen|dear\b|excellenc|"
     r"mr\.? (?:president|chairman|speaker)|madam|in the name of|peace be|i welcome|welcome|god bless|"
-    r"long live|glory|all praise|may (?:god|allah)|salaam|greetings|distinguished|brothers and sisters)",
+    r"long live|glory|all praise|may (?:god|allah|the lord|peace|our|his|their|we|you)\b|salaam|greetings|"
+    r"distinguished|brothers and sisters|i thank|we thank|i greet|we greet)",
     re.IGNORECASE,
 )
 _EXHORT = re.compile(
@@ -36,6 +37,8 @@ _OPINION = re.compile(
     re.IGNORECASE,
 )
 _WISH = re.compile(r"^\W*(?:we|i)\s+(?:hope|wish|pray)\b", re.IGNORECASE)
+#: A short address ("My dear compatriots, good evening."); a long one carries a claim after the vocative.
+_VOCATIVE = re.compile(r"^\W*(?:my dear|honou?rable)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|ago|[a-z]{3,}ed|took|gave|made|went|saw|fought|began|won|lost)\b", re.I
 )
@@ -104,7 +107,12 @@ def _quoted(attribution: dict[str, object], citations: list[dict[str, object]], 
 def claim_type(text: str, parts: dict[str, list[dict[str, object]]]) -> str:
     """The claim type of ``text`` given its parts: {"quantity": [attrs...], "time": [...], ...}."""
     stripped = text.strip()
-    if stripped.rstrip("”’\"') ").endswith("?") or _GREETING.match(stripped) or _WISH.match(stripped):
+    if (
+        stripped.rstrip("”’\"') ").endswith("?")
+        or _GREETING.match(stripped)
+        or _WISH.match(stripped)
+        or (_VOCATIVE.match(stripped) and len(stripped.split()) <= 12)
+    ):
         return "not_claim"
     if any(q.get("kind") not in ("ordinal",) for q in parts.get("quantity", [])):
         return "quantity"

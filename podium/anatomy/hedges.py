@@ -4,8 +4,9 @@ strength, from the lexicon in ``podium.resources.anatomy_lexicon``.
 Longest expression wins ("there is no doubt" over "no doubt"). The modal "may" counts only in lower case
 and not as a wish ("May God bless"), nor as a prohibition after a negative subject ("no state may"), nor in
 a purpose clause ("so that we may know one another");
-"might" not as a noun ("military might"); "I believe" not when followed by "in". It does not judge the
-scope of the hedge (which claim it weakens).
+"might" not as a noun ("military might"); "I believe" not when followed by "in". Hedges inside a
+quotation in double quotes belong to the quoted speaker and are left out. It does not judge the scope of the
+hedge (which claim it weakens).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def _keep(text: str, m: re.Match[str]) -> bool:
             return False  # "no state may invoke": a prohibition, not a possibility
         if _PURPOSE.search(before):
             return False  # "so that we may know one another": a purpose, not a possibility
+        if re.match(r"\s*May\s", text) and not text.rstrip().endswith("?"):
+            return False  # "May the Lord grant us peace, and may Mary intercede": a wish throughout
         return word == "may" and bool(before.strip()) and not re.search(r"[.!?:;]\s*$", before)
     if low == "might":
         return not _MIGHT_NOUN.search(before)
@@ -63,9 +66,16 @@ def _keep(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+#: A quotation in double quotes: the hedges of the quoted speaker, not the speaker's own.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def find_hedges(text: str) -> list[HedgeHit]:
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
     hits = []
     for m in _PATTERN.finditer(text):
+        if any(s < m.start() and m.end() < e for s, e in quoted):
+            continue
         if _keep(text, m):
             kind, strength = _ALL[" ".join(m.group().lower().split())]
             hits.append(HedgeHit(m.start(), m.end(), kind, strength))

@@ -32,7 +32,8 @@ _WORD_RUN = (
     rf"(?:\b(?:a|an|one|half\s+a)\s+(?=(?:{_SCALE}|dozen)\b))?\b{_WORD}"
     rf"(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*"
 )
-_DIGITS = r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/])"
+#: Digits, also right after a South African "R" ("R2.1 billion"; whether it is money is decided later).
+_DIGITS = r"(?:(?<![\w.,:/-])|(?<=(?<![\w$])R))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/])"
 _DIGIT_RUN = rf"{_DIGITS}(?:(?:\s*(?:{_SCALE})\b)+|(?:bn|mn|tn|trn|k|m|b)\b)?"
 _FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _FRACTION = rf"\b(?:(?:a|an|one|{_UNITS})[\s-]+(?:{_FRACTION_WORDS})|half(?!\s+an?\s+(?:{_SCALE}|dozen)\b))\b"
@@ -45,10 +46,12 @@ _MULTIPLIER_VERBS = "|".join(w for w in MULTIPLIER_WORDS if w not in ("twice", "
 _MULTIPLIER = (
     rf"\b(?:\d+|{_SMALL}|a\s+hundred)[\s-]?fold\b|\b(?:{_MULTIPLIER_VERBS})\b"
     rf"|\b(?:will|would|could|can|may|might|shall|should|must|to)\s+(?:{'|'.join(MULTIPLIER_BASE_VERBS)})\b"
+    rf"|\b(?:double|triple|quadruple)(?=\s+(?:that|what|the|its|their|our|this)\b)"
     rf"|\b(?:twice|thrice)(?=\s+(?:as|the|more|that|over|what|higher|larger|bigger|than|a|its|their|our)\b)"
     rf"|\b(?:\d+|{_SMALL})\s+times(?=\s+(?:more|as|higher|larger|greater|bigger|less|fewer|over|faster|"
     rf"lower|smaller|cheaper|what|that\s+of|those\s+of)\b|\s+(?:the|its|their|our|his|her)\s+(?:[a-z]+\s+)?"
-    rf"(?:size|level|amount|number|rate|average|cost|price|value|population|area|budget|figure|total|sum)s?\b)"
+    rf"(?:size|level|amount|number|rate|average|cost|price|value|population|area|budget|figure|total|sum|wage|"
+    rf"salary|salaries|income|pay|output|debt|spending|revenue|capacity|volume|share|distance)s?\b)"
 )
 
 NUMBER_RE = re.compile(

@@ -78,10 +78,17 @@ _RATE = re.compile(
 _SCALE_NAME = re.compile(r"^\s+(Celsius|Fahrenheit|centigrade)\b", re.IGNORECASE)
 #: What a measure word measures, kept in the span only when a rate follows ("barrels of crude oil a day").
 _OF_STUFF = re.compile(
-    rf"^\s+of\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*(?=\s+(?:a|an|per|each|every)\s+(?:{_alts(RATE_PERIODS)})\b)"
+    rf"^\s+of\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*(?=\s+(?:(?:a|an|per|each|every)\s+(?:{_alts(RATE_PERIODS)})"
+    rf"|{_alts(RATE_ADVERBS)})\b)"
 )
-_RANGE_JOIN = re.compile(rf"^\s*(?P<j>or|to|-|–|and)\s*(?:{_alts(CURRENCY_SYMBOLS)})?\s*$")
-_RATIO_JOIN = re.compile(r"^\s+(?:in|out\s+of)\s+$")
+_RANGE_JOIN = re.compile(rf"^\s*(?P<j>or|to|-|–|and)\s*(?:{_alts(CURRENCY_SYMBOLS)}|R)?\s*$")
+#: "one child in every five": the noun counted sits between the two numbers.
+_RATIO_NOUN = re.compile(r"^\s+(?P<n>[a-z]+)\s+in\s+every\s+$")
+#: A South African rand sign glued to a number ("R2.1 billion", "R800 million").
+_RAND_LEFT = re.compile(r"(?:^|(?<=[^\w$]))R$")
+#: "only" or "just" before a quantity (and any approximator) stays in its span; the value is as stated.
+_ONLY_LEFT = re.compile(r"(?:^|(?<=\W))(?P<o>only|just)\s+$", re.IGNORECASE)
+_RATIO_JOIN = re.compile(r"^\s+(?:in(?:\s+every)?|out\s+of)\s+$")
 _BETWEEN = re.compile(r"\b(?P<b>between|from)\s+$", re.IGNORECASE)
 _ID_LEFT = re.compile(
     r"(?:[A-Za-z]-?|No\.\s?|#|\b(?:Route|Highway|Flight|Unit|Brigade|Division|Room|Phase|Level|Point|Item|"
@@ -89,6 +96,7 @@ _ID_LEFT = re.compile(
     r"Line|Rule|Amendment|Protocol|Tower|Building|Street|Bus|Road|Platform|Hall)\s)$"
 )
 _YEAR = re.compile(r"1[0-9]\d{2}|20\d{2}")
+_YEAR_ADJECTIVE = re.compile(r"\b(?:the|its|our|their|his|her|this|that)\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -194,6 +202,9 @@ def counted_noun(text: str, pos: int, plural: bool = False, ordinal: bool = Fals
         cur = m.end()
         if low in NOMINAL_ADJECTIVES and not _plural_follows(text, cur) and not _WORD.match(text, cur):
             return cur, text[words[0][0] : cur]  # "some twenty wounded."
+        unit = _WORD.match(text, cur)
+        if low in ("cubic", "square") and unit and unit.group(1).lower() in MEASURE_UNITS:
+            continue  # "cubic meters", "square kilometres": the measure word comes next
         if (_plural(low, word[0].isupper()) or low in MEASURE_UNITS) and not (
             word[0].isupper() and _capital_next(text, cur)  # "the Sixth Infantry Division"
         ):
@@ -243,9 +254,23 @@ def find_quantities(text: str, masks: list[tuple[int, int]] = ()) -> list[Quanti
         last, value_max, joiner = first, None, ""
         consumed = 1
         nxt = nums[i + 1] if i + 1 < len(nums) else None
+        if (
+            nxt is not None
+            and first.kind == "fraction"
+            and nxt.kind == "count"
+            and nxt.scaled
+            and re.fullmatch(r"\s+of\s+", text[first.end : nxt.start])
+            and re.match(r"an?\s", text[nxt.start : nxt.end], re.IGNORECASE)
+        ):  # "a quarter of a million jobs": 250,000 jobs
+            first = Number(first.start, nxt.end, first.value * nxt.value, "count", True, True)
+            last, consumed, nxt = first, 2, None
         if nxt is not None and first.kind == "count" and nxt.kind in ("count", "multiplier"):
             join = _RANGE_JOIN.match(text[first.end : nxt.start])
-            if join and (join.group("j") != "and" or _BETWEEN.search(text[: first.start])):
+            before = _RAND_LEFT.sub("", text[: first.start])
+            falling = (
+                nxt.kind == "count" and nxt.value < first.value
+            )  # "fell from 38 to 4 percent": two values
+            if join and not falling and (join.group("j") != "and" or _BETWEEN.search(before)):
                 last, joiner, value_max, consumed = nxt, join.group("j"), nxt.value, 2
                 if nxt.kind == "multiplier":
                     first = Number(first.start, first.end, first.value, "multiplier", first.wordy, False)
@@ -257,6 +282,19 @@ def find_quantities(text: str, masks: list[tuple[int, int]] = ()) -> list[Quanti
                 ratio = first.value / nxt.value
                 first = Number(first.start, nxt.end, ratio, "fraction", first.wordy, False)
                 last, consumed = first, 2
+            elif (
+                (ratio_noun := _RATIO_NOUN.match(text[first.end : nxt.start]))
+                and first.value == 1
+                and nxt.kind == "count"
+                and nxt.value > 1
+                and ratio_noun.group("n").lower() not in NOUN_STOP
+            ):
+                i += 2
+                unit = ratio_noun.group("n").lower()
+                attrs = {"value": tidy(1 / nxt.value), "value_max": None, "unit": unit, "currency": None,
+                         "approx": "=", "rate_per": None, "multiplier": None, "kind": "fraction"}  # fmt: skip
+                hits.append(QuantityHit(first.start, nxt.end, "fraction", attrs))
+                continue
         i += consumed
         hit = _build(text, first, last, value_max, joiner)
         if hit is not None:
@@ -269,13 +307,21 @@ def _build(
 ) -> QuantityHit | None:
     raw = text[first.start : first.end]
     year_with_noun = bool(_YEAR.fullmatch(raw)) and counted_noun(text, first.end) is not None
-    identifier = bool(_ID_LEFT.search(text[: first.start]))
+    rand = bool(_RAND_LEFT.search(text[: first.start])) and (first.scaled or "," in raw)
+    identifier = bool(_ID_LEFT.search(text[: first.start])) and not rand
     if first.value == 0 and re.search(r"\bnet[\s-]$", text[: first.start], re.IGNORECASE):
         return None  # "net zero emissions": a target, not a count
-    if _skip(first, raw, text) and value_max is None and (not year_with_noun or identifier):
+    if not rand and _skip(first, raw, text) and value_max is None and (not year_with_noun or identifier):
         return None
     if _COMPOUND_RIGHT.match(text[last.end :]):
         return None
+    if (
+        year_with_noun
+        and value_max is None
+        and re.fullmatch(r"(?:19|20)\d{2}", raw)
+        and _YEAR_ADJECTIVE.search(text[: first.start])
+    ):
+        return None  # "the 1967 borders", "our 2030 targets": a year used as an adjective
     value = first.value
     if value_max is not None and first.kind == "count" and not first.scaled and last.scaled:
         value *= _scale_of(text[last.start : last.end]) or 1
@@ -284,7 +330,9 @@ def _build(
                              "rate_per": None, "multiplier": None, "kind": "count"}  # fmt: skip
     if joiner == "or":
         attrs["approx"] = "~"
-    if m := _SYMBOL_LEFT.search(text[:start]):
+    if rand:
+        attrs["currency"], start = "ZAR", start - 1
+    elif m := _SYMBOL_LEFT.search(text[:start]):
         attrs["currency"], start = CURRENCY_SYMBOLS[m.group("c")], m.start("c")
     elif m := _CODE_LEFT.search(text[:start]):
         attrs["currency"], start = "TRY" if m.group("c") == "TL" else m.group("c"), m.start("c")
@@ -294,10 +342,14 @@ def _build(
         attrs["approx"], start = APPROX_BEFORE[m.group("a").lower()], m.start("a")
     if first.kind == "vague":
         attrs["approx"] = ">"
+    if m := _ONLY_LEFT.search(text[:start]):
+        start = m.start("o")
     kind = first.kind
     if kind == "multiplier":
         attrs.update(kind="multiplier", multiplier=tidy(value))
     elif kind == "ordinal":
+        if re.search(r"\b(?:every|per|split)\s+$", text[:start], re.IGNORECASE) and raw.lower() == "second":
+            return None  # "every second counts": the unit of time
         if re.match(rf"\s+(?:\d|(?:{_alts(SMALL_NUMBERS)})\b)", text[end:], re.IGNORECASE):
             return None  # "our first four months": the count after it is the quantity, if any
         noun = counted_noun(text, end, ordinal=True)
@@ -343,11 +395,15 @@ def _right_side(text: str, first: Number, end: int, attrs: dict[str, Any]) -> in
         end += m.end()
     elif attrs["currency"] is None:
         pos = end
-        if has_of and _OF_PRONOUN.match(text[end:]) and not first.wordy:
-            return end  # "115 of them remain": the count has no noun of its own
+        if has_of and _OF_PRONOUN.match(text[end:]) and (not first.wordy or first.kind == "fraction"):
+            return end  # "115 of them remain", "a third of them": the count has no noun of its own
         if has_of and (m := _OF.match(text[end:])):
             pos = end + m.end()
-        many = first.kind == "count" and first.value > 1
+        elif m := re.match(r"\s+such(?=\s+[a-z])", text[end:]):
+            pos = end + m.end()  # "five such vessels"
+        many = first.kind == "count" and (
+            first.value > 1 or first.value == 0
+        )  # "zero deaths", not "zero tolerance"
         noun = counted_noun(text, pos, plural=many)
         if noun is not None:
             end, attrs["unit"] = noun[0], noun[1].lower()
@@ -381,8 +437,8 @@ def _lonely(first: Number, text: str, attrs: dict[str, Any]) -> bool:
     if first.kind == "fraction":
         before = text[: first.start].rstrip().lower()
         return not (attrs["approx"] != "=" or before.endswith(("by", "than")))
-    if first.value == 1 and not first.scaled:
-        return True
+    if first.value in (0, 1) and not first.scaled:
+        return True  # "one must", "zero tolerance"
     # a count in words stands alone as a noun phrase ("mothers of two", "only five have come home"), but not
     # as the first part of a compound ("a two-bedroom flat") or before "of" ("the two of them")
     after = text[first.end :]
@@ -402,13 +458,13 @@ _NAMED_BEFORE = re.compile(r"(?:\bUS|\bU\.S\.|\bAmerican|[A-Z][a-z]+(?:an|ian|in
 
 
 def country_currencies(doc_text: str) -> dict[str, str]:
-    """Family -> code of the country a document names at least twice and more often than all the others of
-    the family together."""
+    """Family -> code of the country a document names (or whose people it names) more often than all the
+    others of the family together."""
     out = {}
     for family, codes in _COUNTRY_RE.items():
         counts = {code: len(pattern.findall(doc_text)) for code, pattern in codes.items()}
         code, top = max(counts.items(), key=lambda kv: kv[1])
-        if top >= 2 and top > sum(counts.values()) - top:
+        if top >= 1 and top > sum(counts.values()) - top:
             out[family] = code
     return out
 

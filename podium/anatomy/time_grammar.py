@@ -79,7 +79,8 @@ EVENT_WORDS = (
     "coup|uprising|intifada|attacks?|massacre|referendum|blockade|independence|partition|liberation|"
     "nakba|holocaust|conflict|fighting|bombing|bombardment|offensive|operation|sanctions|deal|"
     "agreement|accords?|summit|collapse|fall|withdrawal|annexation|occupation|regime|dictatorship|"
-    "storming|massacres|disaster|earthquake|floods?|famine|reforms?|transition|lockdown"
+    "storming|massacres|disaster|earthquake|floods?|famine|reforms?|transition|lockdown|aggression|assault|"
+    "incursion|raids?|shutdown"
 )
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -157,7 +158,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "deictic",
         re.compile(
             r"\b(?:(?P<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>today|tonight|yesterday|tomorrow|"
-            r"day\s+before\s+yesterday|day\s+after\s+tomorrow|(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<u>morning|afternoon|evening|"
+            r"day\s+before\s+yesterday|day\s+after\s+tomorrow|(?:[Tt]his|[Ll]ast|[Nn]ext)\s+"
+            # a named year is still the calendar year: "this Jubilee year", "this election year"
+            r"(?:(?!(?:financial|fiscal|budget|academic|school|tax|past|coming|same|very|whole|entire|one|"
+            r"light|calendar)\b)[a-z]+\s+(?=year\b))?(?P<u>morning|afternoon|evening|"
             r"night|week|month|year|decade|century|summer|winter|spring|autumn|fall))\b",
             re.IGNORECASE,
         ),

@@ -383,6 +383,15 @@ def _edge(g: dict[str, Any], anchor: When | None, s: int, e: int) -> TimeHit:
     return TimeHit(s, e, "date", str(anchor.date.year + step), True, {"mod": edge})
 
 
+#: Words after which "over N years" means "more than N years" ("for over 40 years", "lasted over a
+#: decade"); after anything else "over" is the preposition "across" ("EUR 413 billion over seven years").
+_OVER_MORE = re.compile(
+    r"(?:^|\b(?:for|of|than|after|since|in|within|at|lasted|lasting|lasts|took|taken|takes|spanned|spanning|"
+    r"spans|been|is|was|are|were|be|ago|now|and|or|–|—)\s+|[,;:(]\s*)$",
+    re.IGNORECASE,
+)
+
+
 def _measured(kind: str, m: re.Match[str], anchor: When | None) -> TimeHit | None:
     g = m.groupdict()
     s, e = m.span()
@@ -390,6 +399,8 @@ def _measured(kind: str, m: re.Match[str], anchor: When | None) -> TimeHit | Non
     amount = _amount(g.get("num"))
     extra, vague_extra = _extra_amount(m.group())
     approx = _approx(m.group())
+    if (g.get("approx") or "").lower() == "over" and not _OVER_MORE.search(m.string[: m.start("approx")]):
+        s, approx = m.start("num"), _approx(m.string[m.start("num") : e])  # "over seven years": across them
     if amount is not None:
         amount += extra
     if (

@@ -60,7 +60,9 @@ CURRENCY_SYMBOLS = {"US$": "USD", "NT$": "TWD", "A$": "AUD", "AU$": "AUD", "R$":
                     "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "₺": "TRY", "₦": "NGN", "₩": "KRW",
                     "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
                     "₽": "RUB", "₪": "ILS", "₴": "UAH", "Rs": "INR", "Rs.": "INR",
-                    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "₱": "PHP"}  # fmt: skip
+                    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "₱": "PHP", "Rp": "IDR",
+                    "RM": "MYR", "₫": "VND", "฿": "THB", "₵": "GHS", "GH₵": "GHS", "TSh": "TZS", "USh": "UGX",
+                    "E£": "EGP", "zł": "PLN"}  # fmt: skip
 CURRENCY_CODES = (
     "USD",
     "EUR",
@@ -94,6 +96,8 @@ CURRENCY_CODES = (
     "ETB",
     "COP",
     "TL",
+    *"""JOD PHP YER QAR OMR KWD IQD LBP SYP NZD HKD SGD CLP UGX TZS GHS BDT LKR NPR THB MYR IDR VND DZD MAD
+    TND LYD XOF BGN RON CZK SEK NOK DKK KZT AZN UYU VES PEN""".split(),  # noqa: SIM905
 )
 #: Currency words whose nationality adjective changes the code ("Pakistani rupees").
 CURRENCY_ADJECTIVES = {
@@ -177,7 +181,7 @@ SPEECH_CUES = frozenset(
     denies denied confess confessed confesses predict predicts predicted accuse accuses accused threaten
     threatened threatens vow vowed vows promise promised promises pledged pledge pledges recall recalls
     recalled complain complained complains confirm confirms confirmed reveal reveals revealed
-    spoke speaks teach teaches taught
+    spoke speaks teach teaches taught remind reminds reminded
     """.split()  # noqa: SIM905
 )
 #: Evidence verbs that attribute only when followed by "that" ("reports show that ...").
@@ -188,7 +192,7 @@ THAT_CUES = frozenset(
     indicated suggest suggests suggested estimate estimates estimated conclude concludes concluded
     believe believes believed rule rules ruled document documents documented establish establishes
     established determine determines determined demonstrate demonstrates demonstrated calculate calculates
-    calculated assess assesses assessed agree agrees agreed
+    calculated assess assesses assessed agree agrees agreed ask asks asked
     """.split()  # noqa: SIM905
 )
 #: Evidence nouns: as the head of a subject they make "show"/"confirm" a cue even without "that"
@@ -242,6 +246,7 @@ HEDGES = {
     "in my view": 0.35, "in my opinion": 0.35, "i suspect": 0.5, "it is possible": 0.6,
     "to some extent": 0.3, "more or less": 0.3, "it is said": 0.5, "rumoured": 0.6, "rumored": 0.6,
     "i guess": 0.5, "as far as we know": 0.4, "if reports are true": 0.6, "unconfirmed": 0.6,
+    "we think": 0.4, "it would seem": 0.45, "in our view": 0.35, "it is likely": 0.35,
 }  # fmt: skip
 #: Boosters: expression -> strength (how much it insists).
 BOOSTERS = {
@@ -252,7 +257,10 @@ BOOSTERS = {
     "in fact": 0.5, "absolutely": 0.8, "truly": 0.5, "make no mistake": 0.8, "let me be clear": 0.6,
     "it is clear": 0.7, "undeniably": 0.9, "unquestionably": 0.9, "beyond any doubt": 0.9,
     "beyond doubt": 0.9, "leaves no room for doubt": 0.9, "no room for doubt": 0.9, "i am sure": 0.7,
-    "i am certain": 0.8, "we are certain": 0.8, "i assure you": 0.7, "the fact is": 0.6,
+    "i am certain": 0.8, "we are certain": 0.8, "i am convinced": 0.8, "we are convinced": 0.8,
+    "we are sure": 0.7, "without doubt": 0.9, "there can be no doubt": 0.9, "it is certain": 0.8,
+    "it is obvious": 0.7, "it is evident": 0.7, "evidently": 0.6, "beyond question": 0.9,
+    "i assure you": 0.7, "the fact is": 0.6,
     "the truth is": 0.6, "everyone knows": 0.8, "everybody knows": 0.8, "it is no secret": 0.7,
     "doubtless": 0.8, "there is no question": 0.9, "without question": 0.9,
     "by all means": 0.5, "never doubt": 0.9, "rest assured": 0.7, "for a fact": 0.8, "for certain": 0.8,

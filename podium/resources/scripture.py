@@ -63,6 +63,7 @@ NAMED_WORKS = {
     "evangelii gaudium": "Evangelii Gaudium",
     "catechism of the catholic church": "Catechism of the Catholic Church",
     "pacem in terris": "Pacem in Terris", "rerum novarum": "Rerum Novarum", "dilexi te": "Dilexi Te",
+    "freedom charter": "Freedom Charter", "communist manifesto": "Communist Manifesto",
 }  # fmt: skip
 #: Named works cited by a bare paragraph number after a comma ("Fratelli Tutti, 25"): papal documents.
 NUMBERED_WORKS = frozenset(
