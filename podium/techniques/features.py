@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -34,12 +34,17 @@ class DocContext:
     segment_counts: Counter[str]
     cues: list[dict[str, list[tuple[int, int]]]]
     common: set[str]
+    lower: str = ""
+    bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
+    masked_lengths: dict[int, int] = field(default_factory=dict)  # segment -> length once masked
 
     @classmethod
     def build(cls, text: str, segments: list[tuple[int, int]], common: set[str]) -> DocContext:
         words = Counter(w.lower() for w in _WORD.findall(text))
         segs = Counter(_norm(text[s:e]) for s, e in segments)
-        return cls(text, segments, words, segs, [cue_hits(text[s:e]) for s, e in segments], common)
+        cues = [cue_hits(text[s:e]) for s, e in segments]
+        bounds = np.array(segments, dtype=np.int64).reshape(-1, 2)
+        return cls(text, segments, words, segs, cues, common, text.lower(), bounds)
 
 
 def _norm(text: str) -> str:
@@ -70,31 +75,30 @@ def piece_features(ctx: DocContext, k: int, enc: Encoded) -> np.ndarray:
         for hs, he in hits[name]:
             extra[(rel[:, 0] < he) & (rel[:, 1] > hs), c] = 1.0
     quotes = _quote_mask(seg)
-    words = {m.start(): m.group().lower() for m in _WORD.finditer(seg)}
     word_at = np.full(len(seg) + 1, -1)
+    word_rep: dict[int, float] = {}
     for m in _WORD.finditer(seg):
         word_at[m.start() : m.end()] = m.start()
-    exclaim = float("!" in seg)
-    question = float(seg.rstrip().endswith("?"))
-    seg_repeat = math.log1p(ctx.segment_counts[_norm(seg)] - 1)
+        word = m.group().lower()
+        word_rep[m.start()] = math.log1p(max(ctx.word_counts[word] - 1, 0)) if len(word) > 3 else 0.0
+    pieces = [seg[s:e] for s, e in rel.tolist()]
+    masked = enc.masked
+    starts = rel[:, 0]
     base = len(CATEGORIES)
-    for i, (s, e) in enumerate(rel):
-        piece = seg[s:e]
-        w = word_at[s]
-        word = words.get(int(w), "") if w >= 0 else ""
-        extra[i, base:] = (
-            float(enc.masked[i]),
-            float(piece[:1].isupper() or enc.masked[i]),
-            float(len(piece) > 1 and piece.isupper() and not enc.masked[i]),
-            float(quotes[s]),
-            float(not piece[:1].isalnum()),
-            i / n,
-            exclaim,
-            question,
-            math.log1p(n) / 5,
-            math.log1p(max(ctx.word_counts[word] - 1, 0)) if len(word) > 3 and not enc.masked[i] else 0.0,
-            seg_repeat,
-        )
+    extra[:, base] = masked
+    extra[:, base + 1] = [p[:1].isupper() for p in pieces]
+    extra[:, base + 1] = np.maximum(extra[:, base + 1], masked)
+    extra[:, base + 2] = [len(p) > 1 and p.isupper() for p in pieces]
+    extra[:, base + 2] *= ~masked
+    extra[:, base + 3] = quotes[starts]
+    extra[:, base + 4] = [not p[:1].isalnum() for p in pieces]
+    extra[:, base + 5] = np.arange(n) / n
+    extra[:, base + 6] = float("!" in seg)
+    extra[:, base + 7] = float(seg.rstrip().endswith("?"))
+    extra[:, base + 8] = math.log1p(n) / 5
+    extra[:, base + 9] = [word_rep.get(w, 0.0) for w in word_at[starts].tolist()]
+    extra[:, base + 9] *= ~masked
+    extra[:, base + 10] = math.log1p(ctx.segment_counts[_norm(seg)] - 1)
     return np.hstack([enc.vectors, extra])
 
 
@@ -111,9 +115,9 @@ def span_features(ctx: DocContext, encoded: list[Encoded], start: int, end: int)
     cue_span = np.zeros(len(CATEGORIES), dtype=np.float32)
     cue_sent = np.zeros(len(CATEGORIES), dtype=np.float32)
     first_seg = None
-    for k, (s, e) in enumerate(ctx.segments):
-        if e <= start or s >= end:
-            continue
+    overlapping = np.flatnonzero((ctx.bounds[:, 1] > start) & (ctx.bounds[:, 0] < end)).tolist()
+    for k in overlapping:
+        s, _ = ctx.segments[k]
         first_seg = k if first_seg is None else first_seg
         enc = encoded[k]
         inside = (enc.offsets[:, 0] < end) & (enc.offsets[:, 1] > start) if len(enc.offsets) else []
@@ -136,10 +140,15 @@ def span_features(ctx: DocContext, encoded: list[Encoded], start: int, end: int)
     words = _norm(masked).split()
     seg_len = 1
     if first_seg is not None:
-        s, e = ctx.segments[first_seg]
-        seg_len = max(len(mask(text[s:e], ctx.common).text), 1)
-    occurrences = text.lower().count(span_text.lower()) if span_text.strip() else 0
-    before = text[:start].lower().count(span_text.lower()) if span_text.strip() else 0
+        if first_seg not in ctx.masked_lengths:
+            s, e = ctx.segments[first_seg]
+            ctx.masked_lengths[first_seg] = max(len(mask(text[s:e], ctx.common).text), 1)
+        seg_len = ctx.masked_lengths[first_seg]
+    needle = span_text.lower()
+    occurrences = ctx.lower.count(needle) if span_text.strip() else 0
+    same_length = len(ctx.lower) == len(text)  # lower() can lengthen a few rare characters
+    prefix = ctx.lower if same_length else text[:start].lower()
+    before = prefix.count(needle, 0, start if same_length else len(prefix)) if span_text.strip() else 0
     word_rep = np.mean([math.log1p(max(ctx.word_counts[w] - 1, 0)) for w in words if len(w) > 3] or [0.0])
     extra = np.array(
         [

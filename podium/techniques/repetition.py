@@ -7,6 +7,7 @@ the longest. Anaphora: two or more consecutive sentences that open with the same
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -94,6 +95,11 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str,
     return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, start, end or len(text))]
 
 
+def _head(text: str, start: int, end: int, n_words: int) -> list[str]:
+    """The first ``n_words`` words of ``text[start:end]``, lower-cased (fewer if it is shorter)."""
+    return [m.group().lower() for m in itertools.islice(_WORD.finditer(text, start, end), n_words)]
+
+
 def repeated_phrases(
     text: str, sentences: list[tuple[int, int]], min_n: int = 3, max_n: int = 6, min_count: int = 2
 ) -> list[Repeated]:
@@ -101,43 +107,38 @@ def repeated_phrases(
     seen: dict[tuple[str, ...], list[list[int]]] = defaultdict(list)
     for s, e in sentences:
         words = _words(text, s, e)
+        tokens = [w for w, _, _ in words]
+        content = [w not in _FUNCTION for w in tokens]
         for n in range(min_n, max_n + 1):
             for i in range(len(words) - n + 1):
-                gram = tuple(w for w, _, _ in words[i : i + n])
-                if all(w in _FUNCTION for w in gram):
-                    continue
-                seen[gram].append([words[i][1], words[i + n - 1][2]])
+                if any(content[i : i + n]):
+                    seen[tuple(tokens[i : i + n])].append([words[i][1], words[i + n - 1][2]])
     found = {g: occ for g, occ in seen.items() if len(occ) >= min_count}
-    kept = []
+    covered = set()  # phrases inside a longer phrase said as often
     for gram, occ in found.items():
-        longer = any(
-            len(other) > len(gram) and len(found[other]) == len(occ) and _contains(other, gram)
-            for other in found
-        )
-        if not longer:
-            kept.append(Repeated(" ".join(gram), len(occ), occ))
+        for n in range(min_n, len(gram)):
+            for i in range(len(gram) - n + 1):
+                sub = gram[i : i + n]
+                if sub not in covered and len(found.get(sub, ())) == len(occ):
+                    covered.add(sub)
+    kept = [Repeated(" ".join(g), len(occ), occ) for g, occ in found.items() if g not in covered]
     return sorted(kept, key=lambda r: (-r.count, -len(r.text), r.occurrences[0][0]))
-
-
-def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
-    n = len(small)
-    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
 def openings(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> list[tuple[str, list[int]]]:
     """The first ``n_words`` words of each sentence (lower case) with the sentence's index."""
     out: dict[str, list[int]] = defaultdict(list)
     for k, (s, e) in enumerate(sentences):
-        words = _words(text, s, e)[:n_words]
+        words = _head(text, s, e, n_words)
         if len(words) == n_words:
-            out[" ".join(w for w, _, _ in words)].append(k)
+            out[" ".join(words)].append(k)
     return sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
 
 
 def anaphora(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> list[dict[str, object]]:
     """Runs of ≥ 2 consecutive sentences opening with the same ``n_words`` words."""
     runs: list[dict[str, object]] = []
-    heads = [" ".join(w for w, _, _ in _words(text, s, e)[:n_words]) for s, e in sentences]
+    heads = [" ".join(_head(text, s, e, n_words)) for s, e in sentences]
     k = 0
     while k < len(heads):
         j = k

@@ -1,5 +1,7 @@
 """Span identification: a small bidirectional GRU over frozen MiniLM piece vectors plus cue features.
 
+The piece vectors carry no sentence context at the shipped depth (MiniLM's embedding layer), so the context
+comes from the GRU. Trained with torch; run in numpy (``gru``), so the analyser needs no torch.
 Learnt part: the GRU tags every word piece with the probability that it lies inside a propaganda span
 (trained on the PTC SI spans). Rule part: ``decode`` turns runs of pieces above a threshold into spans,
 widened to whole words and trimmed of spaces and ``. , : ;`` (as the gold spans are). The threshold is
@@ -56,25 +58,25 @@ def _pad(seqs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 
 class Tagger:
-    """Piece-level propaganda probability; ``state`` holds the weights (a torch state dict)."""
+    """Piece-level propaganda probability; ``state`` holds the weights (the torch state dict as arrays)."""
 
-    def __init__(self, n_in: int, cfg: TaggerConfig | None = None, state: dict | None = None) -> None:
+    def __init__(
+        self, n_in: int, cfg: TaggerConfig | None = None, state: dict[str, np.ndarray] | None = None
+    ) -> None:
         self.cfg = cfg or TaggerConfig()
         self.n_in = n_in
-        self.net = _net(n_in, self.cfg)
-        if state is not None:
-            self.net.load_state_dict(state)
-        self.net.eval()
+        self.state = state or {}
 
     def fit(self, xs: list[np.ndarray], ys: list[np.ndarray], log: bool = False) -> Tagger:
         import torch
 
-        torch.manual_seed(self.cfg.seed)
+        torch.manual_seed(self.cfg.seed)  # before building the net, so its initial weights are seeded too
+        net = _net(self.n_in, self.cfg)
         rng = np.random.default_rng(self.cfg.seed)
         keep = [i for i, x in enumerate(xs) if len(x)]
-        opt = torch.optim.AdamW(self.net.parameters(), lr=self.cfg.lr, weight_decay=1e-2)
+        opt = torch.optim.AdamW(net.parameters(), lr=self.cfg.lr, weight_decay=1e-2)
         loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
-        self.net.train()
+        net.train()
         for epoch in range(self.cfg.epochs):
             order = rng.permutation(keep)
             total = 0.0
@@ -82,7 +84,7 @@ class Tagger:
                 idx = order[b : b + self.cfg.batch]
                 x, valid = _pad([xs[i] for i in idx])
                 y, _ = _pad([ys[i][:, None].astype(np.float32) for i in idx])
-                logits = self.net(torch.from_numpy(x))
+                logits = net(torch.from_numpy(x))
                 mask = torch.from_numpy(valid)
                 loss = (loss_fn(logits, torch.from_numpy(y[..., 0])) * mask).sum() / mask.sum()
                 opt.zero_grad()
@@ -91,21 +93,26 @@ class Tagger:
                 total += float(loss.detach()) * len(idx)
             if log:
                 print(f"    tagger epoch {epoch + 1}: loss {total / len(keep):.4f}", flush=True)
-        self.net.eval()
+        self.state = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items()}
         return self
 
     def predict(self, xs: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
-        import torch
+        """Probabilities per piece; sequences are grouped by length into batches of ``batch``, as in
+        training, because the network saw zero-padded batches (see ``gru``)."""
+        from podium.techniques.gru import bigru_logits, sigmoid
 
         out: list[np.ndarray] = [np.zeros(0, dtype=np.float32)] * len(xs)
         order = [i for i in sorted(range(len(xs)), key=lambda i: len(xs[i])) if len(xs[i])]
-        with torch.inference_mode():
-            for b in range(0, len(order), batch):
-                idx = order[b : b + batch]
-                x, _ = _pad([xs[i] for i in idx])
-                probs = torch.sigmoid(self.net(torch.from_numpy(x))).numpy()
-                for j, i in enumerate(idx):
-                    out[i] = probs[j, : len(xs[i])]
+        if not order:
+            return out
+        padded = [0] * len(xs)
+        for b in range(0, len(order), batch):
+            idx = order[b : b + batch]
+            for i in idx:
+                padded[i] = len(xs[idx[-1]])  # the longest of the batch
+        logits = bigru_logits(self.state, [xs[i] for i in order], [padded[i] for i in order])
+        for i, z in zip(order, logits, strict=True):
+            out[i] = sigmoid(z)
         return out
 
 
