@@ -77,9 +77,10 @@ def outcomes(
         return
     # spawn, not fork: forking a process that has loaded torch or spaCy can deadlock in their thread pools
     context = multiprocessing.get_context("spawn")
-    with _worker_threads(workers), ProcessPoolExecutor(
-        workers, context, initializer=_init_worker, initargs=selection
-    ) as pool:
+    with (
+        _worker_threads(workers),
+        ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=selection) as pool,
+    ):
         yield from pool.map(_run_in_worker, jobs)
 
 

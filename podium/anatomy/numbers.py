@@ -54,9 +54,12 @@ _MULTIPLIER = (
     rf"salary|salaries|income|pay|output|debt|spending|revenue|capacity|volume|share|distance)s?\b)"
 )
 
+#: Every branch starts at the start of a word (or at digits right after "R"); checking that first lets the
+#: regex skip the other positions without trying each branch there (half the time, the same matches).
 NUMBER_RE = re.compile(
-    rf"(?P<mult>{_MULTIPLIER})|(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<ord>{_ORDINAL})"
-    rf"|(?P<digits>{_DIGIT_RUN})|(?P<half>{_AND_HALF})|(?P<words>{_WORD_RUN})",
+    r"(?:(?<!\w)(?=\w)|(?<=R)(?=\d))"
+    rf"(?:(?P<mult>{_MULTIPLIER})|(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<ord>{_ORDINAL})"
+    rf"|(?P<digits>{_DIGIT_RUN})|(?P<half>{_AND_HALF})|(?P<words>{_WORD_RUN}))",
     re.IGNORECASE,
 )
 

@@ -37,10 +37,13 @@ from podium.anatomy.time_grammar import (
     FROM_TO,
     FUTURE,
     IMPERATIVE,
+    MONTH,
     PAST,
     PATTERNS,
     PLURAL_AFTER,
     SINCE_BEFORE,
+    UNIT,
+    WEEKDAY,
     YEAR_NOUN_AFTER,
 )
 
@@ -479,8 +482,21 @@ def _combine(hits: list[TimeHit], text: str, anchor: When | None) -> list[TimeHi
     return out
 
 
+#: Something every pattern of ``PATTERNS`` needs: a digit, a month or weekday name, a unit of time, a
+#: time-of-day or season word, or an event preposition. A sentence with none of them has no time
+#: expression, and the two dozen patterns are not tried on it.
+_MAY_HAVE_TIME = re.compile(
+    rf"\d|\b(?:{MONTH}|{WEEKDAY}|{UNIT}|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night"
+    r"|spring|summer|autumn|fall|winter|time|since|during|after|before|until|throughout|aftermath|wake"
+    r"|eve|start|end|beginning|middle|height|outbreak)",
+    re.IGNORECASE,
+)
+
+
 def find_times(text: str, anchor: When | None, reference: int | None = None) -> list[TimeHit]:
     """Time expressions of one sentence; ``reference`` is the year a bare month should take, if known."""
+    if not _MAY_HAVE_TIME.search(text):
+        return []
     hits: list[tuple[int, TimeHit]] = []
     for order, (kind, pattern) in enumerate(PATTERNS):
         for m in pattern.finditer(text):

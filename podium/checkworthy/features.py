@@ -198,9 +198,7 @@ def context_features(texts: Sequence[str], speakers: Sequence[str | None], cues:
     return out
 
 
-def dense_features(
-    named: Sequence[str], masked: Sequence[str], speakers: Sequence[str | None]
-) -> np.ndarray:
+def dense_features(named: Sequence[str], masked: Sequence[str], speakers: Sequence[str | None]) -> np.ndarray:
     """All dense features of a document's sentences, in the order ``DENSE_NAMES``.
 
     ``named`` are the sentences masked with digits kept, ``masked`` with digits as 0 (``masking``).
@@ -224,7 +222,11 @@ def neighbour_mean(rows: np.ndarray, width: int = 1) -> np.ndarray:
 
 
 REPETITION_NAMES = (
-    "repeat_max", "repeat_same_speaker", "repeat_other_speaker", "repeat_count", "repeat_earlier",
+    "repeat_max",
+    "repeat_same_speaker",
+    "repeat_other_speaker",
+    "repeat_count",
+    "repeat_earlier",
 )
 
 
@@ -242,8 +244,9 @@ def repetition_features(
     out = np.zeros((n, len(REPETITION_NAMES)), dtype=np.float32)
     if n < 2:
         return out
-    terms, local = np.unique(np.concatenate([idx for idx, _ in rows] + [np.zeros(0, np.int64)]),
-                             return_inverse=True)
+    terms, local = np.unique(
+        np.concatenate([idx for idx, _ in rows] + [np.zeros(0, np.int64)]), return_inverse=True
+    )
     x = np.zeros((n, max(1, len(terms))), dtype=np.float32)
     row_of = np.repeat(np.arange(n), [len(idx) for idx, _ in rows])
     x[row_of, local] = np.concatenate([vals for _, vals in rows] + [np.zeros(0)])

@@ -14,7 +14,6 @@ this class elsewhere.
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
@@ -113,30 +112,51 @@ class CheckworthyModel:
         # One matrix product gives the sentence's own, neighbour and ClaimBuster weights at once.
         self._weights = np.column_stack([params.w_self, params.w_ctx, params.w_aux]).astype(np.float64)
         self._idf = params.idf.astype(np.float64)
+        self._token_chars: dict[str, list[int]] = {}
 
     @classmethod
     def load(cls, folder: Path | None = None) -> CheckworthyModel:
         """The committed model (or one saved in ``folder``)."""
         return cls(ModelParams.load(folder or MODEL_DIR))
 
-    def _lexical(self, masked: str) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
-        """The TF-IDF row of one masked sentence multiplied by the three weight columns, and its
-        word n-gram part as ``(indices, values)`` (for ``repetition_features``)."""
-        result = np.zeros(3)
-        words: tuple[np.ndarray, np.ndarray] = (np.zeros(0, np.int64), np.zeros(0))
-        blocks = ((word_ngrams(masked), self._word_index), (char_ngrams(masked), self._char_index))
-        for k, (grams, index) in enumerate(blocks):
-            counts = Counter(grams)
-            idx = [index[g] for g in counts if g in index]
-            if not idx:
-                continue
-            tf = np.array([1.0 + math.log(counts[g]) for g in counts if g in index])
-            vals = tf * self._idf[idx]
-            vals /= np.linalg.norm(vals)
-            result += vals @ self._weights[idx]
+    def _lexical(self, masked: Sequence[str]) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """The TF-IDF rows of masked sentences multiplied by the three weight columns (``(n, 3)``), and
+        each row's word n-gram part as ``(indices, values)`` (for ``repetition_features``)."""
+        n = len(masked)
+        result = np.zeros((n, 3))
+        words: list[tuple[np.ndarray, np.ndarray]] = []
+        word_get = self._word_index.get
+        blocks = (
+            [[i for i in map(word_get, word_ngrams(m)) if i is not None] for m in masked],
+            [[i for tok in m.split() for i in self._char_ids(tok)] for m in masked],
+        )
+        for k, block in enumerate(blocks):
+            counted = [Counter(ids) for ids in block]  # n-grams in first-seen order, with their counts
+            sizes = np.array([len(c) for c in counted], dtype=np.int64)
+            cols = np.fromiter((i for c in counted for i in c), np.int64, int(sizes.sum()))
+            tf = 1.0 + np.log(np.fromiter((v for c in counted for v in c.values()), np.float64, len(cols)))
+            row = np.repeat(np.arange(n), sizes)
+            vals = tf * self._idf[cols]
+            norms = np.sqrt(np.bincount(row, weights=vals * vals, minlength=n))
+            vals /= norms[row]
+            contrib = vals[:, None] * self._weights[cols]
+            for j in range(3):
+                result[:, j] += np.bincount(row, weights=contrib[:, j], minlength=n)
             if k == 0:
-                words = (np.asarray(idx, dtype=np.int64), vals)
+                cuts = np.cumsum(sizes)[:-1]
+                words = list(zip(np.split(cols, cuts), np.split(vals, cuts), strict=True))
         return result, words
+
+    def _char_ids(self, token: str) -> list[int]:
+        """Vocabulary indices of the character n-grams of one token, cached (a speech reuses its words)."""
+        ids = self._token_chars.get(token)
+        if ids is None:
+            if len(self._token_chars) > 200_000:
+                self._token_chars.clear()
+            index = self._char_index
+            ids = [i for i in map(index.get, char_ngrams(token)) if i is not None]
+            self._token_chars[token] = ids
+        return ids
 
     def decision(
         self,
@@ -159,10 +179,9 @@ class CheckworthyModel:
         if dense is None:
             named = [mask_text(s, self._common, keep_digits=True) for s in sentences]
             dense = dense_features(named, masked, spk)
-        rows = [self._lexical(m) for m in masked]
-        lex = np.array([r for r, _ in rows])
+        lex, words = self._lexical(masked)
         aux = lex[:, 2] + p.b_aux
-        repeat = repetition_features([w for _, w in rows], spk)
+        repeat = repetition_features(words, spk)
         extra = np.column_stack([dense, aux, _neighbour_mean(aux), repeat])
         linear = lex[:, 0] + _neighbour_mean(lex[:, 1]) + ((extra - p.extra_mean) / p.extra_scale) @ p.w_extra
         return linear + p.bias + p.tree_weight * p.trees.predict(extra)

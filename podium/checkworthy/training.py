@@ -69,8 +69,9 @@ class Config:
     tree_min_leaf: int = 40
 
 
-def prepare(debates: Sequence[Debate], common: set[str], groups: Sequence[int],
-            weights: Sequence[Sequence[float]]) -> list[Prepared]:
+def prepare(
+    debates: Sequence[Debate], common: set[str], groups: Sequence[int], weights: Sequence[Sequence[float]]
+) -> list[Prepared]:
     out = []
     for debate, group, w in zip(debates, groups, weights, strict=True):
         masked = [mask_text(t, common) for t in debate.texts]
@@ -166,13 +167,20 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
     y = np.concatenate([p.labels for p in train])
     w = np.concatenate([p.weights for p in train])
     lr = LogisticRegression(
-        C=config.c_main, max_iter=3000, solver=config.solver,
-        class_weight="balanced" if config.balanced else None, random_state=config.seed,
+        C=config.c_main,
+        max_iter=3000,
+        solver=config.solver,
+        class_weight="balanced" if config.balanced else None,
+        random_state=config.seed,
     )
     lr.fit(x, y, sample_weight=w)
     trees = HistGradientBoostingClassifier(
-        max_iter=config.tree_iter, learning_rate=config.tree_rate, max_leaf_nodes=config.tree_leaves,
-        min_samples_leaf=config.tree_min_leaf, l2_regularization=1.0, early_stopping=True,
+        max_iter=config.tree_iter,
+        learning_rate=config.tree_rate,
+        max_leaf_nodes=config.tree_leaves,
+        min_samples_leaf=config.tree_min_leaf,
+        l2_regularization=1.0,
+        early_stopping=True,
         random_state=config.seed,
     )
     trees.fit(extra, y, sample_weight=w)
@@ -215,7 +223,10 @@ def raw_scores(model: CheckworthyModel, p: Prepared) -> np.ndarray:
 
 
 def cross_validate(
-    data: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: Config,
+    data: Sequence[Prepared],
+    lexicon: Lexicon,
+    common: set[str],
+    config: Config,
     log: Callable[[str], None] = lambda _msg: None,
 ) -> list[np.ndarray]:
     """Out-of-fold raw scores per debate: each debate group is scored by a model fitted without it."""

@@ -70,8 +70,16 @@ class TreeEnsemble:
     def empty(cls) -> TreeEnsemble:
         """No trees: predicts 0 everywhere."""
         one = np.zeros(1)
-        return cls(-np.ones(1, np.int64), one, np.zeros(1, np.int64), np.zeros(1, np.int64), one,
-                   np.zeros(1, np.int64), 0.0, 0)
+        return cls(
+            -np.ones(1, np.int64),
+            one,
+            np.zeros(1, np.int64),
+            np.zeros(1, np.int64),
+            one,
+            np.zeros(1, np.int64),
+            0.0,
+            0,
+        )
 
 
 def from_sklearn(clf: Any) -> TreeEnsemble:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from podium.techniques.cues import CATEGORIES, cue_hits
+from podium.techniques.cues import CATEGORIES, segment_cue_hits
 from podium.techniques.encoder import Encoded
 from podium.techniques.masking import mask
 
@@ -42,7 +42,7 @@ class DocContext:
     def build(cls, text: str, segments: list[tuple[int, int]], common: set[str]) -> DocContext:
         words = Counter(w.lower() for w in _WORD.findall(text))
         segs = Counter(_norm(text[s:e]) for s, e in segments)
-        cues = [cue_hits(text[s:e]) for s, e in segments]
+        cues = segment_cue_hits(text, segments)
         bounds = np.array(segments, dtype=np.int64).reshape(-1, 2)
         return cls(text, segments, words, segs, cues, common, text.lower(), bounds)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -104,13 +104,21 @@ def repeated_phrases(
     text: str, sentences: list[tuple[int, int]], min_n: int = 3, max_n: int = 6, min_count: int = 2
 ) -> list[Repeated]:
     """Phrases of ``min_n``–``max_n`` words repeated ``min_count`` times or more (within sentences)."""
-    seen: dict[tuple[str, ...], list[list[int]]] = defaultdict(list)
+    per_sentence = []
+    first: Counter[tuple[str, ...]] = Counter()
     for s, e in sentences:
         words = _words(text, s, e)
         tokens = [w for w, _, _ in words]
+        per_sentence.append((words, tokens))
+        first.update(tuple(tokens[i : i + min_n]) for i in range(len(tokens) - min_n + 1))
+    seen: dict[tuple[str, ...], list[list[int]]] = defaultdict(list)
+    for words, tokens in per_sentence:
+        # a phrase can only repeat where its first ``min_n`` words do: other positions are skipped
         content = [w not in _FUNCTION for w in tokens]
-        for n in range(min_n, max_n + 1):
-            for i in range(len(words) - n + 1):
+        for i in range(len(tokens) - min_n + 1):
+            if first[tuple(tokens[i : i + min_n])] < min_count:
+                continue
+            for n in range(min_n, min(max_n, len(tokens) - i) + 1):
                 if any(content[i : i + n]):
                     seen[tuple(tokens[i : i + n])].append([words[i][1], words[i + n - 1][2]])
     found = {g: occ for g, occ in seen.items() if len(occ) >= min_count}
@@ -122,7 +130,7 @@ def repeated_phrases(
                 if sub not in covered and len(found.get(sub, ())) == len(occ):
                     covered.add(sub)
     kept = [Repeated(" ".join(g), len(occ), occ) for g, occ in found.items() if g not in covered]
-    return sorted(kept, key=lambda r: (-r.count, -len(r.text), r.occurrences[0][0]))
+    return sorted(kept, key=lambda r: (-r.count, -len(r.text), r.occurrences[0][0], r.text))
 
 
 def openings(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> list[tuple[str, list[int]]]:
