@@ -199,33 +199,33 @@ def _bench(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, script, *args], capture_output=True, text=True, check=False)
 
 
-def test_benchmark_reports_blind3_apart_refuses_its_errors_and_skips_half_written_files(
+def test_benchmark_reports_blind4_apart_refuses_its_errors_and_skips_half_written_files(
     tmp_path: Path,
 ) -> None:
     _write(tmp_path / "dev_a.jsonl", [_record("dev_a-01")])
     _write(tmp_path / "blind_a.jsonl", [_record("blind_a-01")])
-    _write(tmp_path / "blind2_a.jsonl", [_record("blind2_a-01")])
-    _write(tmp_path / "blind3_a.jsonl", [_record("blind3_a-01"), _record("blind3_a-02")])
-    (tmp_path / "blind3_b.jsonl").write_text(
-        json.dumps(_record("blind3_b-01")) + '\n{"id": "blind3_b-0', "utf-8"
+    _write(tmp_path / "blind3_a.jsonl", [_record("blind3_a-01")])
+    _write(tmp_path / "blind4_a.jsonl", [_record("blind4_a-01"), _record("blind4_a-02")])
+    (tmp_path / "blind4_b.jsonl").write_text(
+        json.dumps(_record("blind4_b-01")) + '\n{"id": "blind4_b-0', "utf-8"
     )
     out = _bench("--data", str(tmp_path), "--no-speed")
     assert out.returncode == 0, out.stderr
     assert (
-        "blind3 (written 2026-11-25 by an annotator who saw only the README conventions): 2 records"
+        "blind4 (written 2026-11-25 by an annotator who saw only the README conventions): 2 records"
         in out.stdout
     )
-    assert "blind2 (written blind; its errors were used for tuning on 2026-11-25): 1 records" in out.stdout
+    assert "blind3 (written blind; its errors were used for tuning on 2026-11-25): 1 records" in out.stdout
     assert "blind (written blind; its errors were used for tuning on 2026-11-25): 1 records" in out.stdout
     assert "== all: 5 records ==" in out.stdout
-    assert "blind3_b.jsonl line 2 is not valid JSON" in out.stderr
-    refused = _bench("--data", str(tmp_path), "--errors", "blind3")
-    assert refused.returncode != 0 and "blind3_a-01" not in refused.stdout
-    assert _bench("--data", str(tmp_path), "--errors", "blind2").returncode == 0
-    left = _bench("--data", str(tmp_path), "--no-speed", "--no-blind3")
-    assert "blind3" not in left.stdout + left.stderr and "== all: 3 records ==" in left.stdout
-    dev = _bench("--data", str(tmp_path), "--errors", "dev")  # blind3 is never read as another split
-    assert dev.returncode == 0 and "blind3" not in dev.stdout + dev.stderr
+    assert "blind4_b.jsonl line 2 is not valid JSON" in out.stderr
+    refused = _bench("--data", str(tmp_path), "--errors", "blind4")
+    assert refused.returncode != 0 and "blind4_a-01" not in refused.stdout
+    assert _bench("--data", str(tmp_path), "--errors", "blind3").returncode == 0
+    left = _bench("--data", str(tmp_path), "--no-speed", "--no-blind4")
+    assert "blind4" not in left.stdout + left.stderr and "== all: 3 records ==" in left.stdout
+    dev = _bench("--data", str(tmp_path), "--errors", "dev")  # blind4 is never read as another split
+    assert dev.returncode == 0 and "blind4" not in dev.stdout + dev.stderr
 
 
 def test_a_bare_peso_or_rial_takes_the_currency_of_the_country_the_speech_is_about() -> None:
@@ -234,8 +234,13 @@ def test_a_bare_peso_or_rial_takes_the_currency_of_the_country_the_speech_is_abo
     assert [s.attrs["unit"] for s in hits] == ["CLP", "MXN"]
     text = "Yemen is bleeding. Yemenis wait for salaries of 40,000 rials."
     assert [s.attrs["unit"] for s in _doc(text).layer("quantity")] == ["YER"]
-    text = "Canada is strong. Canadians work hard. We will invest $4 billion in housing."  # "$" stays USD
-    assert [s.attrs["unit"] for s in _doc(text).layer("quantity")] == ["USD"]
+    # a speech about a country that writes its own dollars "$" means them (blind3 convention)
+    text = "Canada is strong. Canadians work hard. We will invest $4 billion in housing."
+    assert [s.attrs["unit"] for s in _doc(text).layer("quantity")] == ["CAD"]
+    text = "Taiwan will buy $2 billion of arms, and the US will sell them."  # Taiwan writes NT$: USD
+    assert [s.attrs["unit"] for s in _doc(text).layer("quantity") if s.attrs["currency"]] == ["USD"]
+    text = "Australians paid US$3 million for it, not $5 million."  # an explicit one keeps its currency
+    assert [s.attrs["unit"] for s in _doc(text).layer("quantity")] == ["USD", "AUD"]
     text = "Chile and Mexico trade: 5 million pesos changed hands."  # no country stands out: the default
     assert [s.attrs["unit"] for s in _doc(text).layer("quantity")] == ["MXN"]
 
@@ -249,3 +254,46 @@ def test_a_papal_document_with_a_bare_paragraph_number_is_a_work_citation() -> N
     hits = _doc("Rerum Novarum, 135 years on, still speaks to workers.").layer("citation")
     got = [(s.label, s.attrs["work"], s.attrs.get("number")) for s in hits]
     assert got == [("work", "Rerum Novarum", None)]
+
+
+def test_blind3_gaps_in_citations() -> None:
+    cases = {
+        "It is written in Sunan Ibn Majah, hadith 224, that seeking knowledge is a duty.": (
+            "work",
+            "Sunan Ibn Majah",
+            "224",
+        ),
+        "The court applied the Law on the Protection of Forests and the Regulation of Logging.": (
+            "law",
+            "Law on the Protection of Forests and the Regulation of Logging",
+            None,
+        ),
+        "General Assembly resolution 77/247 asked the court for an opinion.": (
+            "resolution",
+            "UN General Assembly",
+            "77/247",
+        ),
+        "Section 7 of the Charter of Rights and Freedoms protects life and liberty.": (
+            "article",
+            "Charter of Rights and Freedoms",
+            "7",
+        ),
+        "Both governments still defend the JCPOA.": ("treaty", "JCPOA", None),
+    }
+    for text, want in cases.items():
+        got = [(s.label, s.attrs["work"], s.attrs.get("number")) for s in _doc(text).layer("citation")]
+        assert got == [want], text
+    # a bare verse in a statement that names Islam is a Quran verse
+    hits = _doc("Keeping promises is a duty (17:34), says the Islamic council.").layer("citation")
+    assert [(s.attrs["work"], s.attrs["chapter"], s.attrs["verse"]) for s in hits] == [("Quran", 17, 34)]
+
+
+def test_blind3_gaps_in_quantities_times_and_attributions() -> None:
+    hits = _doc("Customs collected 95 billion afghanis last year.").layer("quantity")
+    assert [(s.attrs["value"], s.attrs["unit"]) for s in hits] == [(95_000_000_000, "AFN")]
+    times = find_times("Since our return, the schools have reopened.", None)
+    assert [(t.start, t.end, t.iso) for t in times] == [(0, 16, None)]
+    assert find_attributions("Will the minister finally admit that the plan failed?") == []
+    assert find_attributions("Why did the minister say that prices fell?") == []
+    kept = find_attributions("Did you know that the minister said prices fell?")
+    assert [h.attrs["source"] for h in kept] == ["the minister"]

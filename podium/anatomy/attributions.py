@@ -387,6 +387,20 @@ def find_attributions(text: str) -> list[AttributionHit]:
     """Attributions in one sentence, without overlaps (unsourced evidence first, then phrasal, then verbs)."""
     chosen: list[AttributionHit] = []
     for hit in [*_unsourced(text), *_according(text), *_verbs(text)]:
+        if _asked(text, hit):
+            continue
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+_QUESTION_AUX = re.compile(
+    r"(?:Will|Would|Can|Could|Does|Did|Do|Is|Are|Was|Were|Has|Have|Had|Should|Shall|Must|Why|When|How)\s",
+    re.IGNORECASE,
+)
+
+
+def _asked(text: str, hit: AttributionHit) -> bool:
+    """A question about what someone says ("Will the Prime Minister finally admit that ...?") reports no
+    statement: the source opens a sentence that ends with a question mark."""
+    return text.rstrip().endswith("?") and _QUESTION_AUX.match(text, hit.start) is not None

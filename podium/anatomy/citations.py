@@ -22,6 +22,7 @@ from podium.resources.scripture import (
     NUMBERED_WORKS,
     SECTION_WORDS,
     SURAHS,
+    TREATY_ACRONYMS,
     WORK_ALIASES,
 )
 
@@ -72,18 +73,19 @@ WORK_SECTION = re.compile(
 )
 ARTICLE = re.compile(
     rf"\b(?P<kw>Article|Section|Chapter|Paragraph|Clause)s?\s+{_NUMBER}"
-    rf"(?:\s+(?:of|in|under)\s+(?P<work>(?:(?:the|our|their|its|this|that)\s+)?(?:{_CAP}[\s-]+){{0,7}}"
+    rf"(?:\s+(?:of|in|under)\s+(?P<work>(?:(?:the|our|their|its|this|that)\s+)?(?:{_CAP_AND}[\s-]+){{0,7}}"
     rf"[A-Z][\w.’'-]*))?"
 )
 RESOLUTION = re.compile(
     r"(?P<body>\b(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council|General\s+Assembly|UNSC|UNGA)"
-    r"\s+|\bUN\s+|\bU\.N\.\s+)?\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>ES-\d+/\d+|\d+)"
+    r"\s+|\bUN\s+|\bU\.N\.\s+)?\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>ES-\d+/\d+|\d+/\d+|\d+)"
 )
 AMENDMENT = re.compile(
     rf"\b(?P<ord>{'|'.join(w.capitalize() for w in ORDINALS)}|\d+(?:st|nd|rd|th))\s+Amendment\b"
 )
 _NOT_MONTH = (
-    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _TAIL = (
     rf"(?:\s+(?:of|on)\s+(?:the\s+)?{_NOT_MONTH}[A-Z][\w’'-]*"
@@ -96,7 +98,11 @@ NAMED_LAW = re.compile(
     rf"|\b(?P<work4>(?!(?:The|Our|This|That|These|Those|Their|His|Her|Its|Any|All|New|Such|No|An?)\b)"
     rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:agreements?|accords?|treaty|protocols?|conventions?))\b"
     rf"|(?<=\b(?:the|The|our|Our)\s)(?P<work3>Constitution|Charter)\b(?!\s+of\b)"
+    # "the Law on the Propagation of Virtue and the Prevention of Vice": "and" may join its parts
+    rf"|\b(?P<work5>(?:Law|Act)\s+on\s+(?:the\s+)?{_NOT_MONTH}[A-Z][\w’'-]*"
+    rf"(?:\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?{_NOT_MONTH}[A-Z][\w’'-]*)*)"
 )
+ACRONYM_TREATY = re.compile(rf"\b(?P<work>{'|'.join(TREATY_ACRONYMS)})\b")
 _LEADING = re.compile(
     r"(?:(?:The|Our|This|That|Their|His|Her|Its|A|An|Every|Under|In|By|Of|And|But|So|We|They|I|the|our)\s+)+"
 )
@@ -181,9 +187,14 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
     for m in WHOLE_WORK.finditer(text):
         hits.append(CitationHit(m.start(), m.end(), "work", {"work": canonical_work(m.group("work"))}))
     for m in ARTICLE.finditer(text):
-        work = canonical_work(m.group("work")) if m.group("work") else None
+        name, end = m.group("work"), m.end()
+        # "and" joins words of one name ("Charter of Rights and Freedoms"), not two citations
+        # ("the UN Charter and Resolution 2254")
+        if name and (cut := re.search(rf"\b(?:{_TREATY_HEAD})(?=\s+and\s)", name)):
+            name, end = name[: cut.end()], m.start("work") + cut.end()
+        work = canonical_work(name) if name else None
         attrs = {"work": work, "number": m.group("num"), "section": m.group("kw").lower()}
-        end = _law_year(text, m.end(), {}) if work and re.search(r"\bAct$", work) else m.end()
+        end = _law_year(text, end, {}) if work and re.search(r"\bAct$", work) else end
         hits.append(CitationHit(m.start(), end, "article", attrs))
     for m in RESOLUTION.finditer(text):
         body = " ".join((m.group("body") or "").split())
@@ -200,7 +211,7 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         number = str(ORDINALS[o]) if o in ORDINALS else re.sub(r"\D", "", o)
         hits.append(CitationHit(m.start(), m.end(), "law", {"work": "Constitution", "number": number}))
     for m in NAMED_LAW.finditer(text):
-        name = m.group("work") or m.group("work2") or m.group("work3") or m.group("work4")
+        name = m.group("work") or m.group("work2") or m.group("work3") or m.group("work4") or m.group("work5")
         if m.group("year"):
             name = name[: name.rindex(" of ")]
         start = m.start()
@@ -214,6 +225,8 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         elif attrs["work"].endswith(" Act"):
             end = _law_year(text, end, attrs)  # "the National Security Act 2023"
         hits.append(CitationHit(start, end, _law_kind(attrs["work"]), attrs))
+    for m in ACRONYM_TREATY.finditer(text):
+        hits.append(CitationHit(m.start(), m.end(), "treaty", {"work": m.group("work")}))
     return _select([_trim(h, text) for h in hits])
 
 

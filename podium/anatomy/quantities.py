@@ -447,13 +447,16 @@ def _lonely(first: Number, text: str, attrs: dict[str, Any]) -> bool:
 
 
 _FAMILY_DEFAULT = {"peso": "MXN", "shilling": "KES", "rupee": "INR", "pound": "GBP",
-                   "dinar": "IQD", "riyal": "SAR", "rial": "IRR"}  # fmt: skip
+                   "dinar": "IQD", "riyal": "SAR", "rial": "IRR", "dollar": "USD"}  # fmt: skip
 _COUNTRY_RE = {
     family: {code: re.compile(rf"\b(?:{_alts(names)})(?![\w.$])") for code, names in codes.items()}
     for family, codes in COUNTRY_CURRENCIES.items()
 }
 #: A bare currency word: a family word without a nation before it ("pesos", not "Argentine pesos").
-_BARE_WORD = re.compile(rf"\b(?P<w>{_alts(CURRENCY_FAMILIES)})(?!\w)", re.IGNORECASE)
+_BARE_WORD = re.compile(
+    rf"\b(?P<w>{_alts(w for w in CURRENCY_FAMILIES if w != '$')})(?!\w)|(?<![A-Za-z])(?P<sign>\$)",
+    re.IGNORECASE,
+)
 _NAMED_BEFORE = re.compile(r"(?:\bUS|\bU\.S\.|\bAmerican|[A-Z][a-z]+(?:an|ian|ine|ese|i))\s+$")
 
 
@@ -472,7 +475,8 @@ def country_currencies(doc_text: str) -> dict[str, str]:
 def localise(hits: list[QuantityHit], text: str, national: dict[str, str]) -> list[QuantityHit]:
     """Give a bare "pesos", "shillings" or "rials" the code of the country the document is about ("pesos"
     in a speech that names Colombia again and again is COP); explicit ones ("Argentine pesos") keep theirs.
-    "$" and "dollars" stay USD unless a symbol or adjective says otherwise."""
+    "$" and "dollars" are the country's own in a speech about Canada, Australia, New Zealand or Singapore,
+    and stay USD elsewhere or where a symbol or adjective says otherwise ("US$", "American dollars")."""
     for hit in hits:
         code = hit.attrs.get("currency")
         if not code or not national:
@@ -480,7 +484,7 @@ def localise(hits: list[QuantityHit], text: str, national: dict[str, str]) -> li
         span = text[hit.start : hit.end]
         family = None
         if (m := _BARE_WORD.search(span)) and not _NAMED_BEFORE.search(span[: m.start()]):
-            family = CURRENCY_FAMILIES[m.group("w").lower()]
+            family = CURRENCY_FAMILIES[(m.group("w") or m.group("sign")).lower()]
         if family and code == _FAMILY_DEFAULT.get(family) and national.get(family, code) != code:
             hit.attrs["currency"] = hit.attrs["unit"] = national[family]
     return hits

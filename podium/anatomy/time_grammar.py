@@ -80,7 +80,7 @@ EVENT_WORDS = (
     "nakba|holocaust|conflict|fighting|bombing|bombardment|offensive|operation|sanctions|deal|"
     "agreement|accords?|summit|collapse|fall|withdrawal|annexation|occupation|regime|dictatorship|"
     "storming|massacres|disaster|earthquake|floods?|famine|reforms?|transition|lockdown|aggression|assault|"
-    "incursion|raids?|shutdown"
+    "incursion|raids?|shutdown|return|victory|arrival|departure"
 )
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [

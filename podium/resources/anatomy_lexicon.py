@@ -55,6 +55,7 @@ CURRENCY_WORDS = {
     "bolivars": "VES", "new taiwan dollars": "TWD", "forints": "HUF", "forint": "HUF", "won": "KRW",
     "dirhams": "AED", "zloty": "PLN", "zlotys": "PLN", "ringgit": "MYR", "baht": "THB",
     "kwacha": "ZMW", "birr": "ETB", "leva": "BGN", "lei": "RON", "tenge": "KZT", "manat": "AZN",
+    "afghanis": "AFN", "afghani": "AFN",
 }  # fmt: skip
 CURRENCY_SYMBOLS = {"US$": "USD", "NT$": "TWD", "A$": "AUD", "AU$": "AUD", "R$": "BRL", "C$": "CAD",
                     "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "₺": "TRY", "₦": "NGN", "₩": "KRW",
@@ -97,7 +98,7 @@ CURRENCY_CODES = (
     "COP",
     "TL",
     *"""JOD PHP YER QAR OMR KWD IQD LBP SYP NZD HKD SGD CLP UGX TZS GHS BDT LKR NPR THB MYR IDR VND DZD MAD
-    TND LYD XOF BGN RON CZK SEK NOK DKK KZT AZN UYU VES PEN""".split(),  # noqa: SIM905
+    TND LYD XOF BGN RON CZK SEK NOK DKK KZT AZN UYU VES PEN AFN""".split(),  # noqa: SIM905
 )
 #: Currency words whose nationality adjective changes the code ("Pakistani rupees").
 CURRENCY_ADJECTIVES = {
@@ -267,10 +268,10 @@ BOOSTERS = {
 }  # fmt: skip
 
 #: Countries whose currency shares its name with others ("pesos", "shillings", "rials"): family -> ISO
-#: code -> names and adjectives. A document that names one of them at least twice and more than all the
-#: others of the family together gives a bare "pesos" that country's code
-#: (``podium.anatomy.quantities.localise``). Not "$" or "dollars": they are quoted in USD the world over
-#: (a speech about Taiwan that says "$1 billion" means US dollars).
+#: code -> names and adjectives. A document that names one of them more often than all the others of the
+#: family together gives a bare "pesos" that country's code (``podium.anatomy.quantities.localise``).
+#: "$" and "dollars" are a family too, but only of the countries that write their own dollars so: a
+#: speech about Canada means Canadian dollars, one about Taiwan (NT$) still means US dollars.
 COUNTRY_CURRENCIES = {
     "peso": {
         "MXN": ("Mexico", "Mexican", "Mexicans"), "COP": ("Colombia", "Colombian", "Colombians"),
@@ -302,7 +303,13 @@ COUNTRY_CURRENCIES = {
     },
 }  # fmt: skip
 COUNTRY_CURRENCIES["rial"] = COUNTRY_CURRENCIES["riyal"]
+COUNTRY_CURRENCIES["dollar"] = {
+    "USD": ("United States", "America", "American", "Americans", "U.S.", "US", "USA"),
+    "CAD": ("Canada", "Canadian", "Canadians"), "AUD": ("Australia", "Australian", "Australians"),
+    "NZD": ("New Zealand", "New Zealanders"), "SGD": ("Singapore", "Singaporean", "Singaporeans"),
+}  # fmt: skip
 #: Bare currency words and symbols of each family (lowercase); their default codes are in CURRENCY_WORDS.
 CURRENCY_FAMILIES = {"pesos": "peso", "peso": "peso", "shillings": "shilling", "rupees": "rupee",
                      "rupee": "rupee", "rs": "rupee", "rs.": "rupee", "pounds": "pound", "dinars": "dinar",
-                     "riyals": "riyal", "rials": "rial"}  # fmt: skip
+                     "riyals": "riyal", "rials": "rial", "dollars": "dollar", "dollar": "dollar",
+                     "$": "dollar"}  # fmt: skip

@@ -49,7 +49,8 @@ QURAN_NAMES = {"quran": "Quran", "qur'an": "Quran", "qur’an": "Quran", "koran"
                "holy quran": "Quran", "holy qur'an": "Quran", "holy qur’an": "Quran"}  # fmt: skip
 #: Words in a document that make a bare "(110:1-3)" a Quran reference.
 QURAN_CONTEXT = ("quran", "qur'an", "qur’an", "koran", "allah", "surah", "sura ", "ayah", "prophet muhammad",
-                 "pbuh", "almighty god", "in the name of god")  # fmt: skip
+                 "pbuh", "almighty god", "in the name of god", "islamic", "muslim", "hadith",
+                 "peace be upon him")  # fmt: skip
 #: Named works cited with sections ("Nahj al-Balaghah, sermon 27"), lowercase -> canonical.
 NAMED_WORKS = {
     "nahj al-balaghah": "Nahj al-Balaghah", "nahj al-balagha": "Nahj al-Balaghah",
@@ -59,6 +60,12 @@ NAMED_WORKS = {
     "federalist papers": "The Federalist", "the analects": "Analects", "analects": "Analects",
     "guru granth sahib": "Guru Granth Sahib", "the art of war": "The Art of War",
     "mishnah": "Mishnah", "sunan abu dawud": "Sunan Abu Dawud", "al-kafi": "Al-Kafi",
+    "sunan ibn majah": "Sunan Ibn Majah", "jami at-tirmidhi": "Jami at-Tirmidhi",
+    "jami al-tirmidhi": "Jami at-Tirmidhi", "sunan al-tirmidhi": "Jami at-Tirmidhi",
+    "sunan an-nasa'i": "Sunan an-Nasa'i", "sunan an-nasai": "Sunan an-Nasa'i",
+    "sunan al-nasa'i": "Sunan an-Nasa'i", "muwatta malik": "Muwatta Malik", "al-muwatta": "Muwatta Malik",
+    "musnad ahmad": "Musnad Ahmad", "riyad as-salihin": "Riyad as-Salihin",
+    "riyadh as-saliheen": "Riyad as-Salihin",
     "laudato si'": "Laudato Si'", "laudato si’": "Laudato Si'", "fratelli tutti": "Fratelli Tutti",
     "evangelii gaudium": "Evangelii Gaudium",
     "catechism of the catholic church": "Catechism of the Catholic Church",
@@ -73,6 +80,9 @@ NUMBERED_WORKS = frozenset(
 #: Section words used after a named work ("sermon 27", "letter 53").
 SECTION_WORDS = ("sermon", "letter", "saying", "hadith", "chapter", "section", "verse", "book", "volume",
                  "no.", "number", "paper", "page", "paragraph", "part")  # fmt: skip
+#: Treaties and agreements cited by their acronym -> canonical name (the acronym itself).
+TREATY_ACRONYMS = ("USMCA", "NAFTA", "CUSMA", "JCPOA", "NPT", "CTBT", "TPNW", "CPTPP", "TPP", "RCEP",
+                   "AfCFTA", "GATT", "TRIPS", "UNCLOS", "UNFCCC", "CEDAW", "AUKUS", "CFE")  # fmt: skip
 #: Canonical names of laws and treaties that are written in several ways.
 WORK_ALIASES = {
     "un charter": "UN Charter", "u.n. charter": "UN Charter", "united nations charter": "UN Charter",
