@@ -1,7 +1,7 @@
 """Claim anatomy benchmark: precision/recall/F1 per layer on hand-annotated sentences, and speed.
 
 Usage: python benchmarks/anatomy.py [--data benchmarks/data/anatomy] [--speech FILE] [--repeat N]
-                                   [--no-speed] [--no-blind] [--no-blind3] [--no-blind4]
+                                   [--no-speed] [--no-blind] [--no-blind4] [--no-blind5]
                                    [--errors SPLIT]
 
 For each layer (quantity, time, attribution, hedge, citation) it prints P/R/F1 three ways: spans equal
@@ -14,13 +14,13 @@ their output, and their errors were read and used for tuning on 2026-11-25; ``bl
 2026-11-25 by an annotator who saw only the README conventions, scored once, and then their errors were
 used for tuning too; ``blind2_*`` were written later on 2026-11-25 by another annotator who saw only the
 README conventions, scored once, and then their errors were used for tuning as well; so were those of
-``blind3_*`` (written after that the same way, scored once, then read); ``blind4_*`` were written after
-that by an annotator who saw only the README conventions, and are printed as aggregate scores only
-(``--errors`` refuses them; ``--no-blind4`` leaves them unread, ``--no-blind3`` leaves blind3 unread,
-``--no-blind`` leaves every blind split unread). A file with a line that is not valid JSON
-(being written) is skipped with a warning. Scores are printed for each split and for all of them
+``blind3_*`` and ``blind4_*`` (written after that the same way, each scored once, then read);
+``blind5_*`` were written after that by an annotator who saw only the README conventions, and are printed
+as aggregate scores only (``--errors`` refuses them; ``--no-blind5`` leaves them unread, ``--no-blind4``
+leaves blind4 unread, ``--no-blind`` leaves every blind split unread). A file with a line that is not
+valid JSON (being written) is skipped with a warning. Scores are printed for each split and for all of them
 together. Claim types are scored as accuracy per sentence. ``--errors SPLIT`` prints, for a tuning split
-(dev, test, holdout, blind, blind2 or blind3), every gold span with no prediction right under the attr
+(dev, test, holdout, blind, blind2, blind3 or blind4), every gold span with no prediction right under the attr
 criterion (with what was predicted over it), every exact-extent miss, every spurious prediction and
 every wrong claim type. Last, the time the anatomy analysers add to the rest of the installed pipeline on
 a long speech (the bundled sample unless ``--speech`` is given).
@@ -40,8 +40,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 LAYERS = ("quantity", "time", "attribution", "hedge", "citation")
 
-TUNING = ("dev", "test", "holdout", "blind", "blind2", "blind3")
-BLIND = ("blind", "blind2", "blind3", "blind4")
+TUNING = ("dev", "test", "holdout", "blind", "blind2", "blind3", "blind4")
+BLIND = ("blind", "blind2", "blind3", "blind4", "blind5")
 LABELS = {
     "dev": "dev (used for tuning)",
     "test": "test (written with dev; its totals were seen while tuning, its errors read later)",
@@ -49,7 +49,8 @@ LABELS = {
     "blind": "blind (written blind; its errors were used for tuning on 2026-11-25)",
     "blind2": "blind2 (written blind; its errors were used for tuning on 2026-11-25)",
     "blind3": "blind3 (written blind; its errors were used for tuning on 2026-11-25)",
-    "blind4": "blind4 (written 2026-11-25 by an annotator who saw only the README conventions)",
+    "blind4": "blind4 (written blind; its errors were used for tuning on 2026-11-25)",
+    "blind5": "blind5 (written 2026-11-25 by an annotator who saw only the README conventions)",
 }
 
 
@@ -271,13 +272,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     parser.add_argument("--errors", choices=TUNING, metavar="SPLIT",
-                        help="print each mismatch: dev, test, holdout, blind, blind2 or blind3")  # fmt: skip
+                        help="print each mismatch: a tuning split (dev ... blind4)")  # fmt: skip
     parser.add_argument("--no-blind", action="store_true", help="leave every blind*_ file unread")
-    parser.add_argument("--no-blind3", action="store_true", help="leave the blind3_* files unread")
     parser.add_argument("--no-blind4", action="store_true", help="leave the blind4_* files unread")
+    parser.add_argument("--no-blind5", action="store_true", help="leave the blind5_* files unread")
     args = parser.parse_args()
-    if args.errors not in (None, *TUNING):  # argparse refuses it already; never read blind4 one by one
-        parser.error("--errors takes dev, test, holdout, blind, blind2 or blind3, never blind4")
+    if args.errors not in (None, *TUNING):  # argparse refuses it already; never read blind5 one by one
+        parser.error("--errors takes dev, test, holdout, blind, blind2, blind3 or blind4, never blind5")
     files = sorted(args.data.glob("*.jsonl"))
     if not files:
         print(f"no *.jsonl files in {args.data}", file=sys.stderr)
@@ -290,11 +291,11 @@ def main() -> int:
         kind = kind if kind in split else "dev"
         skip_blind = (
             (args.no_blind and kind in BLIND)
-            or (args.no_blind3 and kind == "blind3")
             or (args.no_blind4 and kind == "blind4")
+            or (args.no_blind5 and kind == "blind5")
         )
         if (args.errors and kind != args.errors) or skip_blind:
-            continue  # never even read a split whose errors were not asked for (blind4 above all)
+            continue  # never even read a split whose errors were not asked for (blind5 above all)
         recs = _read(f)
         if recs is not None:
             split[kind].extend(recs)

@@ -146,7 +146,7 @@ def test_year_inside_a_citation_is_not_a_time() -> None:
          {"work": "Constitution of the Republic of China"}),
         ("The Minsk agreements of 2015 were a way to buy time.", "Minsk agreements", "treaty",
          {"work": "Minsk agreements"}),
-        ("The Jeddah Declaration of May 2023 was ignored.", "Jeddah Declaration", "treaty",
+        ("The Jeddah Declaration of May 2023 was ignored.", "Jeddah Declaration", "work",
          {"work": "Jeddah Declaration"}),
         ("As Surah Al-Hujurat, verse 13 reminds us.", "Surah Al-Hujurat, verse 13", "scripture",
          {"work": "Quran", "chapter": 49, "verse": 13}),

@@ -37,7 +37,9 @@ _STRONG = frozenset(
     revealed reveals
     """.split()  # noqa: SIM905
 )
-_TELL = frozenset({"tell", "tells", "told", "telling", "remind", "reminds", "reminded"})
+_TELL = frozenset(
+    {"tell", "tells", "told", "telling", "remind", "reminds", "reminded", "assure", "assures", "assured"}
+)
 #: Record-keeping verbs that attribute a count without "that" ("rights groups have documented 400 cases").
 _COUNTED = frozenset({"documented", "recorded", "counted", "registered", "verified"})
 _COUNT_SOON = re.compile(
@@ -50,6 +52,9 @@ _ASIDES = frozenset({"including", "among", "like", "especially", "notably", "led
 #: Vague heads a place or group narrows ("Some in the region claim").
 _VAGUE_HEADS = frozenset({"some", "many", "others", "those", "several", "few"})
 _OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists", "parliament"})
+#: A possessive and a number before a cue that can be a plural noun: it is one ("your 100 promises").
+_NOUN_CUES = frozenset({"promises", "claims", "pledges", "vows", "reports", "notes", "warnings", "threats"})
+_COUNTED_THINGS = re.compile(r"(?:your|my|our|their|his|her|its)\s+\d", re.IGNORECASE)
 _BAD_OBJECT = re.compile(
     r"^\s+(?:the\s+lives|lives|responsibility|victory|credit|the\s+life)\b", re.IGNORECASE
 )
@@ -78,7 +83,7 @@ _THAT_SOON = re.compile(
 #: letter 53, that"): the adjunct opens with a preposition or a deictic word and holds no verb-like word.
 _THAT_AFTER_ADJUNCT = re.compile(
     r"^\s+(?:in|on|at|during|last|this|earlier|on|to|before|after|yesterday|today|recently|once|twice|"
-    r"publicly|openly|repeatedly)\b(?:[\s,]+(?!(?:that|which|who|and|but|is|are|was|were|will)\b)[\w’'-]+){0,6}"
+    r"publicly|openly|repeatedly)\b(?:[\s,]+(?!(?:that|which|who|and|but|is|are|was|were|will)\b)[\w’':-]+){0,9}"
     r",?\s+that\b",
     re.IGNORECASE,
 )
@@ -358,6 +363,8 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
     if tokens[found[0]].group().lower() in _SPECULATION:
         return None  # "Perhaps the enemy believes that ...": the speaker's guess, not an attribution
     src = (tokens[found[0]].start(), tokens[found[1] - 1].end())
+    if text[cue[0] : cue[1]].lower() in _NOUN_CUES and _COUNTED_THINGS.match(text, src[0], src[1]):
+        return None  # "your 100 concrete promises": a count of things said, no speaker
     if text[src[0] : src[1]].lower() in _SPEAKER or not re.search(r"[A-Za-z]", text[src[0] : src[1]]):
         return None  # the speaker, or a bare number ("Romans 13:1 tells us")
     if tokens[found[1] - 1].group() in ("I", "we", "We") or tokens[found[0]].group().lower() in _PREPOSITIONS:

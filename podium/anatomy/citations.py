@@ -130,8 +130,10 @@ def canonical_work(name: str) -> str:
 
 
 def _law_kind(work: str) -> str:
-    if work.endswith(("Consensus", "Plan")) or work.lower() in NAMED_WORKS:
-        return "work"
+    if work.endswith(("Consensus", "Plan", "Declaration")) or work.lower() in NAMED_WORKS:
+        return "work"  # a declaration states principles ("Durban Declaration"); it binds no party
+    if re.match(r"(?:[\w-]+\s+)*Declaration of\b", work) and "Declaration of Principles" not in work:
+        return "work"  # "Declaration of Independence", "Universal Declaration of Human Rights"
     head = re.split(r" (?:of|on) ", work)[0]  # "Constitution of the Republic of China" is a law
     return "law" if re.search(r"\b(?:Act|Law|Constitution|Code|Amendment|Bill)$", head) else "treaty"
 

@@ -285,3 +285,8 @@ IMPERATIVE = re.compile(
     r"(?:^|[,;:]\s+)(?:go|vote|come|join|bring|stand|march|turn\s+out|do\s+not|don['’]t)\s", re.IGNORECASE
 )
 PLURAL_AFTER = re.compile(r"^\s+(?:[a-z]+[^s\W]s|people|children|men|women|troops)\b")
+#: Verbs in "-s" after a year that is the subject ("the budget for 2026 provides"): not plural nouns.
+VERB_AFTER = re.compile(
+    r"^\s+(?:provides|shows|marks|means|remains|sees|brings|requires|includes|offers|makes|takes|gives|"
+    r"looks|promises|begins|ends|starts|proves|foresees|envisages|allocates|sets|plans|expects)\b"
+)

@@ -43,6 +43,7 @@ from podium.anatomy.time_grammar import (
     PLURAL_AFTER,
     SINCE_BEFORE,
     UNIT,
+    VERB_AFTER,
     WEEKDAY,
     YEAR_NOUN_AFTER,
 )
@@ -311,7 +312,12 @@ def _month(m: re.Match[str], text: str, anchor: When | None, ref: int | None) ->
 def _year(m: re.Match[str], text: str) -> TimeHit | None:
     s, e = m.span()
     before, after = text[: m.start("y")], text[m.end() :]
-    if PLURAL_AFTER.match(after) and not DATE_SIGNAL.search(before) and not YEAR_NOUN_AFTER.match(after):
+    if (
+        PLURAL_AFTER.match(after)
+        and not DATE_SIGNAL.search(before)
+        and not YEAR_NOUN_AFTER.match(after)
+        and not VERB_AFTER.match(after)
+    ):
         return None  # "2000 soldiers"
     if re.search(r"(?:[Rr]esolution|[Aa]rticle|[Ss]ection|[Nn]o\.|[Nn]umber|[A-Z]-?)\s*$", before):
         return None

@@ -71,15 +71,25 @@ NAMED_WORKS = {
     "catechism of the catholic church": "Catechism of the Catholic Church",
     "pacem in terris": "Pacem in Terris", "rerum novarum": "Rerum Novarum", "dilexi te": "Dilexi Te",
     "freedom charter": "Freedom Charter", "communist manifesto": "Communist Manifesto",
+    "centesimus annus": "Centesimus Annus", "laborem exercens": "Laborem Exercens",
+    "caritas in veritate": "Caritas in Veritate", "populorum progressio": "Populorum Progressio",
+    "evangelium vitae": "Evangelium Vitae", "veritatis splendor": "Veritatis Splendor",
+    "sollicitudo rei socialis": "Sollicitudo Rei Socialis", "quadragesimo anno": "Quadragesimo Anno",
+    "gaudium et spes": "Gaudium et Spes", "amoris laetitia": "Amoris Laetitia",
+    "deus caritas est": "Deus Caritas Est", "al-sahifa al-sajjadiyya": "al-Sahifa al-Sajjadiyya",
+    "sahifa sajjadiyya": "al-Sahifa al-Sajjadiyya", "al-sahifa al-sajjadiya": "al-Sahifa al-Sajjadiyya",
 }  # fmt: skip
 #: Named works cited by a bare paragraph number after a comma ("Fratelli Tutti, 25"): papal documents.
 NUMBERED_WORKS = frozenset(
     {"Laudato Si'", "Fratelli Tutti", "Evangelii Gaudium", "Catechism of the Catholic Church",
-     "Pacem in Terris", "Rerum Novarum", "Dilexi Te"}
+     "Pacem in Terris", "Rerum Novarum", "Dilexi Te", "Centesimus Annus", "Laborem Exercens",
+     "Caritas in Veritate", "Populorum Progressio", "Evangelium Vitae", "Veritatis Splendor",
+     "Sollicitudo Rei Socialis", "Quadragesimo Anno", "Gaudium et Spes", "Amoris Laetitia",
+     "Deus Caritas Est"}
 )  # fmt: skip
 #: Section words used after a named work ("sermon 27", "letter 53").
 SECTION_WORDS = ("sermon", "letter", "saying", "hadith", "chapter", "section", "verse", "book", "volume",
-                 "no.", "number", "paper", "page", "paragraph", "part")  # fmt: skip
+                 "no.", "number", "paper", "page", "paragraph", "part", "supplication", "dua")  # fmt: skip
 #: Treaties and agreements cited by their acronym -> canonical name (the acronym itself).
 TREATY_ACRONYMS = ("USMCA", "NAFTA", "CUSMA", "JCPOA", "NPT", "CTBT", "TPNW", "CPTPP", "TPP", "RCEP",
                    "AfCFTA", "GATT", "TRIPS", "UNCLOS", "UNFCCC", "CEDAW", "AUKUS", "CFE")  # fmt: skip
