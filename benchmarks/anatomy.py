@@ -1,29 +1,27 @@
 """Claim anatomy benchmark: precision/recall/F1 per layer on hand-annotated sentences, and speed.
 
 Usage: python benchmarks/anatomy.py [--data benchmarks/data/anatomy] [--speech FILE] [--repeat N]
-                                   [--no-speed] [--no-blind] [--no-blind4] [--no-blind5]
+                                   [--no-speed] [--no-blind] [--no-blind5] [--no-blind6]
                                    [--errors SPLIT]
 
 For each layer (quantity, time, attribution, hedge, citation) it prints P/R/F1 three ways: spans equal
 (exact), spans overlapping (overlap), and overlapping with the normalised attributes right (attr) — the
 criterion of issue 4: quantities value, unit (head word) and approximation; times the ISO value;
-attributions source (head word) and cue; citations kind, work and numbers; hedges the kind. Files named
-``dev_*`` were used to tune the rules; ``test_*`` were written with them and only their totals were seen
-at first (their errors were read later); ``holdout_*`` were written afterwards, blind to the rules and
-their output, and their errors were read and used for tuning on 2026-11-25; ``blind_*`` were written on
-2026-11-25 by an annotator who saw only the README conventions, scored once, and then their errors were
-used for tuning too; ``blind2_*`` were written later on 2026-11-25 by another annotator who saw only the
-README conventions, scored once, and then their errors were used for tuning as well; so were those of
-``blind3_*`` and ``blind4_*`` (written after that the same way, each scored once, then read);
-``blind5_*`` were written after that by an annotator who saw only the README conventions, and are printed
-as aggregate scores only (``--errors`` refuses them; ``--no-blind5`` leaves them unread, ``--no-blind4``
-leaves blind4 unread, ``--no-blind`` leaves every blind split unread). A file with a line that is not
-valid JSON (being written) is skipped with a warning. Scores are printed for each split and for all of them
-together. Claim types are scored as accuracy per sentence. ``--errors SPLIT`` prints, for a tuning split
-(dev, test, holdout, blind, blind2, blind3 or blind4), every gold span with no prediction right under the attr
-criterion (with what was predicted over it), every exact-extent miss, every spurious prediction and
-every wrong claim type. Last, the time the anatomy analysers add to the rest of the installed pipeline on
-a long speech (the bundled sample unless ``--speech`` is given).
+attributions source (head word) and cue; citations kind, work and numbers; hedges the kind.
+
+Splits (by file name prefix; ``benchmarks/data/anatomy/README.md`` tells their history): ``dev_*`` were
+used to tune the rules; ``test_*`` were written with them; ``holdout_*`` and ``blind_*`` to ``blind5_*``
+were each written blind to the rules by an annotator who saw only the README conventions, scored once,
+and then their errors were read and used for tuning; ``blind6_*`` are the untouched blind split, printed
+as aggregate scores only (``--errors`` refuses them; ``--no-blind6`` leaves them unread, ``--no-blind5``
+leaves blind5 unread, ``--no-blind`` leaves every blind split unread). A file with a line that is not
+valid JSON (being written) is skipped with a warning. Scores are printed for each split and for all of
+them together; claim types are scored as accuracy per sentence.
+
+``--errors SPLIT`` prints, for a tuning split, every gold span with no prediction right under the attr
+criterion (with what was predicted over it), every exact-extent miss, every spurious prediction and every
+wrong claim type. Last, the time the anatomy analysers add to the rest of the installed pipeline on a
+long speech (the bundled sample unless ``--speech`` is given).
 """
 
 from __future__ import annotations
@@ -40,8 +38,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 LAYERS = ("quantity", "time", "attribution", "hedge", "citation")
 
-TUNING = ("dev", "test", "holdout", "blind", "blind2", "blind3", "blind4")
-BLIND = ("blind", "blind2", "blind3", "blind4", "blind5")
+TUNING = ("dev", "test", "holdout", "blind", "blind2", "blind3", "blind4", "blind5")
+BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")
 LABELS = {
     "dev": "dev (used for tuning)",
     "test": "test (written with dev; its totals were seen while tuning, its errors read later)",
@@ -50,7 +48,8 @@ LABELS = {
     "blind2": "blind2 (written blind; its errors were used for tuning on 2026-11-25)",
     "blind3": "blind3 (written blind; its errors were used for tuning on 2026-11-25)",
     "blind4": "blind4 (written blind; its errors were used for tuning on 2026-11-25)",
-    "blind5": "blind5 (written 2026-11-25 by an annotator who saw only the README conventions)",
+    "blind5": "blind5 (written blind; its errors were used for tuning on 2026-11-25)",
+    "blind6": "blind6 (written 2026-11-25 by annotators who saw only the README conventions)",
 }
 
 
@@ -272,13 +271,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     parser.add_argument("--errors", choices=TUNING, metavar="SPLIT",
-                        help="print each mismatch: a tuning split (dev ... blind4)")  # fmt: skip
+                        help="print each mismatch: a tuning split (dev ... blind5)")  # fmt: skip
     parser.add_argument("--no-blind", action="store_true", help="leave every blind*_ file unread")
-    parser.add_argument("--no-blind4", action="store_true", help="leave the blind4_* files unread")
     parser.add_argument("--no-blind5", action="store_true", help="leave the blind5_* files unread")
+    parser.add_argument("--no-blind6", action="store_true", help="leave the blind6_* files unread")
     args = parser.parse_args()
-    if args.errors not in (None, *TUNING):  # argparse refuses it already; never read blind5 one by one
-        parser.error("--errors takes dev, test, holdout, blind, blind2, blind3 or blind4, never blind5")
+    if args.errors not in (None, *TUNING):  # argparse refuses it already; never read blind6 one by one
+        parser.error("--errors takes dev, test, holdout or blind to blind5, never blind6")
     files = sorted(args.data.glob("*.jsonl"))
     if not files:
         print(f"no *.jsonl files in {args.data}", file=sys.stderr)
@@ -291,11 +290,11 @@ def main() -> int:
         kind = kind if kind in split else "dev"
         skip_blind = (
             (args.no_blind and kind in BLIND)
-            or (args.no_blind4 and kind == "blind4")
             or (args.no_blind5 and kind == "blind5")
+            or (args.no_blind6 and kind == "blind6")
         )
         if (args.errors and kind != args.errors) or skip_blind:
-            continue  # never even read a split whose errors were not asked for (blind5 above all)
+            continue  # never even read a split whose errors were not asked for (blind6 above all)
         recs = _read(f)
         if recs is not None:
             split[kind].extend(recs)

@@ -91,6 +91,7 @@ _THAT_AFTER_ADJUNCT = re.compile(
 #: said"): it stays inside the span but not in the source.
 _HONORIFICS = (
     ("peace", "be", "upon", "him"),
+    ("peace", "and", "blessings", "be", "upon", "him"),
     ("peace", "be", "upon", "them"),
     ("peace", "be", "upon", "her"),
     ("pbuh",),
@@ -210,6 +211,17 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     while j >= 0 and (tokens[j].group().lower() in CUE_GAP_WORDS or tokens[j].group().endswith("ly")):
         j -= 1
     if j > 0 and tokens[j].group() in (",", ")"):
+        k = j - 1  # ", may God have mercy on him,", ", may God assist him,": a blessing set off by commas
+        while k > 0 and tokens[k].group() not in (",", "(") and j - k <= 9:
+            k -= 1
+        if (
+            k > 0
+            and tokens[k].group() == ","
+            and [t.group().lower() for t in tokens[k + 1 : k + 3]] in (["may", "god"], ["may", "allah"])
+            and tokens[j - 1].group().lower() in ("him", "her", "them")
+        ):
+            j = k - 1
+    if j > 0 and tokens[j].group() in (",", ")"):
         for words in _HONORIFICS:
             k = j - len(words)
             if (
@@ -321,7 +333,11 @@ def _verbs(text: str) -> list[AttributionHit]:
         if low in _SPOKE and nxt not in ("of", "about"):
             continue
         passive = prev in ("is", "was", "are", "were", "be", "been", "being") and not low.endswith("ing")
-        if passive or prev in ("the", "a", "an") or _BAD_OBJECT.match(text[tok.end() :]):
+        if (
+            passive
+            or prev in ("the", "a", "an", "any", "no", "without")
+            or _BAD_OBJECT.match(text[tok.end() :])
+        ):
             continue
         if (
             low in SPEECH_CUES

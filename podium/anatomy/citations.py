@@ -36,7 +36,7 @@ _CAP = r"(?:[A-Z][\w.’'-]*|U\.N\.|UN|EU|of|the|on|for|de|al-\w+)"
 _CAP_AND = rf"(?:{_CAP}|and(?=\s+[A-Z]))"
 _TREATY_HEAD = (
     r"Charter|Conventions?|Treaty|Accords?|Agreements?|Statute|Memorandum|Protocol|Declaration|Act|Law|"
-    r"Constitution|Covenant|Pact|Code|Consensus|Plan"
+    r"Constitution|Covenant|Pact|Code|Consensus|Plan|Bill|Letter|Manifesto|Proclamation"
 )
 #: An article number, with its paragraphs ("2(4)", "5(1)(a)").
 _NUMBER = r"(?P<num>(?:\d+[A-Za-z]?|[IVXL]+\b|ES-\d+/\d+)(?:\(\d+\)|\([a-z]\))*)"
@@ -53,8 +53,12 @@ NAMED_SURAH_REF = re.compile(
 )
 BARE_REF = re.compile(rf"[(\[]\s*{_VERSE}\s*[)\]]")  # "(94:6)", "[5:32]"
 #: A law cited by its number ("Republic Act No. 11479", "Federal Law No. 5"): the work is the whole name.
+#: Also numbered with its year, Spanish-style, and named after it: "Law 12/2023 on the Right to Housing",
+#: "Royal Decree-law 7/2024".
 LAW_NUMBER = re.compile(
-    r"\b(?P<work>(?:[A-Z][a-z]+\s+){0,2}(?:Act|Law|Decree|Ordinance)\s+(?:No\.?|Number)\s*(?P<num>\d+(?:[-/]\d+)?))"
+    r"\b(?P<work>(?:[A-Z][a-z]+\s+){0,2}(?:Act|Law|Decree(?:-[Ll]aw)?|Ordinance)\s+"
+    r"(?:(?:No\.?|Number)\s*(?P<num>\d+(?:[-/]\d+)?)|(?P<num2>\d{1,4}/(?:19|20)\d{2})"
+    r"(?:\s+on\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|on|for|to|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)?))"
 )
 #: A named work cited whole, without a section ("Pacem in terris"): the works a bare number can follow.
 _WHOLE_WORKS = "|".join(
@@ -93,7 +97,7 @@ _TAIL = (
 )
 NAMED_LAW = re.compile(
     rf"\b(?P<work>(?:[A-Z][\w.’'-]*[\s-]+)(?:(?:{_CAP_AND})[\s-]+){{0,6}}?(?:{_TREATY_HEAD})\b(?![\s-]+[A-Z])"
-    rf"(?:\s+of\s+(?P<year>\d{{4}})|{_TAIL})?)"
+    rf"(?:\s+of\s+(?P<year>\d{{4}})|{_TAIL}(?:\s+of\s+(?P<year2>\d{{4}}))?)?)"
     rf"|\b(?P<work2>(?:Treaty|Charter|Statute|Covenant|Declaration|Convention|Constitution|Protocol){_TAIL})"
     rf"|\b(?P<work4>(?!(?:The|Our|This|That|These|Those|Their|His|Her|Its|Any|All|New|Such|No|An?)\b)"
     rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:agreements?|accords?|treaty|protocols?|conventions?))\b"
@@ -130,7 +134,9 @@ def canonical_work(name: str) -> str:
 
 
 def _law_kind(work: str) -> str:
-    if work.endswith(("Consensus", "Plan", "Declaration")) or work.lower() in NAMED_WORKS:
+    if work.endswith(("Consensus", "Plan", "Declaration", "Letter", "Manifesto", "Proclamation")) or (
+        work.lower() in NAMED_WORKS
+    ):
         return "work"  # a declaration states principles ("Durban Declaration"); it binds no party
     if re.match(r"(?:[\w-]+\s+)*Declaration of\b", work) and "Declaration of Principles" not in work:
         return "work"  # "Declaration of Independence", "Universal Declaration of Human Rights"
@@ -183,7 +189,7 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         attrs = {"work": canonical_work(work), "section": sec, "number": number}
         hits.append(CitationHit(m.start(), m.end(), "work", attrs))
     for m in LAW_NUMBER.finditer(text):
-        attrs = {"work": " ".join(m.group("work").split()), "number": m.group("num")}
+        attrs = {"work": " ".join(m.group("work").split()), "number": m.group("num") or m.group("num2")}
         end = _law_year(text, m.end(), attrs, with_of=True)
         hits.append(CitationHit(m.start(), end, "law", attrs))
     for m in WHOLE_WORK.finditer(text):
@@ -214,16 +220,19 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         hits.append(CitationHit(m.start(), m.end(), "law", {"work": "Constitution", "number": number}))
     for m in NAMED_LAW.finditer(text):
         name = m.group("work") or m.group("work2") or m.group("work3") or m.group("work4") or m.group("work5")
-        if m.group("year"):
+        year = m.group("year") or m.group("year2")
+        if year:
             name = name[: name.rindex(" of ")]
         start = m.start()
         lead = _LEADING.match(name)
         if lead and lead.end() < len(name):
             start, name = start + lead.end(), name[lead.end() :]
+        if name in ("Bill", "Letter", "Manifesto", "Proclamation"):
+            continue  # "The Bill passed": a common noun with a capital, not a name
         attrs = {"work": canonical_work(name)}
         end = m.end()
-        if m.group("year"):
-            attrs["year"] = int(m.group("year"))
+        if year:
+            attrs["year"] = int(year)
         elif attrs["work"].endswith(" Act"):
             end = _law_year(text, end, attrs)  # "the National Security Act 2023"
         hits.append(CitationHit(start, end, _law_kind(attrs["work"]), attrs))

@@ -50,6 +50,8 @@ def _keep(text: str, m: re.Match[str]) -> bool:
     if low == "may":
         if _NO_SUBJECT.search(before):
             return False  # "no state may invoke": a prohibition, not a possibility
+        if re.search(r",\s*$", before) and re.match(r"\s+(?:God|Allah)\b", after):
+            return False  # ", may God assist him,": a blessing
         if _PURPOSE.search(before):
             return False  # "so that we may know one another": a purpose, not a possibility
         if re.match(r"\s*May\s", text) and not text.rstrip().endswith("?"):

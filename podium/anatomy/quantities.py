@@ -182,6 +182,8 @@ def _conjunct(text: str, pos: int) -> int | None:
             return w.end(1)
         if w.group(1).lower().endswith("er"):
             return None  # "3 million jobs and higher wages": a comparative, not a noun counted with the first
+        if w.group(1).lower().endswith("ed"):
+            return None  # "229 people and destroyed thousands": a verb starts a new clause
     return None
 
 
@@ -447,7 +449,8 @@ def _lonely(first: Number, text: str, attrs: dict[str, Any]) -> bool:
 
 
 _FAMILY_DEFAULT = {"peso": "MXN", "shilling": "KES", "rupee": "INR", "pound": "GBP",
-                   "dinar": "IQD", "riyal": "SAR", "rial": "IRR", "dollar": "USD"}  # fmt: skip
+                   "dinar": "IQD", "riyal": "SAR", "rial": "IRR", "dollar": "USD",
+                   "dirham": "AED"}  # fmt: skip
 _COUNTRY_RE = {
     family: {code: re.compile(rf"\b(?:{_alts(names)})(?![\w.$])") for code, names in codes.items()}
     for family, codes in COUNTRY_CURRENCIES.items()

@@ -169,6 +169,8 @@ def _hit(kind: str, m: re.Match[str], text: str, anchor: When | None, ref: int |
         return _edge(g, anchor, s, e)
     if kind == "weekday":
         future = _WILL.search(text) or (IMPERATIVE.search(text) and not PAST.search(text[: m.start()]))
+        if future and _past_verb_before(text, m.start()):
+            future = None  # "..., as the Ministry announced on Monday": the verb next to it decides
         rel = (g["rel"] or "").lower() or ("next" if future else "bare")
         return _date(weekday_of(anchor, WEEKDAYS[g["wd"].lower()], rel), s, e)
     if kind in ("ago", "past", "span"):
@@ -257,6 +259,28 @@ def _relative_year(rel: str | None, anchor: When | None) -> int | None:
     return anchor.date.year + {"last": -1, "next": 1}.get(rel.lower(), 0)
 
 
+#: Capitalised words that may stand before a month inside a sentence ("... Since March").
+_MONTH_LEAD = frozenset(
+    {"In", "Since", "Last", "Next", "This", "Early", "Late", "By", "Until", "Before", "After", "From",
+     "Through", "During", "On", "Of", "Mid", "Till", "Each", "Every"}
+)  # fmt: skip
+#: The verb right before the preposition of a date ("announced on Monday", "began on 1 October").
+_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:on|in)\s+(?:the\s+)?$")
+#: "-ed" words that point ahead ("expected on Monday", "scheduled for").
+_NOT_PAST = frozenset({"expected", "scheduled", "planned", "slated", "due", "needed", "required", "set"})
+
+
+def _past_verb_before(text: str, at: int) -> bool:
+    """Whether a past verb stands right before the date's preposition ("announced on Monday")."""
+    verb = _VERB_BEFORE.search(text[:at])
+    if verb is None:
+        return False
+    word = verb.group(1).lower()
+    if word in _NOT_PAST or not PAST.fullmatch(word):
+        return False
+    return not re.search(r"\b(?:will|would|shall|to)\s+(?:\w+\s+)?$", text[: verb.start()])
+
+
 #: Clause boundaries that may change the tense: "; ", ", and", ", but" (kept in the split, so offsets hold).
 _CLAUSE = re.compile(r"(?=;\s|,\s+(?:and|but|while|whereas)\s)")
 
@@ -264,6 +288,8 @@ _CLAUSE = re.compile(r"(?=;\s|,\s+(?:and|but|while|whereas)\s)")
 def _tense(text: str, at: int | None = None) -> str:
     """Which way a month or day without a year points: "future", "past" or "nearest". A deadline right
     before it ("by March") or an order ("go to the polls") points to the future unless "had" is there."""
+    if at is not None and _past_verb_before(text, at):
+        return "past"  # "which began on 1 October, the state will spend"
     if at is not None:  # its own clause decides first: "It ended in April, and the review will ..."
         parts = _CLAUSE.split(text)
         pos = 0
@@ -293,6 +319,9 @@ def _month(m: re.Match[str], text: str, anchor: When | None, ref: int | None) ->
     s, e = m.span()
     if g["m"] == "May" and not (rel or g["y"] or g["yrel"] or DATE_SIGNAL.search(text[: m.start()])):
         return None  # "May God bless", "may" at the start of a wish
+    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+)\s+$", text[: m.start()])
+    if g["m"] == "March" and not (rel or g["y"] or g["yrel"]) and name and name.group(1) not in _MONTH_LEAD:
+        return None  # "the Green March", "the Long March": a name, not the month
     if g["y"]:
         return _date(When(dt.date(int(g["y"]), month, 1), "month"), s, e)
     if g["yrel"]:  # "January of last year"
@@ -479,7 +508,12 @@ def _combine(hits: list[TimeHit], text: str, anchor: When | None) -> list[TimeHi
         since = SINCE_BEFORE.search(before)
         if since and hit.kind == "date":
             end_iso = anchor.iso() if anchor else None
-            merged = _interval(hit.iso, end_iso, since.start(), hit.end)
+            start_iso = hit.iso
+            if isinstance(start_iso, str) and end_iso and start_iso[:4].isdigit() and start_iso > end_iso:
+                start_iso = (
+                    f"{int(start_iso[:4]) - 1}{start_iso[4:]}"  # "since August" said in May: last August
+                )
+            merged = _interval(start_iso, end_iso, since.start(), hit.end)
             merged.ref_year = hit.ref_year
             out.append(merged)
         else:

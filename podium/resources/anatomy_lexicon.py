@@ -193,7 +193,8 @@ THAT_CUES = frozenset(
     indicated suggest suggests suggested estimate estimates estimated conclude concludes concluded
     believe believes believed rule rules ruled document documents documented establish establishes
     established determine determines determined demonstrate demonstrates demonstrated calculate calculates
-    calculated assess assesses assessed agree agrees agreed ask asks asked
+    calculated assess assesses assessed agree agrees agreed ask asks asked record records recorded
+    narrate narrates narrated hold holds held
     """.split()  # noqa: SIM905
 )
 #: Evidence nouns: as the head of a subject they make "show"/"confirm" a cue even without "that"
@@ -303,6 +304,10 @@ COUNTRY_CURRENCIES = {
     },
 }  # fmt: skip
 COUNTRY_CURRENCIES["rial"] = COUNTRY_CURRENCIES["riyal"]
+COUNTRY_CURRENCIES["dirham"] = {
+    "AED": ("United Arab Emirates", "UAE", "Emirati", "Emiratis", "Abu Dhabi", "Dubai"),
+    "MAD": ("Morocco", "Moroccan", "Moroccans", "Kingdom of Morocco"),
+}  # fmt: skip
 COUNTRY_CURRENCIES["dollar"] = {
     "USD": ("United States", "America", "American", "Americans", "U.S.", "US", "USA"),
     "CAD": ("Canada", "Canadian", "Canadians"), "AUD": ("Australia", "Australian", "Australians"),
@@ -312,4 +317,5 @@ COUNTRY_CURRENCIES["dollar"] = {
 CURRENCY_FAMILIES = {"pesos": "peso", "peso": "peso", "shillings": "shilling", "rupees": "rupee",
                      "rupee": "rupee", "rs": "rupee", "rs.": "rupee", "pounds": "pound", "dinars": "dinar",
                      "riyals": "riyal", "rials": "rial", "dollars": "dollar", "dollar": "dollar",
+                     "dirhams": "dirham", "dirham": "dirham",
                      "$": "dollar"}  # fmt: skip
