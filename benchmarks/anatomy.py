@@ -1,7 +1,7 @@
 """Claim anatomy benchmark: precision/recall/F1 per layer on hand-annotated sentences, and speed.
 
 Usage: python benchmarks/anatomy.py [--data benchmarks/data/anatomy] [--speech FILE] [--repeat N]
-                                   [--no-speed] [--no-blind] [--no-blind5] [--no-blind6]
+                                   [--no-speed] [--no-blind] [--no-blind6] [--no-blind7]
                                    [--errors SPLIT]
 
 For each layer (quantity, time, attribution, hedge, citation) it prints P/R/F1 three ways: spans equal
@@ -11,10 +11,11 @@ attributions source (head word) and cue; citations kind, work and numbers; hedge
 
 Splits (by file name prefix; ``benchmarks/data/anatomy/README.md`` tells their history): ``dev_*`` were
 used to tune the rules; ``test_*`` were written with them; ``holdout_*`` and ``blind_*`` to ``blind5_*``
-were each written blind to the rules by an annotator who saw only the README conventions, scored once,
-and then their errors were read and used for tuning; ``blind6_*`` are the untouched blind split, printed
-as aggregate scores only (``--errors`` refuses them; ``--no-blind6`` leaves them unread, ``--no-blind5``
-leaves blind5 unread, ``--no-blind`` leaves every blind split unread). A file with a line that is not
+were each written blind to the rules by annotators who saw only the README conventions, scored once,
+and then their errors were read and used for tuning, and so were ``blind6_*``; ``blind7_*`` are the
+untouched blind split, printed as aggregate scores only (``--errors`` refuses them; ``--no-blind7``
+leaves them unread, ``--no-blind6`` leaves blind6 unread, ``--no-blind`` leaves every blind split
+unread). A file with a line that is not
 valid JSON (being written) is skipped with a warning. Scores are printed for each split and for all of
 them together; claim types are scored as accuracy per sentence.
 
@@ -38,8 +39,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 LAYERS = ("quantity", "time", "attribution", "hedge", "citation")
 
-TUNING = ("dev", "test", "holdout", "blind", "blind2", "blind3", "blind4", "blind5")
-BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+TUNING = ("dev", "test", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 LABELS = {
     "dev": "dev (used for tuning)",
     "test": "test (written with dev; its totals were seen while tuning, its errors read later)",
@@ -49,7 +50,8 @@ LABELS = {
     "blind3": "blind3 (written blind; its errors were used for tuning on 2026-11-25)",
     "blind4": "blind4 (written blind; its errors were used for tuning on 2026-11-25)",
     "blind5": "blind5 (written blind; its errors were used for tuning on 2026-11-25)",
-    "blind6": "blind6 (written 2026-11-25 by annotators who saw only the README conventions)",
+    "blind6": "blind6 (written blind; its errors were used for tuning on 2026-11-25)",
+    "blind7": "blind7 (written 2026-11-25 by annotators who saw only the README conventions)",
 }
 
 
@@ -271,13 +273,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     parser.add_argument("--errors", choices=TUNING, metavar="SPLIT",
-                        help="print each mismatch: a tuning split (dev ... blind5)")  # fmt: skip
+                        help="print each mismatch: a tuning split (dev ... blind6)")  # fmt: skip
     parser.add_argument("--no-blind", action="store_true", help="leave every blind*_ file unread")
-    parser.add_argument("--no-blind5", action="store_true", help="leave the blind5_* files unread")
     parser.add_argument("--no-blind6", action="store_true", help="leave the blind6_* files unread")
+    parser.add_argument("--no-blind7", action="store_true", help="leave the blind7_* files unread")
     args = parser.parse_args()
-    if args.errors not in (None, *TUNING):  # argparse refuses it already; never read blind6 one by one
-        parser.error("--errors takes dev, test, holdout or blind to blind5, never blind6")
+    if args.errors not in (None, *TUNING):  # argparse refuses it already; never read blind7 one by one
+        parser.error("--errors takes dev, test, holdout or blind to blind6, never blind7")
     files = sorted(args.data.glob("*.jsonl"))
     if not files:
         print(f"no *.jsonl files in {args.data}", file=sys.stderr)
@@ -290,11 +292,11 @@ def main() -> int:
         kind = kind if kind in split else "dev"
         skip_blind = (
             (args.no_blind and kind in BLIND)
-            or (args.no_blind5 and kind == "blind5")
             or (args.no_blind6 and kind == "blind6")
+            or (args.no_blind7 and kind == "blind7")
         )
         if (args.errors and kind != args.errors) or skip_blind:
-            continue  # never even read a split whose errors were not asked for (blind6 above all)
+            continue  # never even read a split whose errors were not asked for (blind7 above all)
         recs = _read(f)
         if recs is not None:
             split[kind].extend(recs)

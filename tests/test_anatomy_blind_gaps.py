@@ -199,33 +199,33 @@ def _bench(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, script, *args], capture_output=True, text=True, check=False)
 
 
-def test_benchmark_reports_blind6_apart_refuses_its_errors_and_skips_half_written_files(
+def test_benchmark_reports_blind7_apart_refuses_its_errors_and_skips_half_written_files(
     tmp_path: Path,
 ) -> None:
     _write(tmp_path / "dev_a.jsonl", [_record("dev_a-01")])
     _write(tmp_path / "blind_a.jsonl", [_record("blind_a-01")])
-    _write(tmp_path / "blind5_a.jsonl", [_record("blind5_a-01")])
-    _write(tmp_path / "blind6_a.jsonl", [_record("blind6_a-01"), _record("blind6_a-02")])
-    (tmp_path / "blind6_b.jsonl").write_text(
-        json.dumps(_record("blind6_b-01")) + '\n{"id": "blind6_b-0', "utf-8"
+    _write(tmp_path / "blind6_a.jsonl", [_record("blind6_a-01")])
+    _write(tmp_path / "blind7_a.jsonl", [_record("blind7_a-01"), _record("blind7_a-02")])
+    (tmp_path / "blind7_b.jsonl").write_text(
+        json.dumps(_record("blind7_b-01")) + '\n{"id": "blind7_b-0', "utf-8"
     )
     out = _bench("--data", str(tmp_path), "--no-speed")
     assert out.returncode == 0, out.stderr
     assert (
-        "blind6 (written 2026-11-25 by annotators who saw only the README conventions): 2 records"
+        "blind7 (written 2026-11-25 by annotators who saw only the README conventions): 2 records"
         in out.stdout
     )
-    assert "blind5 (written blind; its errors were used for tuning on 2026-11-25): 1 records" in out.stdout
+    assert "blind6 (written blind; its errors were used for tuning on 2026-11-25): 1 records" in out.stdout
     assert "blind (written blind; its errors were used for tuning on 2026-11-25): 1 records" in out.stdout
     assert "== all: 5 records ==" in out.stdout
-    assert "blind6_b.jsonl line 2 is not valid JSON" in out.stderr
-    refused = _bench("--data", str(tmp_path), "--errors", "blind6")
-    assert refused.returncode != 0 and "blind6_a-01" not in refused.stdout
-    assert _bench("--data", str(tmp_path), "--errors", "blind5").returncode == 0
-    left = _bench("--data", str(tmp_path), "--no-speed", "--no-blind6")
-    assert "blind6" not in left.stdout + left.stderr and "== all: 3 records ==" in left.stdout
-    dev = _bench("--data", str(tmp_path), "--errors", "dev")  # blind6 is never read as another split
-    assert dev.returncode == 0 and "blind6" not in dev.stdout + dev.stderr
+    assert "blind7_b.jsonl line 2 is not valid JSON" in out.stderr
+    refused = _bench("--data", str(tmp_path), "--errors", "blind7")
+    assert refused.returncode != 0 and "blind7_a-01" not in refused.stdout
+    assert _bench("--data", str(tmp_path), "--errors", "blind6").returncode == 0
+    left = _bench("--data", str(tmp_path), "--no-speed", "--no-blind7")
+    assert "blind7" not in left.stdout + left.stderr and "== all: 3 records ==" in left.stdout
+    dev = _bench("--data", str(tmp_path), "--errors", "dev")  # blind7 is never read as another split
+    assert dev.returncode == 0 and "blind7" not in dev.stdout + dev.stderr
 
 
 def test_a_bare_peso_or_rial_takes_the_currency_of_the_country_the_speech_is_about() -> None:
@@ -359,3 +359,45 @@ def test_blind5_gaps() -> None:
     assert next(h.attrs["unit"] for h in killed) == "people"
     moroccan = _doc("Moroccans gave 10 billion dirhams to the fund.").layer("quantity")
     assert [s.attrs["unit"] for s in moroccan] == ["MAD"]
+
+
+def test_blind6_gaps() -> None:
+    def cites(text: str) -> list[tuple[str, str, str | None, str | None]]:
+        layer = _doc(text).layer("citation")
+        return [(text[s.start : s.end], s.label, s.attrs["work"], s.attrs.get("number")) for s in layer]
+
+    assert cites("Under Law No. 26061, every child has a guardian.") == [
+        ("Law No. 26061", "law", "Law No. 26061", "26061")
+    ]
+    assert cites("That breaks Law 25326 on data.") == [("Law 25326", "law", "Law 25326", "25326")]
+    assert cites("Article 75 bis of the Constitution applies.")[0][3] == "75 bis"
+    assert cites("Article 41.3.2 of the Constitution was repealed.")[0][3] == "41.3.2"
+    assert cites("Federal Law No. 273-FZ was amended.") == [
+        ("Federal Law No. 273-FZ", "law", "Federal Law No. 273-FZ", "273-FZ")
+    ]
+    assert cites("In 2016 the Security Council adopted Resolution 2334 unanimously.") == [
+        ("Resolution 2334", "resolution", "UN Security Council", "2334")
+    ]
+    assert cites("The Central Committee's Resolution 18-NQ/TW was issued.") == [
+        ("Resolution 18-NQ/TW", "resolution", "Central Committee", "18-NQ/TW")
+    ]
+    assert cites("That breaks Article 2, paragraph 4, of the Charter of the United Nations.") == [
+        ("Article 2, paragraph 4, of the Charter of the United Nations", "article", "UN Charter", "2(4)")
+    ]
+    assert cites("Section 7 of Basic Law: The Government sets the term.") == [
+        ("Section 7 of Basic Law: The Government", "article", "Basic Law: The Government", "7")
+    ]
+    assert cites("The Proclamation of the Republic was read aloud.")[0][1] == "work"
+    assert cites("It rests on the Right to Information Act 2005.") == [
+        ("Right to Information Act 2005", "law", "Right to Information Act", None)
+    ]
+    assert find_attributions("The formula adjusts pensions according to inflation.") == []
+    assert find_attributions("Who here believes that the war will end soon?") == []
+    assert [h.attrs["source"] for h in find_attributions("Our critics report that prices rose.")] == [
+        "Our critics"
+    ]
+    noun = find_attributions("The agency admitted in its annual report that it failed.")
+    assert [h.attrs["source"] for h in noun] == ["The agency"]
+    torah = find_attributions("The Torah commands us to love the stranger.")
+    assert [(h.attrs["source"], h.attrs["cue"]) for h in torah] == [("The Torah", "commands us")]
+    assert find_attributions("Net migration hit a record, the highest figure ever recorded.") == []

@@ -31,7 +31,7 @@ _QURAN = r"(?:[Hh]oly\s+)?(?:Qur['’]an|Quran|Koran)"
 _VERSE = r"(?P<ch>\d{1,3})\s*:\s*(?P<v>\d{1,3})(?:\s*[-–]\s*(?P<ve>\d{1,3}))?"
 _WORKS = "|".join(sorted((re.escape(w) for w in NAMED_WORKS), key=len, reverse=True))
 _SECTIONS = "|".join(re.escape(s) for s in SECTION_WORDS)
-_CAP = r"(?:[A-Z][\w.’'-]*|U\.N\.|UN|EU|of|the|on|for|de|al-\w+)"
+_CAP = r"(?:[A-Z][\w.’'-]*|U\.N\.|UN|EU|of|the|on|for|to|de|al-\w+)"
 #: Inside a law's name "and" may join capitalised words ("African Growth and Opportunity Act").
 _CAP_AND = rf"(?:{_CAP}|and(?=\s+[A-Z]))"
 _TREATY_HEAD = (
@@ -39,7 +39,10 @@ _TREATY_HEAD = (
     r"Constitution|Covenant|Pact|Code|Consensus|Plan|Bill|Letter|Manifesto|Proclamation"
 )
 #: An article number, with its paragraphs ("2(4)", "5(1)(a)").
-_NUMBER = r"(?P<num>(?:\d+[A-Za-z]?|[IVXL]+\b|ES-\d+/\d+)(?:\(\d+\)|\([a-z]\))*)"
+_NUMBER = (
+    r"(?P<num>(?:\d+[A-Za-z]?(?:\.\d+)*(?:\s+(?:bis|ter|quater)\b)?|[IVXL]+\b|ES-\d+/\d+)"
+    r"(?:\(\d+\)|\([a-z]\))*)"
+)
 
 QURAN_REF = re.compile(rf"\b{_QURAN}\s*,?\s*(?:[Ss]ura(?:h)?\s+[\w’'-]+\s*,?\s*)?{_VERSE}")
 SURAH_REF = re.compile(
@@ -57,7 +60,8 @@ BARE_REF = re.compile(rf"[(\[]\s*{_VERSE}\s*[)\]]")  # "(94:6)", "[5:32]"
 #: "Royal Decree-law 7/2024".
 LAW_NUMBER = re.compile(
     r"\b(?P<work>(?:[A-Z][a-z]+\s+){0,2}(?:Act|Law|Decree(?:-[Ll]aw)?|Ordinance)\s+"
-    r"(?:(?:No\.?|Number)\s*(?P<num>\d+(?:[-/]\d+)?)|(?P<num2>\d{1,4}/(?:19|20)\d{2})"
+    r"(?:(?:No\.?|Number)\s*(?P<num>\d+(?:[-/]\d+)?(?:-[A-Z]{1,4}\b)?)|(?P<num3>\d{5,6})\b"
+    r"|(?P<num2>\d{1,4}/(?:19|20)\d{2})"
     r"(?:\s+on\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|on|for|to|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)?))"
 )
 #: A named work cited whole, without a section ("Pacem in terris"): the works a bare number can follow.
@@ -75,14 +79,25 @@ WORK_SECTION = re.compile(
     rf"|(?P<sec2>\b(?:{_SECTIONS})\s*\d+)\s+(?:of|in)\s+(?:the\s+)?(?P<work2>{_WORKS})",
     re.IGNORECASE,
 )
+#: Israel's Basic Laws are named with a colon: "Basic Law: The Knesset", "Basic Law: Human Dignity and
+#: Liberty".
+_BASIC_LAW = r"Basic\s+Law:\s+(?:The\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*"
 ARTICLE = re.compile(
     rf"\b(?P<kw>Article|Section|Chapter|Paragraph|Clause)s?\s+{_NUMBER}"
-    rf"(?:\s+(?:of|in|under)\s+(?P<work>(?:(?:the|our|their|its|this|that)\s+)?(?:{_CAP_AND}[\s-]+){{0,7}}"
-    rf"[A-Z][\w.’'-]*))?"
+    rf"(?:,\s*paragraph\s+(?P<para>\d+),?)?"
+    rf"(?:\s+(?:of|in|under)\s+(?P<work>{_BASIC_LAW}|(?:(?:the|our|their|its|this|that)\s+)?"
+    rf"(?:{_CAP_AND}[\s-]+){{0,7}}[A-Z][\w.’'-]*))?"
 )
+BASIC_LAW = re.compile(rf"\b(?P<work>{_BASIC_LAW})")
 RESOLUTION = re.compile(
     r"(?P<body>\b(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council|General\s+Assembly|UNSC|UNGA)"
-    r"\s+|\bUN\s+|\bU\.N\.\s+)?\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>ES-\d+/\d+|\d+/\d+|\d+)"
+    r"\s+|\bUN\s+|\bU\.N\.\s+)?(?:(?P<owner>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+)?\b[Rr]esolution\s+(?:No\.?\s*)?"
+    r"(?P<num>ES-\d+/\d+|\d+/\d+|\d+(?:-[A-Z]{1,4}(?:/[A-Z]{1,4})?)?)"
+)
+#: A UN body named earlier in the sentence adopts the resolution ("the General Assembly adopted Resolution
+#: 3379").
+_BODY_BEFORE = re.compile(
+    r"(?P<b>Security\s+Council|General\s+Assembly|UNSC|UNGA)\b(?!.*(?:Security\s+Council|General\s+Assembly))"
 )
 AMENDMENT = re.compile(
     rf"\b(?P<ord>{'|'.join(w.capitalize() for w in ORDINALS)}|\d+(?:st|nd|rd|th))\s+Amendment\b"
@@ -138,7 +153,9 @@ def _law_kind(work: str) -> str:
         work.lower() in NAMED_WORKS
     ):
         return "work"  # a declaration states principles ("Durban Declaration"); it binds no party
-    if re.match(r"(?:[\w-]+\s+)*Declaration of\b", work) and "Declaration of Principles" not in work:
+    if re.match(r"(?:[\w-]+\s+)*(?:Declaration|Proclamation|Letter|Manifesto) of\b", work) and (
+        "Declaration of Principles" not in work
+    ):
         return "work"  # "Declaration of Independence", "Universal Declaration of Human Rights"
     head = re.split(r" (?:of|on) ", work)[0]  # "Constitution of the Republic of China" is a law
     return "law" if re.search(r"\b(?:Act|Law|Constitution|Code|Amendment|Bill)$", head) else "treaty"
@@ -189,9 +206,15 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         attrs = {"work": canonical_work(work), "section": sec, "number": number}
         hits.append(CitationHit(m.start(), m.end(), "work", attrs))
     for m in LAW_NUMBER.finditer(text):
-        attrs = {"work": " ".join(m.group("work").split()), "number": m.group("num") or m.group("num2")}
+        start, name = m.start(), " ".join(m.group("work").split())
+        lead = _LEADING.match(name)
+        if lead and lead.end() < len(name):  # "Under Law No. 23548"
+            start, name = start + lead.end(), name[lead.end() :]
+        attrs = {"work": name, "number": m.group("num") or m.group("num2") or m.group("num3")}
         end = _law_year(text, m.end(), attrs, with_of=True)
-        hits.append(CitationHit(m.start(), end, "law", attrs))
+        hits.append(CitationHit(start, end, "law", attrs))
+    for m in BASIC_LAW.finditer(text):
+        hits.append(CitationHit(m.start(), m.end(), "law", {"work": " ".join(m.group("work").split())}))
     for m in WHOLE_WORK.finditer(text):
         hits.append(CitationHit(m.start(), m.end(), "work", {"work": canonical_work(m.group("work"))}))
     for m in ARTICLE.finditer(text):
@@ -201,19 +224,23 @@ def find_citations(text: str, quran_context: bool = False) -> list[CitationHit]:
         if name and (cut := re.search(rf"\b(?:{_TREATY_HEAD})(?=\s+and\s)", name)):
             name, end = name[: cut.end()], m.start("work") + cut.end()
         work = canonical_work(name) if name else None
-        attrs = {"work": work, "number": m.group("num"), "section": m.group("kw").lower()}
+        number = m.group("num") + (f"({m.group('para')})" if m.group("para") else "")
+        attrs = {"work": work, "number": number, "section": m.group("kw").lower()}
         end = _law_year(text, end, {}) if work and re.search(r"\bAct$", work) else end
         hits.append(CitationHit(m.start(), end, "article", attrs))
     for m in RESOLUTION.finditer(text):
         body = " ".join((m.group("body") or "").split())
+        if not body and (earlier := _BODY_BEFORE.search(text[: m.start()])):
+            body = earlier.group("b")
         work = (
             "UN General Assembly"
             if re.search(r"General|UNGA", body)
             else "UN Security Council"
             if body
-            else None
+            else _LEADING.sub("", m.group("owner") or "") or None  # "The Politburo's Resolution 57-NQ/TW"
         )
-        hits.append(CitationHit(m.start(), m.end(), "resolution", {"work": work, "number": m.group("num")}))
+        start = m.start() if m.group("body") else text.index("esolution", m.start()) - 1  # not "Politburo's"
+        hits.append(CitationHit(start, m.end(), "resolution", {"work": work, "number": m.group("num")}))
     for m in AMENDMENT.finditer(text):
         o = m.group("ord").lower()
         number = str(ORDINALS[o]) if o in ORDINALS else re.sub(r"\D", "", o)

@@ -182,7 +182,8 @@ SPEECH_CUES = frozenset(
     denies denied confess confessed confesses predict predicts predicted accuse accuses accused threaten
     threatened threatens vow vowed vows promise promised promises pledged pledge pledges recall recalls
     recalled complain complained complains confirm confirms confirmed reveal reveals revealed
-    spoke speaks teach teaches taught remind reminds reminded assure assures assured
+    spoke speaks teach teaches taught remind reminds reminded assure assures assured command commands
+    commanded
     """.split()  # noqa: SIM905
 )
 #: Evidence verbs that attribute only when followed by "that" ("reports show that ...").
