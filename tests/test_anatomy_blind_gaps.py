@@ -300,17 +300,13 @@ def test_blind3_gaps_in_quantities_times_and_attributions() -> None:
 
 
 def test_blind4_gaps() -> None:
-    def cites(text: str) -> list[tuple[str, str, str | None]]:
-        layer = _doc(text).layer("citation")
-        return [(text[s.start : s.end], s.label, s.attrs["work"]) for s in layer]
-
-    assert cites("The Final Declaration of the summit was read aloud.") == [
+    assert _cites("The Final Declaration of the summit was read aloud.") == [
         ("Final Declaration", "work", "Final Declaration")
     ]
-    assert cites("Leo XIII wrote in Quadragesimo anno, paragraph 79, of subsidiarity.") == [
+    assert _cites("Leo XIII wrote in Quadragesimo anno, paragraph 79, of subsidiarity.") == [
         ("Quadragesimo anno, paragraph 79", "work", "Quadragesimo Anno")
     ]
-    assert cites("We pray with al-Sahifa al-Sajjadiyya, supplication 47, tonight.") == [
+    assert _cites("We pray with al-Sahifa al-Sajjadiyya, supplication 47, tonight.") == [
         ("al-Sahifa al-Sajjadiyya, supplication 47", "work", "al-Sahifa al-Sajjadiyya")
     ]
     said = find_attributions("Saint John writes in 1 John 4:20 that whoever hates his brother is a liar.")
@@ -327,21 +323,17 @@ def test_blind4_gaps() -> None:
 
 
 def test_blind5_gaps() -> None:
-    def cites(text: str) -> list[tuple[str, str, str | None]]:
-        layer = _doc(text).layer("citation")
-        return [(text[s.start : s.end], s.label, s.attrs["work"]) for s in layer]
-
-    assert cites("Parliament passed Law 4/2019 on the Protection of Coasts last spring.") == [
+    assert _cites("Parliament passed Law 4/2019 on the Protection of Coasts last spring.") == [
         ("Law 4/2019 on the Protection of Coasts", "law", "Law 4/2019 on the Protection of Coasts")
     ]
     assert _doc("Royal Decree-law 3/2021 froze the rents.").layer("time") == []  # its year is no time
-    assert cites("The Protocol of Cooperation of 2004 still binds both ports.") == [
+    assert _cites("The Protocol of Cooperation of 2004 still binds both ports.") == [
         ("Protocol of Cooperation of 2004", "treaty", "Protocol of Cooperation")
     ]
-    assert cites("Thousands marched against the Water Services Bill.") == [
+    assert _cites("Thousands marched against the Water Services Bill.") == [
         ("Water Services Bill", "law", "Water Services Bill")
     ]
-    assert cites("The Bill passed its second reading.") == []
+    assert _cites("The Bill passed its second reading.") == []
     blessed = find_attributions("The Caliph, may God be pleased with him, wrote that justice comes first.")
     assert [h.attrs["source"] for h in blessed] == ["The Caliph"]
     assert find_hedges("The Caliph, may God be pleased with him, wrote that justice comes first.") == []
@@ -362,33 +354,29 @@ def test_blind5_gaps() -> None:
 
 
 def test_blind6_gaps() -> None:
-    def cites(text: str) -> list[tuple[str, str, str | None, str | None]]:
-        layer = _doc(text).layer("citation")
-        return [(text[s.start : s.end], s.label, s.attrs["work"], s.attrs.get("number")) for s in layer]
-
-    assert cites("Under Law No. 26061, every child has a guardian.") == [
+    assert _cites_numbered("Under Law No. 26061, every child has a guardian.") == [
         ("Law No. 26061", "law", "Law No. 26061", "26061")
     ]
-    assert cites("That breaks Law 25326 on data.") == [("Law 25326", "law", "Law 25326", "25326")]
-    assert cites("Article 75 bis of the Constitution applies.")[0][3] == "75 bis"
-    assert cites("Article 41.3.2 of the Constitution was repealed.")[0][3] == "41.3.2"
-    assert cites("Federal Law No. 273-FZ was amended.") == [
+    assert _cites_numbered("That breaks Law 25326 on data.") == [("Law 25326", "law", "Law 25326", "25326")]
+    assert _cites_numbered("Article 75 bis of the Constitution applies.")[0][3] == "75 bis"
+    assert _cites_numbered("Article 41.3.2 of the Constitution was repealed.")[0][3] == "41.3.2"
+    assert _cites_numbered("Federal Law No. 273-FZ was amended.") == [
         ("Federal Law No. 273-FZ", "law", "Federal Law No. 273-FZ", "273-FZ")
     ]
-    assert cites("In 2016 the Security Council adopted Resolution 2334 unanimously.") == [
+    assert _cites_numbered("In 2016 the Security Council adopted Resolution 2334 unanimously.") == [
         ("Resolution 2334", "resolution", "UN Security Council", "2334")
     ]
-    assert cites("The Central Committee's Resolution 18-NQ/TW was issued.") == [
+    assert _cites_numbered("The Central Committee's Resolution 18-NQ/TW was issued.") == [
         ("Resolution 18-NQ/TW", "resolution", "Central Committee", "18-NQ/TW")
     ]
-    assert cites("That breaks Article 2, paragraph 4, of the Charter of the United Nations.") == [
+    assert _cites_numbered("That breaks Article 2, paragraph 4, of the Charter of the United Nations.") == [
         ("Article 2, paragraph 4, of the Charter of the United Nations", "article", "UN Charter", "2(4)")
     ]
-    assert cites("Section 7 of Basic Law: The Government sets the term.") == [
+    assert _cites_numbered("Section 7 of Basic Law: The Government sets the term.") == [
         ("Section 7 of Basic Law: The Government", "article", "Basic Law: The Government", "7")
     ]
-    assert cites("The Proclamation of the Republic was read aloud.")[0][1] == "work"
-    assert cites("It rests on the Right to Information Act 2005.") == [
+    assert _cites_numbered("The Proclamation of the Republic was read aloud.")[0][1] == "work"
+    assert _cites_numbered("It rests on the Right to Information Act 2005.") == [
         ("Right to Information Act 2005", "law", "Right to Information Act", None)
     ]
     assert find_attributions("The formula adjusts pensions according to inflation.") == []
@@ -401,3 +389,14 @@ def test_blind6_gaps() -> None:
     torah = find_attributions("The Torah commands us to love the stranger.")
     assert [(h.attrs["source"], h.attrs["cue"]) for h in torah] == [("The Torah", "commands us")]
     assert find_attributions("Net migration hit a record, the highest figure ever recorded.") == []
+
+
+def _cites(text: str) -> list[tuple[str, str, str | None]]:
+    """(span text, kind, work) of each citation the pipeline finds in ``text``."""
+    return [c[:3] for c in _cites_numbered(text)]
+
+
+def _cites_numbered(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(span text, kind, work, number) of each citation the pipeline finds in ``text``."""
+    layer = _doc(text).layer("citation")
+    return [(text[s.start : s.end], s.label, s.attrs["work"], s.attrs.get("number")) for s in layer]
