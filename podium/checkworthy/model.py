@@ -3,8 +3,9 @@
 ``CheckworthyModel.load()`` reads ``podium/checkworthy/model/`` (a compressed ``.npz`` of arrays and a
 ``meta.json``); ``score(sentences, speakers)`` returns a calibrated probability per sentence. The score
 has two parts, added in log-odds: a linear model over name-masked TF-IDF n-grams of the sentence and of
-its neighbours, an auxiliary ClaimBuster-trained claim score, dense cue/context features (``features``)
-and repetition features (how closely the sentence restates another one of the document); and a small
+its neighbours, an auxiliary ClaimBuster-trained claim score, dense cue/context features (``features``),
+repetition features (how closely the sentence restates another one of the document) and the sentence's
+mean static MiniLM vector (``embedding``); and a small
 boosted-tree ensemble (``trees``) over the same dense, auxiliary and repetition features, weighted by
 ``tree_weight``. A Platt map turns the sum into a probability. Only numpy is needed here: no
 scikit-learn, no pickle, no network. Training lives in ``training``; podium's analyser and CLI wrap
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from podium.checkworthy import embedding
 from podium.checkworthy.features import (
     DENSE_NAMES,
     REPETITION_NAMES,
@@ -33,7 +35,18 @@ from podium.checkworthy.masking import mask_text
 from podium.checkworthy.trees import TreeEnsemble
 
 MODEL_DIR = Path(__file__).with_name("model")
-_ARRAYS = ("idf", "w_self", "w_ctx", "w_aux", "extra_mean", "extra_scale", "w_extra")
+_ARRAYS = (
+    "idf",
+    "w_self",
+    "w_ctx",
+    "w_aux",
+    "extra_mean",
+    "extra_scale",
+    "w_extra",
+    "emb_mean",
+    "emb_scale",
+    "w_emb",
+)
 _VOCABS = ("word_vocab", "char_vocab")
 FEATURE_NAMES = (*DENSE_NAMES, "aux", "aux_neighbours", *REPETITION_NAMES)
 
@@ -54,6 +67,9 @@ class ModelParams:
     extra_mean: np.ndarray
     extra_scale: np.ndarray
     w_extra: np.ndarray
+    emb_mean: np.ndarray
+    emb_scale: np.ndarray
+    w_emb: np.ndarray
     bias: float
     platt_a: float
     platt_b: float
@@ -116,8 +132,10 @@ class CheckworthyModel:
 
     @classmethod
     def load(cls, folder: Path | None = None) -> CheckworthyModel:
-        """The committed model (or one saved in ``folder``)."""
-        return cls(ModelParams.load(folder or MODEL_DIR))
+        """The committed model (or one saved in ``folder``), with the embedding layer it needs."""
+        model = cls(ModelParams.load(folder or MODEL_DIR))
+        embedding.load()
+        return model
 
     def _lexical(self, masked: Sequence[str]) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
         """The TF-IDF rows of masked sentences multiplied by the three weight columns (``(n, 3)``), and
@@ -165,6 +183,7 @@ class CheckworthyModel:
         *,
         masked: Sequence[str] | None = None,
         dense: np.ndarray | None = None,
+        emb: np.ndarray | None = None,
     ) -> np.ndarray:
         """Uncalibrated scores (log-odds before Platt scaling) of the sentences of one document."""
         n = len(sentences)
@@ -176,14 +195,16 @@ class CheckworthyModel:
         p = self.params
         if masked is None:
             masked = [mask_text(s, self._common) for s in sentences]
-        if dense is None:
+        if dense is None or emb is None:
             named = [mask_text(s, self._common, keep_digits=True) for s in sentences]
-            dense = dense_features(named, masked, spk)
+            dense = dense_features(named, masked, spk) if dense is None else dense
+            emb = embedding.sentence_vectors(named) if emb is None else emb
         lex, words = self._lexical(masked)
         aux = lex[:, 2] + p.b_aux
         repeat = repetition_features(words, spk)
         extra = np.column_stack([dense, aux, _neighbour_mean(aux), repeat])
         linear = lex[:, 0] + _neighbour_mean(lex[:, 1]) + ((extra - p.extra_mean) / p.extra_scale) @ p.w_extra
+        linear += ((emb - p.emb_mean) / p.emb_scale) @ p.w_emb
         return linear + p.bias + p.tree_weight * p.trees.predict(extra)
 
     def score(self, sentences: Sequence[str], speakers: Sequence[str | None] | None = None) -> list[float]:

@@ -1,12 +1,14 @@
 """Fitting the check-worthiness model and cross-validating it by debate group (training time only).
 
-``prepare`` turns debates into masked text and dense features once; ``fit`` learns the TF-IDF vocabulary,
-an auxiliary ClaimBuster head (CFS vs the rest), the main logistic regression and a boosted-tree ensemble
-over the dense, auxiliary and repetition features, on CheckThat! debates, and returns the plain arrays of
-``model.ModelParams``; ``cross_validate`` gives out-of-fold scores holding out one debate group at a time
-(both parts are fitted without the held-out group); ``fit_platt`` calibrates; ``report`` computes the
-metrics per CheckThat! set. It needs scikit-learn, which the run-time model does not. The data folder is
-always given by the caller (training script, benchmark); nothing here writes files.
+``prepare`` turns debates into masked text, dense features and static MiniLM sentence vectors once;
+``fit`` learns the TF-IDF vocabulary, an auxiliary ClaimBuster head (CFS vs the rest), the main logistic
+regression (which also weighs the sentence vectors) and a boosted-tree ensemble over the dense, auxiliary
+and repetition features, on CheckThat! debates (the 2020 ones weighted up, ``Config.ct2020_weight``),
+and returns the plain arrays of ``model.ModelParams``; ``cross_validate`` gives out-of-fold scores
+holding out one debate group at a time (both parts are fitted without the held-out group); ``fit_platt``
+calibrates; ``report`` computes the metrics per CheckThat! set. It needs scikit-learn, which the run-time
+model does not. The data folder is always given by the caller (training script, benchmark); nothing here
+writes files.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from podium.checkworthy.data import (
     load_checkthat,
     load_claimbuster,
 )
+from podium.checkworthy.embedding import sentence_vectors
 from podium.checkworthy.features import char_ngrams, dense_features, repetition_features, word_ngrams
 from podium.checkworthy.masking import learn_common_words, mask_text
 from podium.checkworthy.metrics import expected_calibration_error, macro_metrics
@@ -37,13 +40,15 @@ from podium.checkworthy.trees import from_sklearn
 
 @dataclass(slots=True)
 class Prepared:
-    """A debate with what every fold needs: masked text, dense features, group and line weights."""
+    """A debate with what every fold needs: masked text, dense features, sentence vectors, group and
+    line weights."""
 
     debate: Debate
     masked: list[str]
     dense: np.ndarray
     group: int
     weights: np.ndarray
+    emb: np.ndarray
     lex: sparse.csr_matrix | None = None
     repeat: np.ndarray | None = None
 
@@ -67,17 +72,29 @@ class Config:
     tree_rate: float = 0.05
     tree_leaves: int = 15
     tree_min_leaf: int = 40
+    # the sentence vectors' share in the logistic regression (they are standardised, then scaled by this)
+    emb_weight: float = 0.1
+    # CheckThat! 2020 lines count this much more in fitting: its labels (1.2% positive, the claims that
+    # fact-checkers actually checked) are the sparser, harder target
+    ct2020_weight: float = 2.0
 
 
 def prepare(
-    debates: Sequence[Debate], common: set[str], groups: Sequence[int], weights: Sequence[Sequence[float]]
+    debates: Sequence[Debate],
+    common: set[str],
+    groups: Sequence[int],
+    weights: Sequence[Sequence[float]],
+    vectors: bool = True,
 ) -> list[Prepared]:
+    """Masked text, dense features and (unless ``vectors`` is false) sentence vectors of each debate."""
     out = []
     for debate, group, w in zip(debates, groups, weights, strict=True):
         masked = [mask_text(t, common) for t in debate.texts]
         named = [mask_text(t, common, keep_digits=True) for t in debate.texts]
         dense = dense_features(named, masked, debate.speakers)
-        out.append(Prepared(debate, masked, dense, group, np.asarray(w, dtype=np.float64)))
+        weights = np.asarray(w, dtype=np.float64)
+        emb = sentence_vectors(named) if vectors else np.zeros((len(named), 0), dtype=np.float32)
+        out.append(Prepared(debate, masked, dense, group, weights, emb))
     return out
 
 
@@ -163,9 +180,14 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
     extra = np.column_stack([dense, aux_score, aux_ctx, repeat])
     mean, scale = extra.mean(axis=0), extra.std(axis=0)
     scale[scale == 0] = 1.0
-    x = sparse.hstack([x_lex, x_ctx, sparse.csr_matrix((extra - mean) / scale)]).tocsr()
+    emb = np.vstack([p.emb for p in train]).astype(np.float64)
+    emb_mean, emb_scale = emb.mean(axis=0), emb.std(axis=0)
+    emb_scale[emb_scale == 0] = 1.0
+    emb_scale /= config.emb_weight
+    emb_part = sparse.csr_matrix((emb - emb_mean) / emb_scale)
+    x = sparse.hstack([x_lex, x_ctx, sparse.csr_matrix((extra - mean) / scale), emb_part]).tocsr()
     y = np.concatenate([p.labels for p in train])
-    w = np.concatenate([p.weights for p in train])
+    w = np.concatenate([p.weights * _source_weight(p, config) for p in train])
     lr = LogisticRegression(
         C=config.c_main,
         max_iter=3000,
@@ -200,7 +222,10 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
         b_aux=lexicon.b_aux,
         extra_mean=mean.astype(np.float32),
         extra_scale=scale.astype(np.float32),
-        w_extra=coef[n_lex + n_word :].astype(np.float32),
+        w_extra=coef[n_lex + n_word : n_lex + n_word + extra.shape[1]].astype(np.float32),
+        emb_mean=emb_mean.astype(np.float32),
+        emb_scale=emb_scale.astype(np.float32),
+        w_emb=coef[n_lex + n_word + extra.shape[1] :].astype(np.float32),
         bias=float(lr.intercept_[0]),
         platt_a=1.0,
         platt_b=0.0,
@@ -208,6 +233,10 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
         trees=from_sklearn(trees),
         tree_weight=config.tree_weight,
     )
+
+
+def _source_weight(p: Prepared, config: Config) -> float:
+    return config.ct2020_weight if p.debate.source == "ct2020" else 1.0
 
 
 def _vocab_list(vec: TfidfVectorizer) -> list[str]:
@@ -219,7 +248,7 @@ def _vocab_list(vec: TfidfVectorizer) -> list[str]:
 
 def raw_scores(model: CheckworthyModel, p: Prepared) -> np.ndarray:
     """Uncalibrated decision values of a prepared debate."""
-    return model.decision(p.debate.texts, p.debate.speakers, masked=p.masked, dense=p.dense)
+    return model.decision(p.debate.texts, p.debate.speakers, masked=p.masked, dense=p.dense, emb=p.emb)
 
 
 def cross_validate(
@@ -258,7 +287,8 @@ def prepare_all(data_root: Path, config: Config) -> tuple[list[Prepared], Lexico
     weights = duplicate_weights(debates, groups)
     common = learn_common_words(t for d in [*debates, *claimbuster] for t in d.texts)
     data = prepare(debates, common, groups, weights)
-    aux = prepare(claimbuster, common, [-1] * len(claimbuster), [[1.0] * len(d) for d in claimbuster])
+    aux_weights = [[1.0] * len(d) for d in claimbuster]
+    aux = prepare(claimbuster, common, [-1] * len(claimbuster), aux_weights, vectors=False)
     lexicon = fit_lexicon([m for p in [*data, *aux] for m in p.masked], aux, config)
     attach_lexical(data, lexicon)
     return data, lexicon, common
