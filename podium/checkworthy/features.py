@@ -37,9 +37,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         "year": r"\b(?:19|20)\d\d\b",
         "comparison": r"\b(?:than|more|less|fewer|most|least|highest|lowest|largest|biggest|smallest|"
         r"worst|best|record|ever|only|first|increased?|decreased?|doubled?|tripled?|cut|raised?|rose|"
-        r"fell|dropped|grew|up|down)\b|\w+est\b",
+        r"fell|dropped|grew|up|down)\b|\b\w+est\b",
         "past": r"\b(?:was|were|had|did|didn't|wasn't|weren't|ago|last|since|already|voted|passed|signed|"
-        r"created|lost|killed|said|called|became|went|took|gave|made|built|started)\b|\w{3,}ed\b",
+        r"created|lost|killed|said|called|became|went|took|gave|made|built|started)\b|\b\w{3,}ed\b",
         "present_fact": r"\b(?:is|are|has|have|there's|there are|there is)\b",
         "opinion": r"\b(?:think|believe|feel|opinion|should|ought|must|great|terrible|horrible|disaster|"
         r"wonderful|amazing|beautiful|sad|stupid|bad|good|love|hate|want|hope|wish|need to)\b",
