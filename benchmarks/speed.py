@@ -31,7 +31,9 @@ def main() -> int:
     from podium.ingest import load
     from podium.pipeline import Pipeline
     from podium.segment import segment
+    from podium.techniques import background
 
+    background.allow()  # as ``podium analyze`` does for one document (PODIUM_HELPER=0 to measure without)
     split = lambda s: [x for x in s.split(",") if x] or None  # noqa: E731
     pipeline = Pipeline.from_names(split(args.only), split(args.skip))
     warm = load(args.file)
@@ -53,6 +55,8 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"file: {args.file} ({words} words, {len(warm.sentences)} sentences)")
     print(f"analysers: {', '.join(a.name for a in pipeline.analysers) or 'none'}")
+    helper = "on" if background.enabled() else "off"
+    print(f"technique helper process (podium.techniques.background): {helper}")
     print(f"start-up (imports + model loads: first run minus a steady run): {startup - full_s:.2f} s")
     print(f"ingestion+segmentation: {ingest_s * 1000:.1f} ms = {words / ingest_s:,.0f} words/s")
     print(

@@ -24,6 +24,7 @@ from podium.analyze import analyze
 from podium.errors import PodiumError
 from podium.outputs import render
 from podium.pipeline import Pipeline
+from podium.techniques import background
 from podium.writing import output_name, write_atomic
 
 
@@ -59,6 +60,7 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(only: list[str] | None, skip: list[str] | None) -> None:
     global _worker_pipeline
+    os.environ[background.ENV] = "0"  # the cores are already shared out among the workers
     _worker_pipeline = Pipeline.from_names(only, skip)
 
 

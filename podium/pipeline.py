@@ -43,6 +43,9 @@ class BaseAnalyser:
     #: Layers used when present: the analyser runs after whoever assigns them, if anyone does.
     after: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
+    # An analyser may also define ``prefetch(doc) -> None``: the pipeline calls it on the segmented
+    # document before running any analyser, so work that needs only the text and sentences can start
+    # elsewhere (another process) while the analysers before it run.
 
     def __call__(self, doc: Document) -> Document:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -115,6 +118,10 @@ class Pipeline:
         return [layer for a in self.analysers for layer in a.assigns]
 
     def __call__(self, doc: Document) -> Document:
+        for analyser in self.analysers:  # work that can start at once, elsewhere (see BaseAnalyser)
+            prefetch = getattr(analyser, "prefetch", None)
+            if callable(prefetch):
+                prefetch(doc)
         for analyser in self.analysers:
             doc = analyser(doc)
         return doc

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from podium.document import Document, Segment, Span
+
+# The technique helper process (podium.techniques.background) is tested on its own, in
+# tests/test_technique_helper.py; elsewhere everything runs in the test process.
+os.environ.setdefault("PODIUM_HELPER", "0")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "speech-harbor-accord.txt"

@@ -7,16 +7,21 @@ carries this technique (span probability × technique probability), ``attrs``: `
 anaphora rule below). The model is ``podium.techniques.detector`` (learnt; names masked, see ``masking``).
 Rule: a run of three or more consecutive sentences opening with the same two words is marked Repetition
 on those openings. The profile is computed last from all of it (``podium.techniques.profile``).
+With two or more cores the model runs in a helper process from the start of the pipeline (``prefetch``,
+``podium.techniques.background``), in parallel with the other analysers; the spans are the same.
 """
 
 from __future__ import annotations
+
+from concurrent.futures import Future
 
 import numpy as np
 
 from podium.document import Document, Span
 from podium.pipeline import BaseAnalyser
 from podium.techniques import TECHNIQUES
-from podium.techniques.detector import TechniqueDetector
+from podium.techniques.background import HELPER
+from podium.techniques.detector import Found, TechniqueDetector
 from podium.techniques.profile import rhetoric_profile
 from podium.techniques.repetition import anaphora
 
@@ -35,6 +40,9 @@ class TechniqueAnalyser(BaseAnalyser):
 
     def __init__(self, detector: TechniqueDetector | None = None) -> None:
         self._detector = detector
+        self._given = detector is not None  # a detector given by the caller is used as given, here
+        self._helper = HELPER
+        self._pending: tuple[str, list[tuple[int, int]], Future[list[Found]] | None] | None = None
 
     @property
     def detector(self) -> TechniqueDetector:
@@ -42,10 +50,24 @@ class TechniqueAnalyser(BaseAnalyser):
             self._detector = TechniqueDetector.load()
         return self._detector
 
+    def prefetch(self, doc: Document) -> None:
+        """Start finding the spans of ``doc`` in the helper process (a no-op where it is off)."""
+        segments = [(s.start, s.end) for s in doc.sentences]
+        if segments and not self._given:
+            self._pending = (doc.text, segments, self._helper.submit(doc.text, segments))
+
+    def _find(self, doc: Document, segments: list[tuple[int, int]]) -> list[Found]:
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == doc.text and pending[1] == segments:
+            found = self._helper.result(pending[2])
+            if found is not None:
+                return found
+        return self.detector.find(doc.text, segments) if segments else []
+
     def __call__(self, doc: Document) -> Document:
         segments = [(s.start, s.end) for s in doc.sentences]
         spans = []
-        for f in self.detector.find(doc.text, segments) if segments else []:
+        for f in self._find(doc, segments):
             ranked = np.argsort(-f.probs)
             for rank, t in enumerate(ranked[:2], 1):
                 p = float(f.probs[t])

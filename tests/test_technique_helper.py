@@ -1,0 +1,108 @@
+"""The technique model in a helper process: same spans as in-process, and never an error for the user."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from podium.analysers.techniques import TechniqueAnalyser
+from podium.analyze import analyze_document
+from podium.document import Document
+from podium.ingest import load
+from podium.pipeline import BaseAnalyser, Pipeline
+from podium.segment import segment
+from podium.techniques import background
+from podium.techniques.background import Helper
+
+
+def _techniques(doc: Document) -> list[tuple[int, int, str, float | None]]:
+    return [(s.start, s.end, s.label, s.score) for s in doc.layer("technique")]
+
+
+def test_helper_gives_the_same_spans(sample_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline = Pipeline([TechniqueAnalyser()])
+    monkeypatch.setenv(background.ENV, "0")
+    alone = analyze_document(load(str(sample_path)), pipeline)
+    monkeypatch.setenv(background.ENV, "1")
+    if not background.enabled():
+        pytest.skip("one core: the helper is off by design")
+    analyser = pipeline.analysers[0]
+    assert isinstance(analyser, TechniqueAnalyser)
+    doc = load(str(sample_path))
+    helped = analyze_document(doc, pipeline)
+    assert analyser._helper._pool is not None and not analyser._helper._broken  # it really ran there
+    assert _techniques(helped) == _techniques(alone)
+    assert _techniques(helped)
+    assert helped.meta.extras["rhetoric"] == alone.meta.extras["rhetoric"]
+
+
+def test_helper_off_by_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(background.ENV, "0")
+    assert not background.enabled()
+    assert Helper().submit("One sentence.", [(0, 13)]) is None
+
+
+def test_failed_helper_means_computing_here() -> None:
+    helper = Helper()
+    assert helper.result(None) is None
+    failed: Future[list[object]] = Future()
+    failed.set_exception(RuntimeError("helper died"))
+    assert helper.result(failed) is None
+    assert helper._broken
+    assert helper.submit("One sentence.", [(0, 13)]) is None  # not tried again
+
+
+def test_analyser_ignores_a_prefetch_for_another_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(background.ENV, "0")
+    text = "They are traitors, traitors to the nation! We will never surrender to these criminals."
+    analyser = TechniqueAnalyser()
+    expected = _techniques(analyser(_fresh(text)))
+    assert expected  # the stale result below would give none
+    stale: Future[list[object]] = Future()
+    stale.set_result([])
+    analyser._pending = ("Some other text.", [(0, 16)], stale)  # type: ignore[assignment]
+    assert _techniques(analyser(_fresh(text))) == expected
+    assert analyser._pending is None
+
+
+def _fresh(text: str) -> Document:
+    doc = Document(text)
+    segment(doc)
+    return doc
+
+
+class _Recorder(BaseAnalyser):
+    name = "recorder"
+    requires = ("sentences",)
+    assigns = ("recorded",)
+
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    def prefetch(self, doc: Document) -> None:
+        self.log.append("prefetch")
+
+    def __call__(self, doc: Document) -> Document:
+        self.log.append("call")
+        return doc
+
+
+class _Plain(BaseAnalyser):
+    name = "plain"
+    requires = ("sentences",)
+    assigns = ("plain",)
+
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    def __call__(self, doc: Document) -> Document:
+        self.log.append("plain")
+        return doc
+
+
+def test_pipeline_prefetches_before_running_anything() -> None:
+    log: list[str] = []
+    Pipeline([_Plain(log), _Recorder(log)])(_fresh("A sentence. Another one."))
+    assert log == ["prefetch", "plain", "call"]
