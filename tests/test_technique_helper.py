@@ -73,36 +73,23 @@ def _fresh(text: str) -> Document:
     return doc
 
 
-class _Recorder(BaseAnalyser):
-    name = "recorder"
+class _Logged(BaseAnalyser):
     requires = ("sentences",)
-    assigns = ("recorded",)
 
-    def __init__(self, log: list[str]) -> None:
-        self.log = log
+    def __init__(self, name: str, log: list[str]) -> None:
+        self.name, self.assigns, self.log = name, (name,), log  # type: ignore[misc]
 
+    def __call__(self, doc: Document) -> Document:
+        self.log.append(self.name)
+        return doc
+
+
+class _Prefetching(_Logged):
     def prefetch(self, doc: Document) -> None:
-        self.log.append("prefetch")
-
-    def __call__(self, doc: Document) -> Document:
-        self.log.append("call")
-        return doc
-
-
-class _Plain(BaseAnalyser):
-    name = "plain"
-    requires = ("sentences",)
-    assigns = ("plain",)
-
-    def __init__(self, log: list[str]) -> None:
-        self.log = log
-
-    def __call__(self, doc: Document) -> Document:
-        self.log.append("plain")
-        return doc
+        self.log.append(f"prefetch {self.name}")
 
 
 def test_pipeline_prefetches_before_running_anything() -> None:
     log: list[str] = []
-    Pipeline([_Plain(log), _Recorder(log)])(_fresh("A sentence. Another one."))
-    assert log == ["prefetch", "plain", "call"]
+    Pipeline([_Logged("plain", log), _Prefetching("early", log)])(_fresh("A sentence. Another one."))
+    assert log == ["prefetch early", "plain", "early"]
