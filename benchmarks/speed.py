@@ -63,7 +63,9 @@ def main() -> int:
         f"full pipeline (ingest+segment+analysers): {full_s * 1000:.1f} ms = {words / full_s:,.0f} words/s"
         f" (median of {args.repeat}; fastest {full_min * 1000:.1f} ms)"
     )
-    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    helper_mb = background.HELPER.peak_memory_mb()
+    helper_part = f"; technique helper process: {helper_mb:.0f} MB" if helper_mb is not None else ""
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB{helper_part}")
     print("per analyser, fastest of the runs (each on a fresh copy of the document, in pipeline order):")
     for name, seconds in per_analyser(args.file, pipeline, args.repeat):
         print(f"  {name:<12} {seconds * 1000:7.1f} ms")

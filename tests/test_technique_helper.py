@@ -36,6 +36,8 @@ def test_helper_gives_the_same_spans(sample_path: Path, monkeypatch: pytest.Monk
     assert _techniques(helped) == _techniques(alone)
     assert _techniques(helped)
     assert helped.meta.extras["rhetoric"] == alone.meta.extras["rhetoric"]
+    memory = analyser._helper.peak_memory_mb()
+    assert memory is None or memory > 10  # a Python process with numpy and the model loaded
 
 
 def test_helper_off_by_switch(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,6 +48,7 @@ def test_helper_off_by_switch(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_failed_helper_means_computing_here() -> None:
     helper = Helper()
+    assert helper.peak_memory_mb() is None  # never started
     assert helper.result(None) is None
     failed: Future[list[object]] = Future()
     failed.set_exception(RuntimeError("helper died"))

@@ -20,6 +20,7 @@ import atexit
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 ENV = "PODIUM_HELPER"
@@ -99,6 +100,17 @@ class Helper:
             # one core each from now on: BLAS threads waiting for work would spin on the helper's core
             threadpool_limits(1, user_api="blas")
         return self._pool
+
+    def peak_memory_mb(self) -> float | None:
+        """The helper process's peak resident memory (Linux ``/proc``), or ``None`` if unknown."""
+        pids = list(getattr(self._pool, "_processes", None) or {})
+        try:
+            for line in Path(f"/proc/{pids[0]}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except (IndexError, OSError, ValueError):
+            return None
+        return None
 
     def close(self) -> None:
         """Stop the helper process (at exit, or when a caller is done with it)."""
