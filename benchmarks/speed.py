@@ -33,9 +33,10 @@ def main() -> int:
     from podium.segment import segment
     from podium.techniques import background
 
-    background.allow()  # as ``podium analyze`` does for one document (PODIUM_HELPER=0 to measure without)
     split = lambda s: [x for x in s.split(",") if x] or None  # noqa: E731
     pipeline = Pipeline.from_names(split(args.only), split(args.skip))
+    if "technique" in pipeline.layers:  # as ``podium analyze`` does (PODIUM_HELPER=0 to measure without)
+        background.allow()
     warm = load(args.file)
     analyze_document(warm, pipeline)  # loads every model once
     startup = time.perf_counter() - t0

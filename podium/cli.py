@@ -133,6 +133,7 @@ def analyze(
     from podium.pipeline import Pipeline
 
     selection = (_split(only) or None, _split(skip) or None)
+    pipeline = Pipeline.from_names(*selection)
     inputs = collect_inputs(sources)
     meta = {
         "title": title,
@@ -142,11 +143,10 @@ def analyze(
         "side": side,
     }
     single = len(inputs) == 1 and (sources[0] == "-" or is_url(sources[0]) or not Path(sources[0]).is_dir())
-    if single or jobs <= 1:
+    if (single or jobs <= 1) and "technique" in pipeline.layers:
         from podium.techniques import background
 
         background.allow()  # one document at a time: the technique model gets the second core
-    pipeline = Pipeline.from_names(*selection)
     if single:
         from podium.analyze import analyze as analyze_one
         from podium.outputs import render

@@ -96,3 +96,24 @@ def test_pipeline_prefetches_before_running_anything() -> None:
     log: list[str] = []
     Pipeline([_Logged("plain", log), _Prefetching("early", log)])(_fresh("A sentence. Another one."))
     assert log == ["prefetch early", "plain", "early"]
+
+
+def test_cli_uses_the_helper_only_where_techniques_run(
+    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from podium.cli import main
+
+    monkeypatch.setenv(background.ENV, "0")  # decide, but start nothing in this test
+    monkeypatch.setattr(background, "_allowed", False)
+    out = tmp_path / "entities.json"
+    result = CliRunner().invoke(
+        main, ["analyze", str(sample_path), "--only", "entity", "-f", "json", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert not background._allowed
+    out = tmp_path / "all.json"
+    result = CliRunner().invoke(main, ["analyze", str(sample_path), "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert background._allowed
