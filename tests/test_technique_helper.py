@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def test_helper_gives_the_same_spans(sample_path: Path, monkeypatch: pytest.Monk
     assert _techniques(helped)
     assert helped.meta.extras["rhetoric"] == alone.meta.extras["rhetoric"]
     memory = analyser._helper.peak_memory_mb()
-    assert memory is None or memory > 10  # a Python process with numpy and the model loaded
+    if sys.platform.startswith("linux"):  # read from /proc there; unknown elsewhere
+        assert memory is not None and memory > 50  # a Python process with numpy and the model loaded
 
 
 def test_helper_off_by_switch(monkeypatch: pytest.MonkeyPatch) -> None:
