@@ -24,7 +24,7 @@ def _ngrams(text: str) -> list[str]:
 class TechniqueClassifier:
     """``fit`` on dense features + span texts; ``proba`` gives ``(n, 14)`` probabilities."""
 
-    def __init__(self, c: float = 0.02, min_df: int = 2, seed: int = 13) -> None:
+    def __init__(self, c: float = 0.01, min_df: int = 2, seed: int = 13) -> None:
         self.c, self.min_df, self.seed = c, min_df, seed
         self.vocab: dict[str, int] = {}
         self.idf = np.zeros(0, dtype=np.float32)

@@ -15,9 +15,10 @@ import numpy as np
 
 from podium.techniques.classifier import TechniqueClassifier, assign
 from podium.techniques.corpus import Article
+from podium.techniques.decoding import decode
 from podium.techniques.features import DocContext, piece_features, span_features
 from podium.techniques.scoring import si_score
-from podium.techniques.tagger import Tagger, TaggerConfig, decode, piece_labels
+from podium.techniques.tagger import Tagger, TaggerConfig, piece_labels
 
 THRESHOLDS = tuple(np.round(np.arange(0.05, 0.75, 0.05), 2))
 
@@ -97,7 +98,7 @@ def tc_data(docs: list[Prepared]) -> tuple[np.ndarray, list[str], list[str], lis
     return np.array(dense), texts, labels, keys
 
 
-def run_tc(train: list[Prepared], test: list[Prepared], c: float = 0.02) -> list[tuple[str, str, int, int]]:
+def run_tc(train: list[Prepared], test: list[Prepared], c: float = 0.01) -> list[tuple[str, str, int, int]]:
     """Predictions for the gold TC template of ``test`` by a classifier fitted on ``train``."""
     dense, texts, labels, _ = tc_data(train)
     model = TechniqueClassifier(c=c).fit(dense, texts, labels)

@@ -15,9 +15,10 @@ from pathlib import Path
 import numpy as np
 
 from podium.techniques.classifier import TechniqueClassifier
+from podium.techniques.decoding import decode
 from podium.techniques.encoder import FULL_DEPTH, Encoded, encode
 from podium.techniques.features import DocContext, piece_features, span_features
-from podium.techniques.tagger import Tagger, TaggerConfig, decode
+from podium.techniques.tagger import Tagger, TaggerConfig
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "techniques.npz"
 

@@ -3,20 +3,15 @@
 The piece vectors carry no sentence context at the shipped depth (MiniLM's embedding layer), so the context
 comes from the GRU. Trained with torch; run in numpy (``gru``), so the analyser needs no torch.
 Learnt part: the GRU tags every word piece with the probability that it lies inside a propaganda span
-(trained on the PTC SI spans). Rule part: ``decode`` turns runs of pieces above a threshold into spans,
-widened to whole words and trimmed of spaces and ``. , : ;`` (as the gold spans are). The threshold is
-chosen on held-out articles, never on the articles being evaluated.
+(trained on the PTC SI spans). Rule part: ``decoding.decode`` turns the probabilities into spans. Its
+threshold is chosen on held-out articles, never on the articles being evaluated.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
-
-_TRIM = " \t\r\n.,:;"
-_WORDCHAR = re.compile(r"\w")
 
 
 @dataclass(slots=True)
@@ -114,34 +109,6 @@ class Tagger:
         for i, z in zip(order, logits, strict=True):
             out[i] = sigmoid(z)
         return out
-
-
-def decode(
-    text: str, offsets: np.ndarray, probs: np.ndarray, threshold: float, min_chars: int = 2
-) -> list[tuple[int, int, float]]:
-    """Spans ``(start, end, mean probability)`` from runs of pieces with probability ≥ ``threshold``."""
-    spans = []
-    i, n = 0, len(probs)
-    while i < n:
-        if probs[i] < threshold:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and probs[j + 1] >= threshold:
-            j += 1
-        start, end = int(offsets[i][0]), int(offsets[j][1])
-        while start > 0 and _WORDCHAR.match(text[start - 1]) and _WORDCHAR.match(text[start]):
-            start -= 1
-        while end < len(text) and _WORDCHAR.match(text[end]) and _WORDCHAR.match(text[end - 1]):
-            end += 1
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
-        if end - start >= min_chars:
-            spans.append((start, end, float(probs[i : j + 1].mean())))
-        i = j + 1
-    return spans
 
 
 def piece_labels(offsets: np.ndarray, spans: list[tuple[int, int]]) -> np.ndarray:
