@@ -155,3 +155,23 @@ def test_bare_verse_needs_quran_context_and_names_need_numbers() -> None:
 def test_claim_types(text: str, parts: dict[str, list[dict[str, object]]], label: str) -> None:
     assert claim_type(text, parts) == label
     assert label in LABELS
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "label"),
+    [
+        # a statement with a short question tagged on is still the statement
+        ("The Velmar army shelled over 300 villages — why?", {"quantity": [{"kind": "count"}]}, "quantity"),
+        ("They burned the grain stores last spring, didn't they?", {}, "history"),
+        ("The blockade is illegal under international law, right?", {}, "law"),
+        # a real question stays a question, tag or not
+        ("Was the suffering of our people a joke — why?", {}, "not_claim"),
+        ("Is this not a crime against the whole nation, no?", {}, "not_claim"),
+        ("Why — why?", {}, "not_claim"),
+        ("How is a retiree supposed to live on that, Madam President?", {}, "not_claim"),
+    ],
+)
+def test_a_tagged_question_keeps_the_statement_before_it(
+    text: str, parts: dict[str, list[dict[str, object]]], label: str
+) -> None:
+    assert claim_type(text, parts) == label

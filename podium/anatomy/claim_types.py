@@ -104,9 +104,28 @@ def _quoted(attribution: dict[str, object], citations: list[dict[str, object]], 
     return not (words and words[-1] in _NOBODY and rebutted)
 
 
+#: A short question tagged onto a statement ("… bombed over 300 locations — why?", "…, didn't they?"):
+#: the statement before it is what the sentence claims.
+_TAG_QUESTION = re.compile(
+    r"(?:\s*[—–]\s*|\s+-{1,2}\s+|,\s*)(?:and\s+)?(?:why|how|what for|right|true|no|isn['’]t (?:it|that)|"
+    r"aren['’]t (?:they|we)|didn['’]t (?:they|we|he|she|it)|don['’]t (?:they|we|you)|"
+    r"wasn['’]t (?:it|that)|is (?:it|that) not so|or not)\s*\?[”’\"') ]*$",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"^\W*(?:who|whom|whose|what|which|why|how|where|when|is|are|was|were|do|does|did|can|could|will|"
+    r"would|shall|should|has|have|had|isn['’]t|aren['’]t|wasn['’]t|don['’]t|didn['’]t)\b",
+    re.IGNORECASE,
+)
+
+
 def claim_type(text: str, parts: dict[str, list[dict[str, object]]]) -> str:
     """The claim type of ``text`` given its parts: {"quantity": [attrs...], "time": [...], ...}."""
     stripped = text.strip()
+    tag = _TAG_QUESTION.search(stripped)
+    head = stripped[: tag.start()] if tag else ""
+    if len(head.split()) >= 4 and not _ASKS.match(head):
+        stripped = head
     if (
         stripped.rstrip("”’\"') ").endswith("?")
         or _GREETING.match(stripped)
