@@ -204,3 +204,28 @@ def test_layer_names_become_safe_distinct_class_names() -> None:
     layers = data_block(out)["layers"]
     assert len(set(layers.values())) == 3 and all(re.fullmatch(r"[a-z0-9_-]+", s) for s in layers.values())
     assert out.count("<script") == 2 and "&lt;script&gt;" in out
+
+
+def test_low_confidence_technique_spans_are_drawn_pale() -> None:
+    doc = make_doc()
+    text = doc.text
+    weak, strong = text.index("not true"), text.index("million")
+    doc.add_spans(
+        "technique",
+        [
+            Span(weak, weak + 8, "Doubt", 0.08),
+            Span(strong, strong + 7, "Exaggeration,Minimisation", 0.45),
+            Span(strong, strong + 7, "Loaded_Language", 0.05),  # a weak second label on a sure span
+        ],
+    )
+    page = render(doc, "html")
+    data = html.json_out.to_dict(doc)
+    slugs = html._slugs(html.layer_names(data["spans"], doc.spans))
+    pieces = [p for b in html.layout(data, slugs) for r in b.runs for p in r.pieces]
+    classes = {p.text: p.classes.split() for p in pieces if "hl-technique" in p.classes}
+    assert "pale-technique" in classes["not true"]
+    assert "pale-technique" not in classes["million"]
+    assert ".hl-technique.pale-technique{--c-technique:#ffcfcf}" in page
+    assert 'title="pale: score below 0.15"' in page
+    # other layers are never pale, whatever their scores
+    assert not any("pale-claim" in c for c in classes.values())

@@ -45,6 +45,9 @@ PALETTE = {
 #: Layers whose spans are whole sentences or clauses: shown only when switched on, or they would colour
 #: most of the text.
 OFF_BY_DEFAULT = frozenset({"claim_type", "event"})
+#: Layers whose low-confidence spans are drawn pale, and the score below which a span is low: a technique
+#: span scored 0.08 (span probability × technique probability) should not look as sure as one at 0.45.
+PALE_BELOW = {"technique": 0.15}
 _SPAN_KEYS = ("layer", "label", "start", "end", "text", "score", "attrs", "source")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -118,11 +121,36 @@ def _layer_css(layers: list[str], slugs: dict[str, str], spans: list[dict[str, A
         rules.append(f".hl-{slug}{{--c-{slug}:{colour}}}")
         rules.append(f"#text.off-{slug} .hl-{slug}{{--c-{slug}:initial}}")
         rules.append(f".sw-{slug}{{background:{colour}}}")
+        if name in PALE_BELOW:
+            rules.append(f".hl-{slug}.pale-{slug}{{--c-{slug}:{_pale(colour)}}}")
     chain = "transparent"
     for name in reversed(order):
         chain = f"var(--c-{slugs[name]},{chain})"
     rules.append(f".hl{{background-color:{chain}}}")
     return "\n".join(rules)
+
+
+def _pale(colour: str) -> str:
+    """``colour`` (``#rrggbb``) halfway to white; other notations are returned as they are."""
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        return colour
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{(c + 255) // 2:02x}" for c in rgb)
+
+
+def _piece_classes(ids: tuple[int, ...], spans: list[dict[str, Any]], slugs: dict[str, str]) -> list[str]:
+    """``hl``, ``hl-<layer>`` for each layer covering the piece, and ``pale-<layer>`` where every span of
+    a ``PALE_BELOW`` layer covering it scores below that layer's bar."""
+    if not ids:
+        return []
+    layers = sorted({spans[j]["layer"] for j in ids})
+    classes = ["hl", *(f"hl-{slugs[name]}" for name in layers)]
+    for name in layers:
+        bar = PALE_BELOW.get(name)
+        scores = [spans[j].get("score") for j in ids if spans[j]["layer"] == name]
+        if bar is not None and all(sc is not None and sc < bar for sc in scores):
+            classes.append(f"pale-{slugs[name]}")
+    return classes
 
 
 def _cover(ranges: list[tuple[int, int]], bounds: list[int]) -> list[tuple[int, ...]]:
@@ -154,7 +182,7 @@ def layout(data: dict[str, Any], slugs: dict[str, str]) -> list[Block]:
     blocks: list[Block] = []
     for i, (a, b) in enumerate(pairwise(bounds)):
         ids = spans_at[i]
-        classes = ["hl", *sorted({f"hl-{slugs[spans[j]['layer']]}" for j in ids})] if ids else []
+        classes = _piece_classes(ids, spans, slugs)
         if header_at[i]:
             classes.append("hdr")
         para = paras_at[i][0] if paras_at[i] else None
@@ -252,7 +280,13 @@ def render(doc: Document) -> str:
             "spans": len(spans),
         },
         layers=[
-            {"name": s.layer, "slug": slugs[s.layer], "count": s.count, "on": s.layer not in OFF_BY_DEFAULT}
+            {
+                "name": s.layer,
+                "slug": slugs[s.layer],
+                "count": s.count,
+                "on": s.layer not in OFF_BY_DEFAULT,
+                "hint": f"pale: score below {PALE_BELOW[s.layer]}" if s.layer in PALE_BELOW else "",
+            }
             for s in summaries
         ],
         summaries=[(slugs[s.layer], s) for s in summaries],
