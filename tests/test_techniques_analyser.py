@@ -54,7 +54,8 @@ def test_spans_are_valid_and_labelled(doc: Document) -> None:
 
 def test_anaphora_is_repetition(doc: Document) -> None:
     rule = [s for s in doc.layer("technique") if s.attrs["method"] == "rule"]
-    assert [doc.span_text(s) for s in rule] == ["We will"] * 3
+    assert [doc.span_text(s) for s in rule] == ["We will fight for our"] * 3
+    assert {s.attrs["opening"] for s in rule} == {"we will fight for our"}
     assert {s.label for s in rule} == {"Repetition"}
 
 

@@ -7,7 +7,7 @@ import re
 from podium.document import Document, Segment, Span
 from podium.techniques import TECHNIQUES
 from podium.techniques.profile import rhetoric_profile
-from podium.techniques.repetition import anaphora, repeated_phrases
+from podium.techniques.repetition import anaphora, repeated_phrases, shared_opening
 
 TEXT = (
     "We will not surrender. We will not forget. We will not be silent. "
@@ -89,3 +89,14 @@ def test_repeated_phrases_keep_the_longest() -> None:
     assert [(r.text, r.count) for r in found] == [("jobs for our people", 3)]
     assert [text[s:e] for s, e in found[0].occurrences] == ["Jobs for our people"] * 3
     assert anaphora(text, sents)[0]["length"] == 3
+
+
+def test_shared_opening_is_the_longest_common_word_prefix() -> None:
+    text = "Why are you waiting? Why are you silent? WHY are you afraid of them?"
+    sents = [(0, 20), (21, 40), (41, len(text))]
+    opening, ranges = shared_opening(text, sents)
+    assert opening == "why are you"
+    assert [text[s:e] for s, e in ranges] == ["Why are you", "Why are you", "WHY are you"]
+    same = "Never again. Never again."
+    assert shared_opening(same, [(0, 12), (13, 25)]) == ("never again", [(0, 11), (13, 24)])
+    assert shared_opening("One two. Three.", [(0, 8), (9, 15)]) == ("", [(0, 0), (9, 9)])

@@ -6,7 +6,8 @@ carries this technique (span probability × technique probability), ``attrs``: `
 ``technique_prob``, ``rank`` (1 for the span's best technique) and ``method`` (``model``, or ``rule`` for the
 anaphora rule below). The model is ``podium.techniques.detector`` (learnt; names masked, see ``masking``).
 Rule: a run of three or more consecutive sentences opening with the same two words is marked Repetition
-on those openings. The profile is computed last from all of it (``podium.techniques.profile``).
+on the longest opening they all share (up to eight words). The profile is computed last from all of it
+(``podium.techniques.profile``).
 With two or more cores the model runs in a helper process from the start of the pipeline (``prefetch``,
 ``podium.techniques.background``), in parallel with the other analysers; the spans are the same.
 """
@@ -23,7 +24,7 @@ from podium.techniques import TECHNIQUES
 from podium.techniques.background import HELPER
 from podium.techniques.detector import Found, TechniqueDetector
 from podium.techniques.profile import rhetoric_profile
-from podium.techniques.repetition import anaphora
+from podium.techniques.repetition import anaphora, shared_opening
 
 #: A span also carries its second technique when that technique is at least this probable.
 SECOND_LABEL = 0.35
@@ -91,17 +92,15 @@ class TechniqueAnalyser(BaseAnalyser):
         for run in anaphora(doc.text, segments):
             if int(run["length"]) < 3:  # type: ignore[call-overload]
                 continue
-            for k in run["sentences"]:  # type: ignore[attr-defined]
-                s, e = segments[k]
-                words = doc.text[s:e].split()[:2]
-                start = doc.text.index(words[0], s)
-                end = doc.text.index(words[1], start + len(words[0])) + len(words[1])
+            members = [segments[k] for k in run["sentences"]]  # type: ignore[attr-defined]
+            opening, ranges = shared_opening(doc.text, members)
+            for start, end in ranges:
                 attrs = {
                     "span_prob": 1.0,
                     "technique_prob": 1.0,
                     "rank": 1,
                     "method": "rule",
-                    "opening": run["opening"],
+                    "opening": opening,
                 }
                 out.append(Span(start, end, "Repetition", 1.0, attrs, self.name))
         return out

@@ -156,3 +156,19 @@ def anaphora(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> l
             runs.append({"opening": heads[k], "sentences": list(range(k, j + 1)), "length": j - k + 1})
         k = j + 1
     return runs
+
+
+def shared_opening(
+    text: str, sentences: list[tuple[int, int]], max_words: int = 8
+) -> tuple[str, list[tuple[int, int]]]:
+    """The longest opening (≤ ``max_words`` words, compared lower-cased) that all ``sentences`` share, and
+    its ``[start, end)`` in each of them ("We will fight for our" in "We will fight for our country. We
+    will fight for our children.")."""
+    words = [list(itertools.islice(_WORD.finditer(text, s, e), max_words)) for s, e in sentences]
+    n = 0
+    while all(len(w) > n for w in words) and len({w[n].group().lower() for w in words}) == 1:
+        n += 1
+    if n == 0:
+        return "", [(s, s) for s, _ in sentences]
+    opening = " ".join(m.group().lower() for m in words[0][:n])
+    return opening, [(w[0].start(), w[n - 1].end()) for w in words]
