@@ -66,7 +66,7 @@ def test_profile_fields() -> None:
     assert rep["phrases"][0]["text"] == "we will not surrender"
     assert rep["phrases"][0]["count"] == 2
     assert rep["openings"][0] == {"opening": "we will", "count": 4, "sentences": [0, 1, 2, 6]}
-    assert rep["anaphora"] == [{"opening": "we will", "sentences": [0, 1, 2], "length": 3}]
+    assert rep["anaphora"] == [{"opening": "we will not", "sentences": [0, 1, 2], "length": 3}]
     loaded = profile["loaded_terms"]
     assert loaded[0]["term"] == "thugs"
     assert loaded[0]["applied_to"] == [{"actor": "Regime X", "count": 1}]

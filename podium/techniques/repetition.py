@@ -144,7 +144,8 @@ def openings(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> l
 
 
 def anaphora(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> list[dict[str, object]]:
-    """Runs of ≥ 2 consecutive sentences opening with the same ``n_words`` words."""
+    """Runs of ≥ 2 consecutive sentences opening with the same ``n_words`` words; ``opening`` is the
+    longest opening the run's sentences share (``shared_opening``)."""
     runs: list[dict[str, object]] = []
     heads = [" ".join(_head(text, s, e, n_words)) for s, e in sentences]
     k = 0
@@ -153,7 +154,8 @@ def anaphora(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> l
         while j + 1 < len(heads) and heads[k] and heads[j + 1] == heads[k]:
             j += 1
         if j > k and len(heads[k].split()) == n_words:
-            runs.append({"opening": heads[k], "sentences": list(range(k, j + 1)), "length": j - k + 1})
+            opening, _ = shared_opening(text, sentences[k : j + 1])
+            runs.append({"opening": opening, "sentences": list(range(k, j + 1)), "length": j - k + 1})
         k = j + 1
     return runs
 
