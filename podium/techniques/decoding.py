@@ -12,8 +12,9 @@ The span tagger (``tagger``) gives every word piece the probability that it lies
    of function words ("our", "have", "of the") are dropped: they are never a technique on their own.
 
 Steps 1, 3 and 4 were chosen on cross-validated PTC predictions (span identification F1 0.352 → 0.368
-with the thresholds fixed; ``training/train_techniques.py`` re-chooses the threshold with this decoder on
-held-out articles). The score of a span is the mean probability of its pieces.
+with the thresholds fixed; 0.374 once ``training/train_techniques.py`` re-chose the threshold with this
+decoder on held-out articles). The score of a span is the mean probability of its pieces. The function
+words are ``function_words.FUNCTION_WORDS``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+
+from podium.techniques.function_words import FUNCTION_WORDS
 
 _TRIM = " \t\r\n.,:;"
 _WORDCHAR = re.compile(r"\w")
@@ -32,24 +35,6 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 
-_FUNCTION_WORDS = """
-    a an the this that these those some any each every all both either neither no such
-    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    myself ourselves yourself yourselves himself herself itself themselves one
-    who whom whose which what whatever whoever where when why how there here
-    am is are was were be been being have has had having do does did doing done
-    will would shall should can could may might must ought
-    not nor n't never
-    and or but if then else than as because so though although while whereas unless until since
-    of to in on at by for with from into onto upon about above below over under after before between
-    among through during without within against toward towards around across along off out up down
-    just very too also even only still yet again already ever
-    more most less least much many few other another same own
-    don't doesn't didn't isn't aren't wasn't weren't won't can't it's that's there's
-    i'm we're they're you're he's she's we've they've i've
-"""
-#: English function words: a span of nothing else is dropped (step 4).
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 
 def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:

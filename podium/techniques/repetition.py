@@ -12,74 +12,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from podium.techniques.function_words import CORE
+
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_FUNCTION = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "i",
-        "you",
-        "he",
-        "she",
-        "we",
-        "they",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "my",
-        "your",
-        "not",
-        "no",
-        "so",
-        "if",
-        "then",
-        "than",
-        "there",
-        "here",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "have",
-        "has",
-        "had",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +49,7 @@ def repeated_phrases(
     seen: dict[tuple[str, ...], list[list[int]]] = defaultdict(list)
     for words, tokens in per_sentence:
         # a phrase can only repeat where its first ``min_n`` words do: other positions are skipped
-        content = [w not in _FUNCTION for w in tokens]
+        content = [w not in CORE for w in tokens]
         for i in range(len(tokens) - min_n + 1):
             if first[tuple(tokens[i : i + min_n])] < min_count:
                 continue
