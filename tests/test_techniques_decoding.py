@@ -87,3 +87,8 @@ def test_spans_are_ordered_disjoint_trimmed_and_scored(
         assert not all(w.lower() in FUNCTION_WORDS for w in re.findall(r"\w+", text[start:end]))
         assert text[start:end].split()[-1].lower() not in {"and", "of", "the"}
         last_end = end
+
+
+def test_a_clause_may_end_on_its_verb() -> None:
+    text = "Everyone knows what this is and"
+    assert _spans(text, [0.9, 0.9, 0.9, 0.9, 0.9, 0.5]) == ["Everyone knows what this is"]
