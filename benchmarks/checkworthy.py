@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from podium.checkworthy import training
-from podium.checkworthy.data import load_checkthat
+from podium.checkworthy.crossval import held_out
+from podium.checkworthy.data import load_checkthat, missing_data
 from podium.checkworthy.model import CheckworthyModel
 
 
@@ -45,20 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=0, help="0 = leave one debate group out (default)")
     parser.add_argument("--speed-only", action="store_true", help="skip cross-validation")
     args = parser.parse_args(argv)
-    if not (args.data / "checkthat2019-t1").is_dir():
-        message = f"error: {args.data} has no checkthat2019-t1/ folder; pass the shared data folder"
-        print(message, file=sys.stderr)
+    missing = missing_data(args.data)
+    if missing:
+        print(missing, file=sys.stderr)
         return 2
     if not args.speed_only:
         config = training.Config()
         data, lexicon, common = training.prepare_all(args.data, config)
-        if args.folds:
-            training.folded(data, args.folds)
-        n_groups = len({p.group for p in data})
-        raw = training.cross_validate(data, lexicon, common, config, log=lambda m: print(m, file=sys.stderr))
-        probs = training.cross_fitted_probabilities(data, raw)
-        print(f"cross-validation over {n_groups} held-out debate groups (never trained on the held-out one):")
-        print(training.format_report(training.report(data, probs)))
+        cv = held_out(data, lexicon, common, config, args.folds, log=lambda m: print(m, file=sys.stderr))
+        print(cv.summary)
     load_s, rate = speed(args.data)
     print(f"model load: {load_s:.2f}s; scoring: {rate:.0f} sentences/second (280-sentence documents)")
     return 0

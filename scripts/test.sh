@@ -12,5 +12,5 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
-.venv/bin/ruff check podium tests benchmarks scripts
+.venv/bin/ruff check podium tests benchmarks scripts training
 PODIUM_REQUIRE_BROWSER=1 .venv/bin/python -m pytest -q "$@"

@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from podium.checkworthy import training
+from podium.checkworthy.crossval import held_out
+from podium.checkworthy.data import missing_data
 from podium.checkworthy.model import MODEL_DIR
-from podium.checkworthy.training import folded
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,29 +31,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the artifact")
     parser.add_argument("--folds", type=int, default=0, help="0 = leave one debate group out (default)")
     args = parser.parse_args(argv)
-    if not (args.data / "checkthat2019-t1").is_dir():
-        message = f"error: {args.data} has no checkthat2019-t1/ folder; pass the shared data folder"
-        print(message, file=sys.stderr)
+    missing = missing_data(args.data)
+    if missing:
+        print(missing, file=sys.stderr)
         return 2
     config = training.Config()
     start = time.perf_counter()
     data, lexicon, common = training.prepare_all(args.data, config)
     print(f"prepared {len(data)} debates in {time.perf_counter() - start:.0f}s", file=sys.stderr)
-    groups = [p.group for p in data]
-    if args.folds:
-        folded(data, args.folds)
-    raw = training.cross_validate(data, lexicon, common, config, log=lambda m: print(m, file=sys.stderr))
-    probs = training.cross_fitted_probabilities(data, raw)
-    held_out = f"{args.folds} folds of debate groups" if args.folds else "leave-one-debate-group-out"
-    print(f"{held_out} cross-validation (calibration fitted on the other groups):")
-    print(training.format_report(training.report(data, probs)))
+    cv = held_out(data, lexicon, common, config, args.folds, log=lambda m: print(m, file=sys.stderr))
+    print(cv.summary)
     a, b = training.fit_platt(
-        np.concatenate(raw),
+        np.concatenate(cv.raw),
         np.concatenate([p.labels for p in data]),
         np.concatenate([p.weights for p in data]),
     )
-    for p, g in zip(data, groups, strict=True):
-        p.group = g
     params = training.fit(data, lexicon, common, config)
     params.platt_a, params.platt_b = a, b
     params.save(args.out)

@@ -70,6 +70,15 @@ def load_checkthat(data_root: Path) -> dict[str, list[Debate]]:
     }
 
 
+def missing_data(data_root: Path) -> str | None:
+    """What is missing from ``data_root`` for training or cross-validation (``None`` if nothing), as an
+    error line for the scripts that take the shared data folder."""
+    for folder in ("checkthat2019-t1/train", "ct2020-t5/train", "claimbuster"):
+        if not (data_root / folder).is_dir():
+            return f"error: {data_root} has no {folder}/ folder; pass the shared data folder (../shared/data)"
+    return None
+
+
 def read_claimbuster_csv(path: Path, exclude_files: Iterable[str] = ()) -> list[Debate]:
     """ClaimBuster CSV rows as debates (one per ``File_id``, in line order); label 1 = CFS, 0 = UFS/NFS.
 

@@ -1,14 +1,12 @@
-"""Fitting the check-worthiness model and cross-validating it by debate group (training time only).
+"""Fitting the check-worthiness model (training time only).
 
 ``prepare`` turns debates into masked text, dense features and static MiniLM sentence vectors once;
 ``fit`` learns the TF-IDF vocabulary, an auxiliary ClaimBuster head (CFS vs the rest), the main logistic
 regression (which also weighs the sentence vectors) and a boosted-tree ensemble over the dense, auxiliary
 and repetition features, on CheckThat! debates (the 2020 ones weighted up, ``Config.ct2020_weight``),
-and returns the plain arrays of ``model.ModelParams``; ``cross_validate`` gives out-of-fold scores
-holding out one debate group at a time (both parts are fitted without the held-out group); ``fit_platt``
-calibrates; ``report`` computes the metrics per CheckThat! set. It needs scikit-learn, which the run-time
-model does not. The data folder is always given by the caller (training script, benchmark); nothing here
-writes files.
+and returns the plain arrays of ``model.ModelParams``; ``fit_platt`` calibrates. Cross-validation by
+debate group is in ``crossval``. It needs scikit-learn, which the run-time model does not. The data folder
+is always given by the caller (training script, benchmark); nothing here writes files.
 """
 
 from __future__ import annotations
@@ -33,8 +31,7 @@ from podium.checkworthy.data import (
 from podium.checkworthy.embedding import sentence_vectors
 from podium.checkworthy.features import char_ngrams, dense_features, repetition_features, word_ngrams
 from podium.checkworthy.masking import learn_common_words, mask_text
-from podium.checkworthy.metrics import expected_calibration_error, macro_metrics
-from podium.checkworthy.model import FEATURE_NAMES, CheckworthyModel, ModelParams
+from podium.checkworthy.model import FEATURE_NAMES, ModelParams
 from podium.checkworthy.trees import from_sklearn
 
 
@@ -246,31 +243,6 @@ def _vocab_list(vec: TfidfVectorizer) -> list[str]:
     return vocab
 
 
-def raw_scores(model: CheckworthyModel, p: Prepared) -> np.ndarray:
-    """Uncalibrated decision values of a prepared debate."""
-    return model.decision(p.debate.texts, p.debate.speakers, masked=p.masked, dense=p.dense, emb=p.emb)
-
-
-def cross_validate(
-    data: Sequence[Prepared],
-    lexicon: Lexicon,
-    common: set[str],
-    config: Config,
-    log: Callable[[str], None] = lambda _msg: None,
-) -> list[np.ndarray]:
-    """Out-of-fold raw scores per debate: each debate group is scored by a model fitted without it."""
-    out: list[np.ndarray | None] = [None] * len(data)
-    groups = sorted({p.group for p in data})
-    for k, g in enumerate(groups, 1):
-        train = [p for p in data if p.group != g]
-        model = CheckworthyModel(fit(train, lexicon, common, config))
-        for i, p in enumerate(data):
-            if p.group == g:
-                out[i] = raw_scores(model, p)
-        log(f"fold {k}/{len(groups)}")
-    return [o for o in out if o is not None]
-
-
 def fit_platt(raw: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None) -> tuple[float, float]:
     """Platt scaling ``p = sigmoid(a * raw + b)`` fitted on out-of-fold scores."""
     lr = LogisticRegression(C=1e6, max_iter=1000)
@@ -279,10 +251,17 @@ def fit_platt(raw: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = 
 
 
 def prepare_all(data_root: Path, config: Config) -> tuple[list[Prepared], Lexicon, set[str]]:
-    """Both CheckThat! sets (grouped, duplicate-weighted) ready to fit, the lexicon and common words."""
+    """Both CheckThat! sets under the shared data folder, with ClaimBuster as the auxiliary set
+    (``prepare_sets``)."""
     sets = load_checkthat(data_root)
-    debates = sets["ct2019"] + sets["ct2020"]
-    claimbuster = load_claimbuster(data_root)
+    return prepare_sets(sets["ct2019"] + sets["ct2020"], load_claimbuster(data_root), config)
+
+
+def prepare_sets(
+    debates: Sequence[Debate], claimbuster: Sequence[Debate], config: Config
+) -> tuple[list[Prepared], Lexicon, set[str]]:
+    """Labelled debates (grouped with their near-duplicates, duplicate-weighted) ready to fit, the
+    lexicon (vocabularies and the auxiliary head learnt on ``claimbuster``) and the common words."""
     groups = duplicate_groups(debates)
     weights = duplicate_weights(debates, groups)
     common = learn_common_words(t for d in [*debates, *claimbuster] for t in d.texts)
@@ -292,51 +271,3 @@ def prepare_all(data_root: Path, config: Config) -> tuple[list[Prepared], Lexico
     lexicon = fit_lexicon([m for p in [*data, *aux] for m in p.masked], aux, config)
     attach_lexical(data, lexicon)
     return data, lexicon, common
-
-
-def cross_fitted_probabilities(data: Sequence[Prepared], raw: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """Calibrate each group's out-of-fold scores with a Platt map fitted on the other groups only."""
-    out = []
-    labels = [p.labels for p in data]
-    for i, p in enumerate(data):
-        others = [j for j, q in enumerate(data) if q.group != p.group]
-        a, b = fit_platt(
-            np.concatenate([raw[j] for j in others]),
-            np.concatenate([labels[j] for j in others]),
-            np.concatenate([data[j].weights for j in others]),
-        )
-        out.append(1.0 / (1.0 + np.exp(-(a * raw[i] + b))))
-    return out
-
-
-def report(data: Sequence[Prepared], probs: Sequence[np.ndarray]) -> dict[str, dict[str, float]]:
-    """Official-style ranking metrics and ECE for each CheckThat! set separately."""
-    result = {}
-    for source in sorted({p.debate.source for p in data}):
-        idx = [i for i, p in enumerate(data) if p.debate.source == source]
-        scores = macro_metrics([(probs[i], data[i].labels) for i in idx])
-        scores["ECE"] = expected_calibration_error(
-            np.concatenate([probs[i] for i in idx]), np.concatenate([data[i].labels for i in idx])
-        )
-        scores["debates"] = len(idx)
-        result[source] = scores
-    return result
-
-
-def format_report(result: dict[str, dict[str, float]]) -> str:
-    keys = ("MAP", "R-P", "P@1", "P@5", "P@10", "P@20", "RR", "ECE")
-    lines = [f"{'set':8} {'debates':>7} " + " ".join(f"{k:>6}" for k in keys)]
-    for source, scores in result.items():
-        lines.append(
-            f"{source:8} {int(scores['debates']):>7} " + " ".join(f"{scores[k]:>6.3f}" for k in keys)
-        )
-    return "\n".join(lines)
-
-
-def folded(data: Sequence[Prepared], folds: int, seed: int = 0) -> None:
-    """Merge debate groups into ``folds`` folds, in place (a group is never split)."""
-    groups = sorted({p.group for p in data})
-    order = np.random.RandomState(seed).permutation(len(groups))
-    fold_of = {g: int(order[i] % folds) for i, g in enumerate(groups)}
-    for p in data:
-        p.group = fold_of[p.group]

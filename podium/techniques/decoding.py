@@ -36,7 +36,6 @@ _DANGLING = re.compile(
 )
 
 
-
 def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and _WORDCHAR.match(text[start - 1]) and _WORDCHAR.match(text[start]):
         start -= 1

@@ -1,0 +1,132 @@
+"""Cross-validation of the check-worthiness model by debate group (training and benchmark time only).
+
+``held_out`` is what the training script and the benchmark both run: every debate group (a debate with
+its near-duplicates in the other CheckThat! set) is scored by a model fitted without it, each group's
+scores are calibrated by a Platt map fitted on the other groups only, and the official-style metrics are
+reported per CheckThat! set. ``folds`` merges groups into that many folds for a quicker, rougher run; a
+group is never split. Needs scikit-learn (through ``training``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from podium.checkworthy.metrics import expected_calibration_error, macro_metrics
+from podium.checkworthy.model import CheckworthyModel
+from podium.checkworthy.training import Config, Lexicon, Prepared, fit, fit_platt
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOut:
+    """Out-of-fold raw scores and calibrated probabilities per debate (in the order given), and the
+    printed summary."""
+
+    raw: list[np.ndarray]
+    probs: list[np.ndarray]
+    summary: str
+
+
+def held_out(
+    data: Sequence[Prepared],
+    lexicon: Lexicon,
+    common: set[str],
+    config: Config,
+    folds: int = 0,
+    log: Callable[[str], None] = lambda _msg: None,
+) -> HeldOut:
+    """Cross-validate leaving one debate group out (or ``folds`` folds of groups) and report per set.
+
+    The debates' ``group`` fields are restored before returning, so the caller can fit on all of them.
+    """
+    groups = [p.group for p in data]
+    try:
+        if folds:
+            folded(data, folds)
+        n_held = len({p.group for p in data})
+        raw = cross_validate(data, lexicon, common, config, log=log)
+        probs = cross_fitted_probabilities(data, raw)
+    finally:
+        for p, g in zip(data, groups, strict=True):
+            p.group = g
+    how = f"{folds} folds of debate groups" if folds else f"leave-one-debate-group-out ({n_held} groups)"
+    summary = (
+        f"{how} cross-validation, never trained on the held-out group, calibration fitted on the other"
+        f" groups:\n{format_report(report(data, probs))}"
+    )
+    return HeldOut(raw, probs, summary)
+
+
+def raw_scores(model: CheckworthyModel, p: Prepared) -> np.ndarray:
+    """Uncalibrated decision values of a prepared debate."""
+    return model.decision(p.debate.texts, p.debate.speakers, masked=p.masked, dense=p.dense, emb=p.emb)
+
+
+def cross_validate(
+    data: Sequence[Prepared],
+    lexicon: Lexicon,
+    common: set[str],
+    config: Config,
+    log: Callable[[str], None] = lambda _msg: None,
+) -> list[np.ndarray]:
+    """Out-of-fold raw scores per debate: each debate group is scored by a model fitted without it."""
+    out: list[np.ndarray | None] = [None] * len(data)
+    groups = sorted({p.group for p in data})
+    for k, g in enumerate(groups, 1):
+        train = [p for p in data if p.group != g]
+        model = CheckworthyModel(fit(train, lexicon, common, config))
+        for i, p in enumerate(data):
+            if p.group == g:
+                out[i] = raw_scores(model, p)
+        log(f"fold {k}/{len(groups)}")
+    return [o for o in out if o is not None]
+
+
+def cross_fitted_probabilities(data: Sequence[Prepared], raw: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Calibrate each group's out-of-fold scores with a Platt map fitted on the other groups only."""
+    out = []
+    labels = [p.labels for p in data]
+    for i, p in enumerate(data):
+        others = [j for j, q in enumerate(data) if q.group != p.group]
+        a, b = fit_platt(
+            np.concatenate([raw[j] for j in others]),
+            np.concatenate([labels[j] for j in others]),
+            np.concatenate([data[j].weights for j in others]),
+        )
+        out.append(1.0 / (1.0 + np.exp(-(a * raw[i] + b))))
+    return out
+
+
+def report(data: Sequence[Prepared], probs: Sequence[np.ndarray]) -> dict[str, dict[str, float]]:
+    """Official-style ranking metrics and ECE for each CheckThat! set separately."""
+    result = {}
+    for source in sorted({p.debate.source for p in data}):
+        idx = [i for i, p in enumerate(data) if p.debate.source == source]
+        scores = macro_metrics([(probs[i], data[i].labels) for i in idx])
+        scores["ECE"] = expected_calibration_error(
+            np.concatenate([probs[i] for i in idx]), np.concatenate([data[i].labels for i in idx])
+        )
+        scores["debates"] = len(idx)
+        result[source] = scores
+    return result
+
+
+def format_report(result: dict[str, dict[str, float]]) -> str:
+    keys = ("MAP", "R-P", "P@1", "P@5", "P@10", "P@20", "RR", "ECE")
+    lines = [f"{'set':8} {'debates':>7} " + " ".join(f"{k:>6}" for k in keys)]
+    for source, scores in result.items():
+        lines.append(
+            f"{source:8} {int(scores['debates']):>7} " + " ".join(f"{scores[k]:>6.3f}" for k in keys)
+        )
+    return "\n".join(lines)
+
+
+def folded(data: Sequence[Prepared], folds: int, seed: int = 0) -> None:
+    """Merge debate groups into ``folds`` folds, in place (a group is never split)."""
+    groups = sorted({p.group for p in data})
+    order = np.random.RandomState(seed).permutation(len(groups))
+    fold_of = {g: int(order[i] % folds) for i, g in enumerate(groups)}
+    for p in data:
+        p.group = fold_of[p.group]
