@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from podium.checkworthy import crossval, training
+from podium.checkworthy import crossval, metrics, training
 from podium.checkworthy.data import Debate
 
 _SUBJECTS = ("unemployment", "the deficit", "crime", "the budget", "exports", "the tax rate", "tuition")
@@ -69,6 +69,7 @@ def test_every_line_gets_one_calibrated_probability(prepared) -> None:
     assert np.all((probs > 0.0) & (probs < 1.0))
     assert "ct2019" in cv.summary and "ct2020" in cv.summary
     assert "leave-one-debate-group-out (6 groups)" in cv.summary
+    assert "plain TF-IDF + logistic regression, same held-out groups" in cv.summary
 
 
 def test_held_out_debates_rank_the_learnable_claims_first(prepared) -> None:
@@ -112,3 +113,14 @@ def test_folded_never_splits_a_group(groups: list[int], folds: int, seed: int) -
 @dataclasses.dataclass
 class _Grouped:
     group: int
+
+
+def test_map_interval_brackets_the_mean_and_shrinks_to_it_when_debates_agree() -> None:
+    perfect = ([0.9, 0.1, 0.2], [1, 0, 0])
+    worst = ([0.1, 0.9, 0.8], [1, 0, 0])
+    assert metrics.map_interval([perfect] * 5) == (1.0, 1.0)
+    mixed = [perfect, worst, perfect, worst, perfect, worst]
+    mean = metrics.macro_metrics(mixed)["MAP"]
+    low, high = metrics.map_interval(mixed)
+    assert low < mean < high
+    assert low >= 1 / 3 and high <= 1.0

@@ -67,6 +67,20 @@ def macro_metrics(debates: Sequence[tuple[Sequence[float], Sequence[int]]]) -> d
     return out
 
 
+def map_interval(
+    debates: Sequence[tuple[Sequence[float], Sequence[int]]], level: float = 0.95, draws: int = 10_000
+) -> tuple[float, float]:
+    """Percentile bootstrap interval of MAP, resampling whole debates (fixed seed): how far the mean of
+    this many debates' APs moves by which debates happen to be in the set."""
+    aps = np.array([average_precision(s, y) for s, y in debates])
+    if len(aps) == 0:
+        return (0.0, 0.0)
+    rng = np.random.default_rng(0)
+    means = aps[rng.integers(0, len(aps), size=(draws, len(aps)))].mean(axis=1)
+    tail = (1.0 - level) / 2.0 * 100.0
+    return float(np.percentile(means, tail)), float(np.percentile(means, 100.0 - tail))
+
+
 def expected_calibration_error(probs: Sequence[float], labels: Sequence[int], bins: int = 10) -> float:
     """ECE over equal-width probability bins: sum over bins of |mean label - mean prob| x bin share.
 
