@@ -20,7 +20,6 @@ from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from threadpoolctl import threadpool_limits
 
 from podium.checkworthy.data import (
     Debate,
@@ -193,8 +192,7 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
         class_weight="balanced" if config.balanced else None,
         random_state=config.seed,
     )
-    with _one_thread():
-        lr.fit(x, y, sample_weight=w)
+    lr.fit(x, y, sample_weight=w)
     trees = HistGradientBoostingClassifier(
         max_iter=config.tree_iter,
         learning_rate=config.tree_rate,
@@ -204,8 +202,7 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
         early_stopping=True,
         random_state=config.seed,
     )
-    with _one_thread():
-        trees.fit(extra, y, sample_weight=w)
+    trees.fit(extra, y, sample_weight=w)
     coef = lr.coef_.ravel()
     n_lex = x_lex.shape[1]
     w_ctx = np.zeros(n_lex)
@@ -233,12 +230,6 @@ def fit(train: Sequence[Prepared], lexicon: Lexicon, common: set[str], config: C
         trees=from_sklearn(trees),
         tree_weight=config.tree_weight,
     )
-
-
-def _one_thread() -> threadpool_limits:
-    """Fits run on one BLAS/OpenMP thread: parallel sums change the last bits, and through the trees'
-    early stopping the CV metrics by ±0.002, from one run to the next with the same seed."""
-    return threadpool_limits(limits=1)
 
 
 def _source_weight(p: Prepared, config: Config) -> float:
