@@ -124,3 +124,15 @@ def test_map_interval_brackets_the_mean_and_shrinks_to_it_when_debates_agree() -
     low, high = metrics.map_interval(mixed)
     assert low < mean < high
     assert low >= 1 / 3 and high <= 1.0
+
+
+def test_strict_mode_refits_the_lexicon_without_the_held_out_group(prepared) -> None:
+    data, lexicon, common, config = prepared
+    lenient = crossval.held_out(data, lexicon, common, config, folds=3)
+    lex_before = [p.lex for p in data]
+    strict = crossval.held_out(data, lexicon, common, config, folds=3, strict=True)
+    assert "(vocabulary refitted per group)" in strict.summary
+    assert all(p.lex is lex for p, lex in zip(data, lex_before, strict=True))  # caller's rows untouched
+    assert crossval.report(data, strict.probs)["ct2020"]["MAP"] > 0.9
+    # a held-out debate's own words no longer shape its scores, so they differ from the lenient run's
+    assert not all(np.allclose(a, b) for a, b in zip(strict.raw, lenient.raw, strict=True))

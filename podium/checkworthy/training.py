@@ -12,7 +12,7 @@ is always given by the caller (training script, benchmark); nothing here writes 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -121,12 +121,14 @@ def _bounds(lengths: Sequence[int]) -> list[tuple[int, int]]:
 
 @dataclass(slots=True)
 class Lexicon:
-    """The TF-IDF vocabularies (word and character n-grams) and the ClaimBuster head over them."""
+    """The TF-IDF vocabularies (word and character n-grams) and the ClaimBuster head over them, with the
+    ClaimBuster debates the head was learnt from (to refit it on other texts)."""
 
     word_vec: TfidfVectorizer
     char_vec: TfidfVectorizer
     w_aux: np.ndarray
     b_aux: float
+    aux: list[Prepared] = field(default_factory=list)
 
     def transform(self, masked: Sequence[str]) -> sparse.csr_matrix:
         return sparse.hstack([self.word_vec.transform(masked), self.char_vec.transform(masked)]).tocsr()
@@ -140,7 +142,7 @@ def fit_lexicon(texts: Sequence[str], aux: Sequence[Prepared], config: Config) -
     """
     word_vec = _vectorizer(word_ngrams, config.min_df).fit(texts)
     char_vec = _vectorizer(char_ngrams, config.min_df).fit(texts)
-    lexicon = Lexicon(word_vec, char_vec, np.zeros(0), 0.0)
+    lexicon = Lexicon(word_vec, char_vec, np.zeros(0), 0.0, list(aux))
     x_aux = lexicon.transform([m for p in aux for m in p.masked])
     y_aux = np.concatenate([p.labels for p in aux])
     aux_lr = LogisticRegression(C=config.c_aux, max_iter=2000, solver="liblinear")
