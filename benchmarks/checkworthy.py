@@ -7,8 +7,8 @@ Quality: each debate group (a debate with its near-duplicates in the other set) 
 other groups' out-of-fold scores; then, per CheckThat! set (2019 and 2020 separately), MAP, R-precision,
 P@1/5/10/20 and ECE (10 bins) as the official scorer computes them, a bootstrap interval of MAP and a
 plain TF-IDF + LR baseline on the same groups. ``--folds N`` merges groups into N folds for a quicker,
-rougher run. The vocabularies are fitted once on all debates' text (no labels); ``--strict`` refits them
-without each held-out group, as a new speech is scored.
+rougher run. The vocabularies and the ClaimBuster head are refitted without each held-out group, as a new
+speech is scored; ``--shared-vocabulary`` fits them once on all debates' text (no labels; faster, optimistic).
 Speed: sentences/second of ``CheckworthyModel.score`` with the committed artifact on real debates.
 """
 
@@ -48,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=0, help="0 = leave one debate group out (default)")
     parser.add_argument("--speed-only", action="store_true", help="skip cross-validation")
     parser.add_argument(
-        "--strict",
+        "--shared-vocabulary",
         action="store_true",
-        help="refit vocabulary, IDF and ClaimBuster head without each held-out group",
+        help="fit the vocabulary once on all debates, held-out ones included (faster, optimistic)",
     )
     args = parser.parse_args(argv)
     missing = missing_data(args.data)
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         config = training.Config()
         data, lexicon, common = training.prepare_all(args.data, config)
         log = lambda m: print(m, file=sys.stderr)  # noqa: E731
-        cv = held_out(data, lexicon, common, config, args.folds, log=log, strict=args.strict)
+        cv = held_out(data, lexicon, common, config, args.folds, log=log, strict=not args.shared_vocabulary)
         print(cv.summary)
     print(f"model load: {load_s:.2f}s; scoring: {rate:.0f} sentences/second (280-sentence documents)")
     return 0

@@ -5,7 +5,7 @@ Usage: ``python training/train_checkworthy.py --data ../shared/data [--out podiu
 Pools CheckThat! 2019 Task 1 and 2020 Task 5 training debates (near-duplicate debates grouped and
 down-weighted, see ``podium.checkworthy.data``) with a ClaimBuster auxiliary head; the model is a
 logistic regression plus a boosted-tree part over the dense features (``podium.checkworthy.training``).
-It cross-validates by leaving one debate group out (both parts fitted without the held-out group),
+It cross-validates by leaving one debate group out (vocabulary and both parts fitted without it),
 fits the Platt calibration on the out-of-fold scores, prints the cross-validated metrics per set,
 then fits on everything (fixed seed) and saves the artifact.
 """
