@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -58,7 +57,7 @@ def held_out(
         n_held = len({p.group for p in data})
         raw = cross_validate(data, lexicon, common, config, log=log, strict=strict)
         probs = cross_fitted_probabilities(data, raw)
-        baseline = plain_baseline(data)
+        baseline = plain_baseline(data, strict)
     finally:
         for p, g in zip(data, groups, strict=True):
             p.group = g
@@ -147,22 +146,30 @@ def format_report(result: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def plain_baseline(data: Sequence[Prepared]) -> str:
+def plain_baseline(data: Sequence[Prepared], strict: bool = True) -> str:
     """The reference point the issue names, on the same held-out groups: TF-IDF of the raw sentence
-    (word 1–2 grams, nothing masked, no context) and a logistic regression, calibrated like the model."""
-    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
-    vec.fit([t for p in data for t in p.debate.texts])
-    x = [vec.transform(p.debate.texts) for p in data]
+    (word 1–2 grams, nothing masked, no context) and a logistic regression, calibrated like the model;
+    the vocabulary fitted without the held-out group unless ``strict`` is off."""
+    texts = [p.debate.texts for p in data]
     raw: list[np.ndarray] = [np.zeros(0)] * len(data)
+    shared = None if strict else _plain_vectorizer([t for ts in texts for t in ts])
     for g in sorted({p.group for p in data}):
         train = [i for i, p in enumerate(data) if p.group != g]
+        vec = shared if shared is not None else _plain_vectorizer([t for i in train for t in texts[i]])
         lr = LogisticRegression(C=1.0, max_iter=2000, solver="liblinear")
-        lr.fit(sparse.vstack([x[i] for i in train]), np.concatenate([data[i].labels for i in train]))
+        lr.fit(
+            vec.transform([t for i in train for t in texts[i]]),
+            np.concatenate([data[i].labels for i in train]),
+        )
         for i, p in enumerate(data):
             if p.group == g:
-                raw[i] = lr.decision_function(x[i])
+                raw[i] = lr.decision_function(vec.transform(texts[i]))
     probs = cross_fitted_probabilities(data, raw)
     return f"plain TF-IDF + logistic regression, same held-out groups:\n{format_report(report(data, probs))}"
+
+
+def _plain_vectorizer(texts: Sequence[str]) -> TfidfVectorizer:
+    return TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2).fit(texts)
 
 
 def folded(data: Sequence[Prepared], folds: int, seed: int = 0) -> None:
