@@ -82,10 +82,10 @@ def cross_validate(
     common: set[str],
     config: Config,
     log: Callable[[str], None] = lambda _msg: None,
-    strict: bool = False,
+    strict: bool = True,
 ) -> list[np.ndarray]:
     """Out-of-fold raw scores per debate: each debate group is scored by a model fitted without it
-    (and, if ``strict``, with a lexicon fitted without it)."""
+    (and, if ``strict``, the default, with a lexicon fitted without it)."""
     out: list[np.ndarray | None] = [None] * len(data)
     groups = sorted({p.group for p in data})
     for k, g in enumerate(groups, 1):
