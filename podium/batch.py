@@ -25,7 +25,7 @@ from podium.errors import PodiumError
 from podium.outputs import render
 from podium.pipeline import Pipeline
 from podium.techniques import background
-from podium.writing import output_name, write_atomic
+from podium.writing import output_name, refuse_unsafe_target, write_atomic
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,8 @@ def run_batch(
     console = Console(stderr=True)
     taken: set[str] = set()
     work = [Job(s, out_dir / output_name(s, fmt, taken), fmt, max_bytes, meta) for s in inputs]
+    for job in work:  # before any work: no output may replace an input (e.g. `-f md -o` the input folder)
+        refuse_unsafe_target(job.target, inputs)
     rows: list[tuple[str, str, str]] = []
     failures: list[PodiumError] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

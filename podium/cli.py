@@ -16,7 +16,7 @@ from podium import __version__
 from podium.errors import ExitCode, PodiumError
 from podium.ingest import DEFAULT_MAX_BYTES, collect_inputs, is_url
 from podium.outputs import FORMATS
-from podium.writing import output_name, write_atomic
+from podium.writing import output_name, refuse_unsafe_target, write_atomic
 
 ANALYZE_EXAMPLES = """
 \b
@@ -143,6 +143,12 @@ def analyze(
         "side": side,
     }
     single = len(inputs) == 1 and (sources[0] == "-" or is_url(sources[0]) or not Path(sources[0]).is_dir())
+    if output is not None and str(output) == "-":  # '-o -' is standard output, never a file named '-'
+        if not single:
+            raise PodiumError("E206", count=len(inputs))
+        output = None
+    if single and output is not None:
+        refuse_unsafe_target(output, inputs)  # before any work: never overwrite an input, link or pipe
     if (single or jobs <= 1) and "technique" in pipeline.layers:
         from podium.techniques import background
 
@@ -198,6 +204,8 @@ def checkworthy(source: Path, output: Path) -> None:
     inputs = checkthat_inputs(source)
     if output.exists() and not output.is_dir():
         raise PodiumError("E202", path=output, reason="it is a file; give a directory")
+    for path in inputs:  # a score file has its input's name: never write it over an input
+        refuse_unsafe_target(output / path.name, [str(p) for p in inputs])
     model = CheckworthyModel.load()
     scored = [(path, score_file(path, model)) for path in inputs]  # all read before anything is written
     for path, rows in scored:
@@ -242,6 +250,8 @@ def techniques(articles: Path, output: Path, gold_spans: Path | None) -> None:
 
     if gold_spans is not None and not gold_spans.exists():
         raise PodiumError("E001", path=gold_spans)
+    for name in ("si.labels", "tc.labels"):
+        refuse_unsafe_target(output / name, [str(gold_spans)] if gold_spans else [])
     run_ptc(articles, output, gold_spans)
     click.echo(f"podium: wrote {output / 'si.labels'} and {output / 'tc.labels'}", err=True)
 

@@ -127,6 +127,21 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
     ),
     "E202": (ExitCode.OUTPUT, "{path}: cannot write the output ({reason}). Choose another path with -o."),
     "E203": (ExitCode.USAGE, "unknown output format '{fmt}'. Use one of: {formats}."),
+    "E204": (
+        ExitCode.OUTPUT,
+        "{path}: refusing to write the output there: it is {what} of this run, which would be overwritten. "
+        "Choose another path with -o.",
+    ),
+    "E205": (
+        ExitCode.OUTPUT,
+        "{path}: refusing to write the output there: it is {what}, not a regular file. "
+        "Give a plain file name with -o (or '-o -' for standard output).",
+    ),
+    "E206": (
+        ExitCode.USAGE,
+        "'-o -' (standard output) takes the output of one input, but {count} inputs were given. "
+        "Pass -o DIR to write one file per input.",
+    ),
 }
 
 

@@ -6,7 +6,9 @@ Holds no rendering (``podium.outputs``) and no CLI logic.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from podium.errors import PodiumError
@@ -19,6 +21,7 @@ def write_atomic(path: Path, content: str) -> None:
     path = Path(path)
     if path.is_dir():
         raise PodiumError("E202", path=path, reason="it is a directory; give a file name")
+    refuse_unsafe_target(path)
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -26,11 +29,47 @@ def write_atomic(path: Path, content: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual mode
+        refuse_unsafe_target(path)  # again, just before the rename: it may have appeared meanwhile
         os.replace(tmp_name, path)
-    except OSError as exc:
+    except (OSError, PodiumError) as exc:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
+        if isinstance(exc, PodiumError):
+            raise
         raise PodiumError("E202", path=path, reason=exc.strerror or str(exc)) from exc
+
+
+_NOT_REGULAR = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def refuse_unsafe_target(path: Path, inputs: Iterable[str] = ()) -> None:
+    """Refuse an output path that must never be replaced: a symbolic link, FIFO, device or socket (E205),
+    or a file that is one of ``inputs`` (E204; compared by device and inode, so hard links and other
+    spellings of the same path count). A path that does not exist yet is fine."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise PodiumError("E202", path=path, reason=exc.strerror or str(exc)) from exc
+    for test, what in _NOT_REGULAR:
+        if test(info.st_mode):
+            raise PodiumError("E205", path=path, what=what)
+    for source in inputs:
+        if source == "-" or source.lower().startswith(("http://", "https://")):
+            continue
+        try:
+            other = os.stat(source)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            raise PodiumError("E204", path=path, what=f"the input {source}")
 
 
 def _umask() -> int:
