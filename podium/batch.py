@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from podium import children
 from podium.analyze import analyze
 from podium.errors import PodiumError
 from podium.outputs import render
@@ -79,11 +80,26 @@ def outcomes(
         return
     # spawn, not fork: forking a process that has loaded torch or spaCy can deadlock in their thread pools
     context = multiprocessing.get_context("spawn")
-    with (
-        _worker_threads(workers),
-        ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=selection) as pool,
-    ):
-        yield from pool.map(_run_in_worker, jobs)
+    # every worker dies with this process, whatever ends it (podium.children)
+    pool = ProcessPoolExecutor(
+        workers,
+        context,
+        initializer=children.child_initializer,
+        initargs=children.initializer_args(_init_worker, *selection),
+    )
+    children.register(pool)
+    finished = False
+    try:
+        with _worker_threads(workers):  # workers start (and read these settings) as jobs are submitted
+            results = pool.map(_run_in_worker, jobs)
+        yield from results
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+            children.unregister(pool)
+        else:  # interrupted or abandoned: the workers' remaining work is not wanted
+            children.kill_pool(pool)
 
 
 @contextmanager

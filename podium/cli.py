@@ -39,6 +39,16 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _seconds(value: float) -> float:
+    """--timeout: NaN is refused; infinity and huge values mean no practical limit (clamped)."""
+    from podium.timelimit import clean_seconds
+
+    try:
+        return clean_seconds(value) or 0.0
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a number of seconds (0 means no limit).") from err
+
+
 def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command body, turning PodiumError into one clear message and its exit code."""
 
@@ -98,6 +108,7 @@ def main() -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
+    callback=lambda ctx, param, value: _seconds(value),
     default=300.0,
     show_default=True,
     help="Give up on an input after this many seconds (0: no limit).",
@@ -155,6 +166,9 @@ def analyze(
         background.allow()  # one document at a time: the technique model gets the second core
     if single:
         from podium.analyze import analyze as analyze_one
+        from podium.timelimit import hard_stop
+
+        hard_stop()  # one input: past the limit, the whole run ends even if the analysis is stuck
         from podium.outputs import render
 
         doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, timeout=timeout, **meta)

@@ -7,6 +7,7 @@ It does not hold warnings or internal bugs: those surface as ordinary exceptions
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 
@@ -84,6 +85,11 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{path}: the analysis took longer than the limit of {seconds} s. "
         "Split the input, skip slow analysers with --skip, or raise the limit with --timeout.",
     ),
+    "E016": (
+        ExitCode.INPUT,
+        "{path}: the {kind} file expands to {size} bytes when decompressed, over the limit of {limit} bytes. "
+        "Remove large pictures or embedded files from it, save the text alone, or raise --max-bytes.",
+    ),
     "E101": (
         ExitCode.PIPELINE,
         "analyser '{name}' requires layer '{layer}', which no earlier analyser assigns. "
@@ -145,6 +151,16 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
 }
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line and safe for a terminal: line breaks, control characters (an escape
+    sequence in a file name) and lone surrogates are shown as escapes (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"),
+                            message)
+
+
 class PodiumError(Exception):
     """An error with a catalogue code, an actionable message and a CLI exit code."""
 
@@ -153,7 +169,7 @@ class PodiumError(Exception):
         self.code = code
         self.fields = fields
         self.exit_code = exit_code
-        super().__init__(f"[{code}] " + template.format(**fields))
+        super().__init__(one_line(f"[{code}] " + template.format(**fields)))
 
     def __reduce__(self) -> tuple[object, ...]:  # so errors cross process boundaries intact
         return (_rebuild, (self.code, self.fields))

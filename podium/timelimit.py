@@ -1,35 +1,100 @@
-"""A wall-clock limit on one document's analysis, so one pathological input cannot hang a batch.
+"""A wall-clock limit on one document's analysis, so one pathological input cannot hang a run.
 
 Uses ``SIGALRM`` where the platform has it and the caller is the main thread (the CLI and batch
-workers are); elsewhere the limit is not enforced. It does not kill child processes.
+workers are); elsewhere the limit is not enforced. When the time is up, the signal handler raises
+``Expired``, a ``BaseException``: readers and analysers that catch ``Exception`` to survive a broken
+page or part cannot swallow it. ``time_limit`` turns it into the catalogue's E015 at its own boundary
+and kills the child processes (``podium.children``) working for the run.
+
+A CLI run can also ask for a hard stop (``hard_stop``): if the analysis is stuck in native code that
+never returns to Python for the signal handler to run, a watchdog thread prints E015 itself a moment
+after the limit, kills the children and ends the process with the input-error status.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from podium import children
 from podium.errors import PodiumError
+
+#: Longer limits than this (about three years) are treated as this; setitimer overflows far above it.
+MAX_SECONDS = 1e8
+#: How long after the limit the hard stop (when on) ends the process if the soft one has not.
+HARD_STOP_GRACE = 1.0
+_hard = False
+
+
+class Expired(BaseException):  # a signal more than an error: readers must not handle it
+    """The time limit has passed (raised by the SIGALRM handler; ``time_limit`` turns it into E015)."""
+
+
+def hard_stop(on: bool = True) -> None:
+    """End the whole process shortly after a limit passes, even if the analysis cannot be interrupted."""
+    global _hard
+    _hard = on
+
+
+def clean_seconds(seconds: float | None) -> float | None:
+    """``seconds`` as a usable limit: None or 0 for none, at most ``MAX_SECONDS``; ValueError for NaN."""
+    if seconds is None:
+        return None
+    if math.isnan(seconds) or seconds < 0:
+        raise ValueError(f"not a number of seconds: {seconds!r}")
+    return min(float(seconds), MAX_SECONDS) or None
 
 
 @contextmanager
 def time_limit(seconds: float | None, path: str) -> Iterator[None]:
     """Raise E015 naming ``path`` if the block runs longer than ``seconds`` (None or 0: no limit)."""
+    limit = clean_seconds(seconds)
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not seconds or not usable:
+    if not limit or not usable:
         yield
         return
 
     def expire(signum: int, frame: FrameType | None) -> None:
-        raise PodiumError("E015", path=path, seconds=seconds)
+        raise Expired
 
+    error = PodiumError("E015", path=path, seconds=_shown(seconds))
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    watchdog = _watchdog(limit, error) if _hard else None
     try:
-        yield
+        try:
+            signal.setitimer(signal.ITIMER_REAL, limit)
+            yield
+        finally:  # disarmed inside the handler's reach: a signal arriving here is still caught below
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except Expired:
+        children.kill_all()  # a helper still working on this input must not outlive the limit
+        raise error from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if watchdog is not None:
+            watchdog.cancel()
+
+
+def _shown(seconds: float | None) -> str:
+    return f"{seconds:g}" if isinstance(seconds, float) else str(seconds)
+
+
+def _watchdog(limit: float, error: PodiumError) -> threading.Timer:
+    def stop() -> None:
+        children.kill_all()
+        try:
+            sys.stderr.write(f"podium: error: {error}\n")
+            sys.stderr.flush()
+        finally:
+            os._exit(int(error.exit_code))
+
+    timer = threading.Timer(limit + HARD_STOP_GRACE, stop)
+    timer.daemon = True
+    timer.start()
+    return timer

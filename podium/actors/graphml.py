@@ -2,11 +2,13 @@
 
 A directed graph: one node per actor (attributes name, type, wikidata, mentions) and one edge per
 (source, target, event type) with the event count, the asserted count and the event ids. Readable by
-networkx (``networkx.read_graphml``), Gephi, yEd and Cytoscape. It holds no layout.
+networkx (``networkx.read_graphml``), Gephi, yEd and Cytoscape. Characters XML 1.0 forbids (control
+characters, U+FFFE/U+FFFF, lone surrogates) are dropped from names and titles. It holds no layout.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from podium.actors.network import build_network
@@ -25,16 +27,17 @@ def render(doc: Document) -> str:
             key_id = f"{domain[0]}_{name}"
             ET.SubElement(root, "key", {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind})
     title = doc.meta.title or "podium actor network"
-    graph = ET.SubElement(root, "graph", {"id": title, "edgedefault": "directed"})
+    graph = ET.SubElement(root, "graph", {"id": xml_text(title), "edgedefault": "directed"})
     for node in net.nodes:
-        el = ET.SubElement(graph, "node", {"id": node.id})
+        el = ET.SubElement(graph, "node", {"id": xml_text(node.id)})
         _data(el, "n_name", node.name)
         _data(el, "n_type", node.type)
         if node.wikidata:
             _data(el, "n_wikidata", node.wikidata)
         _data(el, "n_mentions", str(node.mentions))
     for i, edge in enumerate(net.edges):
-        el = ET.SubElement(graph, "edge", {"id": f"edge{i}", "source": edge.source, "target": edge.target})
+        ends = {"source": xml_text(edge.source), "target": xml_text(edge.target)}
+        el = ET.SubElement(graph, "edge", {"id": f"edge{i}", **ends})
         _data(el, "e_event_type", edge.type)
         _data(el, "e_count", str(edge.count))
         _data(el, "e_asserted", str(edge.asserted))
@@ -44,4 +47,14 @@ def render(doc: Document) -> str:
 
 
 def _data(parent: ET.Element, key: str, value: str) -> None:
-    ET.SubElement(parent, "data", {"key": key}).text = value
+    ET.SubElement(parent, "data", {"key": key}).text = xml_text(value)
+
+
+#: Characters XML 1.0 forbids anywhere in a document (even escaped): C0 controls but tab, CR and LF,
+#: lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot hold (a parser would reject the whole file)."""
+    return _NOT_XML.sub("", value)

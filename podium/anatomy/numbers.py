@@ -8,6 +8,7 @@ or a pronoun "one") is ``podium.anatomy.quantities``' job.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -76,8 +77,15 @@ class Number:
     scaled: bool
 
 
+#: Values beyond this ("1" and 310 zeros, "1e999") are not read as numbers: they cannot be resolved to a
+#: usable value (floats overflow to infinity), so they are left out rather than reported wrong.
+MAX_VALUE = 1e100
+
+
 def tidy(value: float) -> float | int:
-    """Integers as ``int`` (12000, not 12000.0); other values rounded to 6 places."""
+    """Integers as ``int`` (12000, not 12000.0); other values rounded to 6 places (infinity and NaN kept)."""
+    if not math.isfinite(value):
+        return value
     return round(value) if abs(value - round(value)) < 1e-9 else round(value, 6)
 
 
@@ -188,7 +196,7 @@ def find_numbers(text: str) -> list[Number]:
         else:
             value = number_value(raw)
             kind = "count"
-        if value is None:
+        if value is None or not abs(value) <= MAX_VALUE:
             continue
         wordy = not raw[:1].isdigit()
         scaled = bool(re.search(rf"(?:{_SCALE}|dozen)\b|\d(?:bn|mn|tn|trn|k|m|b)\b", raw, re.IGNORECASE))

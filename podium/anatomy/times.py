@@ -534,7 +534,20 @@ _MAY_HAVE_TIME = re.compile(
 
 
 def find_times(text: str, anchor: When | None, reference: int | None = None) -> list[TimeHit]:
-    """Time expressions of one sentence; ``reference`` is the year a bare month should take, if known."""
+    """Time expressions of one sentence; ``reference`` is the year a bare month should take, if known.
+
+    A time that would land outside the calendar's years 1-9999 once placed against the document date
+    ("3000 years ago" in a speech dated 0001-01-01) cannot be resolved: the sentence's times are then
+    found as in an undated document (relative ones kept with ``resolved: False``)."""
+    try:
+        return _find_times(text, anchor, reference)
+    except (ValueError, OverflowError):  # date arithmetic out of range
+        if anchor is None and reference is None:
+            return []
+        return find_times(text, None, None)
+
+
+def _find_times(text: str, anchor: When | None, reference: int | None = None) -> list[TimeHit]:
     if not _MAY_HAVE_TIME.search(text):
         return []
     hits: list[tuple[int, TimeHit]] = []

@@ -6,6 +6,7 @@ Writes one ``line_number<TAB>score`` file per input, with the input's name. Trai
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from podium.analysers.claims import Scorer
@@ -18,9 +19,9 @@ from podium.writing import write_atomic
 
 def checkthat_inputs(source: Path) -> list[Path]:
     """The debate files named by ``source``: the file itself, or the ``.tsv`` files of a directory."""
-    if not source.exists():
+    if not os.path.exists(source):  # os.path says False for names the system refuses (too long)
         raise PodiumError("E001", path=source)
-    if source.is_dir():
+    if os.path.isdir(source):
         files = sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() == ".tsv")
         if not files:
             raise PodiumError("E002", path=source, suffixes=".tsv")
@@ -30,7 +31,11 @@ def checkthat_inputs(source: Path) -> list[Path]:
 
 def score_file(path: Path, scorer: Scorer) -> list[tuple[int, float]]:
     """(line_number, score) for every line of one CheckThat! file, in file order."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise PodiumError("E009", path=path, kind="a CheckThat! file", reason=reason) from err
     if not data.strip():
         raise PodiumError("E003", path=path)
     text, _ = decode(data, str(path))

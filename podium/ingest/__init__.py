@@ -21,14 +21,18 @@ from podium.ingest.header import detect_header, parse_date
 from podium.ingest.transcript import detect_turns, is_checkthat, read_checkthat
 
 DEFAULT_MAX_BYTES = 20_000_000
+#: Larger ``max_bytes`` values are treated as this (1 TiB): more than any machine reads into memory.
+MAX_BYTES_CEILING = 1 << 40
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv")
 SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".xhtml", ".pdf", ".docx", ".srt", ".vtt")
 _SRT_START = re.compile(rb"\A\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _HTML_START = re.compile(rb"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+    """An http(s) address, whatever the case of its scheme (``HTTP://`` too)."""
+    return source[:8].lower().startswith(("http://", "https://"))
 
 
 def collect_inputs(sources: Iterable[str]) -> list[str]:
@@ -39,12 +43,12 @@ def collect_inputs(sources: Iterable[str]) -> list[str]:
             out.append(source)
             continue
         path = Path(source)
-        if path.is_dir():
+        if os.path.isdir(source):  # os.path's checks say False for names the system refuses (too long)
             found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
                 raise PodiumError("E002", path=source, suffixes=" ".join(SUFFIXES))
             out.extend(found)
-        elif not path.exists():
+        elif not os.path.exists(source):
             raise PodiumError("E001", path=source)
         else:
             out.append(source)
@@ -53,19 +57,20 @@ def collect_inputs(sources: Iterable[str]) -> list[str]:
 
 def load(source: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Document:
     """Read ``source`` (a path, an http(s) URL or '-') into a Document with meta filled in."""
+    max_bytes = min(max_bytes, MAX_BYTES_CEILING)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
         _check_size(len(data), max_bytes, "<stdin>", over=len(data) > max_bytes)  # reads at most limit+1
-        doc = from_bytes(data, "<stdin>", "")
+        doc = from_bytes(data, "<stdin>", "", max_bytes)
     elif is_url(source):
         from podium.ingest import url
 
         data, suffix = url.fetch(source, max_bytes)
-        doc = from_bytes(data, source, suffix)
+        doc = from_bytes(data, source, suffix, max_bytes)
     else:
-        doc = from_bytes(_read_file(source, max_bytes), source, Path(source).suffix.lower())
-    doc.meta.source = doc.meta.source or source
+        doc = from_bytes(_read_file(source, max_bytes), source, Path(source).suffix.lower(), max_bytes)
+    doc.meta.source = printable(doc.meta.source or source)
     return doc
 
 
@@ -74,10 +79,15 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         raise PodiumError("E001", path=path)
     if os.path.isdir(path):
         collect_inputs([path])  # raises E002 when there is nothing to read in it
-    size = os.path.getsize(path)
-    _check_size(size, max_bytes, path, over=size > max_bytes)
-    with open(path, "rb") as handle:
-        return handle.read()
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            _check_size(size, max_bytes, path, over=size > max_bytes)
+            data = handle.read(max_bytes + 1)  # a file still growing cannot pass the limit either
+    except OSError as err:
+        raise PodiumError("E009", path=path, kind="a file", reason=err.strerror or str(err)) from err
+    _check_size(len(data), max_bytes, path, over=len(data) > max_bytes)
+    return data
 
 
 def _check_size(size: int, limit: int, path: str, over: bool) -> None:
@@ -87,7 +97,7 @@ def _check_size(size: int, limit: int, path: str, over: bool) -> None:
         raise PodiumError("E003", path=path)
 
 
-def _reader(data: bytes, suffix: str) -> Callable[[bytes, str], Document]:
+def _reader(data: bytes, suffix: str, max_bytes: int) -> Callable[[bytes, str], Document]:
     kind = sniff_binary(data)
     if kind == "PDF" or (suffix == ".pdf" and data.lstrip()[:1] != b"<"):
         from podium.ingest import pdf
@@ -96,7 +106,7 @@ def _reader(data: bytes, suffix: str) -> Callable[[bytes, str], Document]:
     if kind == "ZIP archive" and (suffix == ".docx" or b"word/" in data[:4096]):
         from podium.ingest import docx
 
-        return docx.read
+        return lambda data, path: docx.read(data, path, max_bytes)
     if (
         suffix in (".srt", ".vtt")
         or data.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT")
@@ -112,11 +122,12 @@ def _reader(data: bytes, suffix: str) -> Callable[[bytes, str], Document]:
     return read_text
 
 
-def from_bytes(data: bytes, path: str, suffix: str) -> Document:
-    """A Document from raw bytes; ``suffix`` (like '.html') is a hint, the content decides first."""
+def from_bytes(data: bytes, path: str, suffix: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """A Document from raw bytes; ``suffix`` (like '.html') is a hint, the content decides first.
+    ``max_bytes`` also bounds what a compressed input (.docx) expands to."""
     if not data.strip():
         raise PodiumError("E003", path=path)
-    doc = _reader(data, suffix)(data, path)
+    doc = _reader(data, suffix, max_bytes)(data, path)
     if not doc.text.strip():
         raise PodiumError("E003", path=path)
     return doc
@@ -145,7 +156,10 @@ def apply_meta(
     language: str | None = None,
     side: str | None = None,
 ) -> Document:
-    """Meta given by the user wins over what was found in the file."""
+    """Meta given by the user wins over what was found in the file (characters that cannot be written,
+    like the lone surrogates of undecodable bytes in a command line, become U+FFFD)."""
+    title, side, language = printable(title), printable(side), printable(language)
+    speakers = [printable(s) for s in speakers] if speakers else speakers
     if side:
         doc.meta.extras["speaker_side"] = side
     if title:
@@ -160,6 +174,11 @@ def apply_meta(
     if language:
         doc.meta.language = language
     return doc
+
+
+def printable(value: str | None) -> str | None:
+    """``value`` with lone surrogates (undecodable bytes of a file name or argument) replaced by U+FFFD."""
+    return _SURROGATES.sub("\ufffd", value) if value else value
 
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "apply_meta", "collect_inputs", "from_bytes", "load"]

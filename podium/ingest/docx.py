@@ -24,6 +24,9 @@ from docx.text.paragraph import Paragraph
 from podium.document import Document, Meta, normalise_text
 from podium.errors import PodiumError
 from podium.ingest.blocks import join_blocks
+from podium.ingest.zipguard import check_zip
+
+DEFAULT_MAX_BYTES = 20_000_000  # podium.ingest's default (not imported: that package imports this one)
 
 _KIND = "Word .docx"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -34,8 +37,9 @@ _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 
 
-def read(data: bytes, path: str) -> Document:
-    """The paragraphs of the .docx ``data``; E009 when it is damaged, E003 when it holds no text."""
+def read(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The paragraphs of the .docx ``data``; E009 when it is damaged, E003 when it holds no text, E016
+    when its parts expand past ``max_bytes`` (checked before python-docx reads them)."""
     if data.startswith(_OLE_MAGIC):
         raise PodiumError(
             "E009",
@@ -44,6 +48,7 @@ def read(data: bytes, path: str) -> Document:
             reason="it is an old binary Word (.doc) file; "
             "open it in Word or LibreOffice and save it as .docx",
         )
+    check_zip(data, path, max_bytes, _KIND)
     try:
         word = docx.Document(io.BytesIO(data))
         blocks = list(_blocks(word))

@@ -12,12 +12,14 @@ page's own declaration, then tries UTF-8 and cp1252).
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import posixpath
 import socket
 import time
 import urllib.error
 import urllib.request
+import zlib
 from email.message import Message
 from typing import IO
 from urllib.parse import unquote, urlsplit
@@ -122,12 +124,13 @@ def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> tuple[bytes, str]:
             if announced.strip().isdigit() and int(announced) > max_bytes:
                 raise PodiumError("E005", path=url, size=int(announced), limit=max_bytes)
             body = _read_limited(response, max_bytes, deadline, timeout)
+            body = decompress_body(body, response.headers.get("Content-Encoding", ""), url, max_bytes)
             if len(body) > max_bytes:
                 raise PodiumError("E005", path=url, size=f"more than {max_bytes}", limit=max_bytes)
             content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
             final_url = response.geturl() or url
     except urllib.error.HTTPError as err:
-        reason = f"HTTP {err.code} {err.reason}".strip() if err.code else str(err.reason)
+        reason = f"HTTP {err.code} {_reason(err.reason)}".strip() if err.code else _reason(err.reason)
         raise PodiumError("E010", url=url, reason=reason) from err
     except urllib.error.URLError as err:
         raise PodiumError("E010", url=url, reason=_reason(err.reason)) from err
@@ -141,18 +144,73 @@ def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> tuple[bytes, str]:
 
 
 def _read_limited(response: IO[bytes], max_bytes: int, deadline: float, timeout: float) -> bytes:
-    """Read at most ``max_bytes + 1`` bytes, giving up at ``deadline`` (a slow drip is a failure too)."""
+    """Read at most ``max_bytes + 1`` bytes, giving up at ``deadline`` (a slow drip is a failure too).
+
+    Each read returns what has arrived (``read1``) and waits at most until the deadline, so a server
+    sending a byte now and then cannot stretch the download past it."""
     chunks: list[bytes] = []
     total = 0
+    read = getattr(response, "read1", response.read)
     while total <= max_bytes:
-        chunk = response.read(min(_CHUNK, max_bytes + 1 - total))
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _TooSlow(f"the download did not finish within {3 * timeout:g} s")
+        _wait_at_most(response, min(timeout, left))
+        try:
+            chunk = read(min(_CHUNK, max_bytes + 1 - total))
+        except TimeoutError:
+            if time.monotonic() >= deadline:
+                raise _TooSlow(f"the download did not finish within {3 * timeout:g} s") from None
+            raise
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-        if time.monotonic() > deadline:
-            raise _TooSlow(f"the download did not finish within {3 * timeout:g} s")
     return b"".join(chunks)
+
+
+def _wait_at_most(response: IO[bytes], seconds: float) -> None:
+    """Shorten the socket timeout of ``response`` to ``seconds`` (where the socket can be reached)."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sock.settimeout(max(seconds, 0.01))
+
+
+def decompress_body(body: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """The body undone from its Content-Encoding (gzip, deflate), never expanding past ``max_bytes + 1``
+    bytes; E010 for an encoding podium cannot undo or a damaged stream."""
+    codings = [c.strip().lower() for c in encoding.split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    for coding in reversed(codings):  # applied in the order listed, so undone from the last
+        if coding in ("gzip", "x-gzip"):
+            body = _inflate(body, 16 + zlib.MAX_WBITS, url, max_bytes)
+        elif coding == "deflate":
+            body = _inflate(body, zlib.MAX_WBITS if body[:1] == b"\x78" else -zlib.MAX_WBITS, url, max_bytes)
+        else:
+            raise PodiumError("E010", url=url, reason=f"the server sent the page encoded as {coding!r}")
+    return body
+
+
+def _inflate(data: bytes, wbits: int, url: str, max_bytes: int) -> bytes:
+    inflater = zlib.decompressobj(wbits)
+    out: list[bytes] = []
+    total = 0
+    pending = data
+    try:
+        while pending and total <= max_bytes:
+            piece = inflater.decompress(pending, max_bytes + 1 - total)
+            out.append(piece)
+            total += len(piece)
+            pending = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+        if total <= max_bytes and not inflater.eof:
+            piece = inflater.flush()
+            out.append(piece[: max_bytes + 1 - total])
+    except zlib.error as err:
+        raise PodiumError("E010", url=url, reason=f"the compressed page is damaged ({err})") from err
+    return b"".join(out)
 
 
 def suffix_hint(content_type: str, url: str) -> str:

@@ -6,6 +6,7 @@ Each format lives in its own module with a ``render(doc) -> str`` function, impo
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 
 from podium.document import Document
@@ -19,10 +20,14 @@ MODULES = {
     "graphml": "podium.actors.graphml",
 }
 FORMATS = tuple(MODULES)
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def render(doc: Document, fmt: str) -> str:
     """The analysis of ``doc`` in format ``fmt`` (one of ``FORMATS``)."""
     if fmt not in MODULES:
         raise PodiumError("E203", fmt=fmt, formats=", ".join(FORMATS))
-    return import_module(MODULES[fmt]).render(doc)
+    rendered: str = import_module(MODULES[fmt]).render(doc)
+    # A lone surrogate (from a file name or metadata that was not valid Unicode) cannot be encoded as
+    # UTF-8; one replacement character each keeps every offset into the text as it was.
+    return _SURROGATES.sub("\ufffd", rendered)

@@ -1,8 +1,9 @@
 """The CSV output: one row per span (columns ``CSV_COLUMNS``), for spreadsheets and quick scripts.
 
 Built on ``json_out.to_dict``; ``attrs`` is compact JSON and an empty ``score`` means none. It holds no
-document-level data (meta, sentences, records): use the JSON output for those. Cells are written as
-is, so a spreadsheet may treat a text starting with ``=`` as a formula; import as text where that matters.
+document-level data (meta, sentences, records): use the JSON output for those. A cell that a spreadsheet
+would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a
+leading apostrophe (``'=SUM(A1)``), the usual neutralisation; the JSON output keeps the exact text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import json
 from podium.document import Document
 from podium.outputs import json_out
 
+#: First characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) evaluate a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("layer", "label", "start", "end", "text", "score", "attrs", "source")
 
 
@@ -25,5 +28,13 @@ def render(doc: Document) -> str:
     for span in json_out.to_dict(doc)["spans"]:
         attrs = json.dumps(span["attrs"], ensure_ascii=False, separators=(",", ":"), default=str)
         score = "" if span["score"] is None else repr(float(span["score"]))
-        writer.writerow([span[c] for c in CSV_COLUMNS[:5]] + [score, attrs, span["source"]])
+        cells = [span[c] for c in CSV_COLUMNS[:5]] + [score, attrs, span["source"]]
+        writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue()
+
+
+def neutralise(cell: object) -> object:
+    """A text cell that a spreadsheet would take for a formula, with a leading apostrophe; others as is."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell

@@ -17,11 +17,14 @@ re-imports the caller's main module, which a script without a ``__main__`` guard
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
+
+from podium import children
 
 ENV = "PODIUM_HELPER"
 _detector: Any = None
@@ -69,6 +72,7 @@ class Helper:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
+        self._exit_hook = False
 
     def submit(self, text: str, segments: list[tuple[int, int]]) -> Future[list[Any]] | None:
         """The future spans of ``text``, or ``None`` when the helper is off or unusable."""
@@ -90,13 +94,24 @@ class Helper:
             self._broken = True
 
     def _started(self) -> ProcessPoolExecutor:
+        if self._pool is not None and not children.is_registered(self._pool):
+            self._pool = None  # killed when a run gave up (a timeout): start a fresh one
         if self._pool is None:
             import numpy  # noqa: F401 - loads the BLAS library that the limit below applies to
             from threadpoolctl import threadpool_limits
 
-            # spawn, not fork: a fork of a process that has loaded spaCy's or BLAS's threads can hang
-            self._pool = ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), initializer=_load)
-            atexit.register(self.close)
+            # spawn, not fork: a fork of a process that has loaded spaCy's or BLAS's threads can hang.
+            # The helper dies with this process, whatever ends it (podium.children).
+            self._pool = ProcessPoolExecutor(
+                1,
+                multiprocessing.get_context("spawn"),
+                initializer=children.child_initializer,
+                initargs=children.initializer_args(_load),
+            )
+            children.register(self._pool)
+            if not self._exit_hook:
+                atexit.register(self.close)
+                self._exit_hook = True
             # one core each from now on: BLAS threads waiting for work would spin on the helper's core
             threadpool_limits(1, user_api="blas")
         return self._pool
@@ -113,10 +128,12 @@ class Helper:
         return None
 
     def close(self) -> None:
-        """Stop the helper process (at exit, or when a caller is done with it)."""
+        """Stop the helper process now (at exit, or when a caller is done with it): whatever it is
+        still computing is not needed any more, so it is killed rather than waited for."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            pool, self._pool = self._pool, None
+            with contextlib.suppress(Exception):
+                children.kill_pool(pool)
 
     def result(self, future: Future[list[Any]] | None) -> list[Any] | None:
         """The helper's spans, or ``None`` if it failed (the caller then computes them itself)."""

@@ -1,0 +1,95 @@
+"""Zip-based inputs (.docx) within limits: the decompressed content counts against ``--max-bytes``.
+
+A small zip can expand a thousandfold (a "zip bomb"), so the size limit on the file alone bounds
+nothing. ``check_zip`` runs before any parser sees the archive: it refuses an archive whose members
+declare more than the limit in all (E016), more members than ``MAX_MEMBERS``, or a compression ratio
+beyond ``MAX_RATIO`` for a large member; then it decompresses every member through a bounded reader
+that stops as soon as a member yields more than it declared or the total passes the limit (the
+declared sizes can lie). Decompression is deterministic, so a parser that reads the same archive
+afterwards meets no more data than was counted here. Memory stays bounded by the limit: the members
+are read in chunks and not kept.
+
+It does not parse the members (the docx reader does) and does not look inside nested archives.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+from podium.errors import PodiumError
+
+#: More members than this is not a Word document.
+MAX_MEMBERS = 10_000
+#: Members that expand more than this many times over are refused once they pass ``_RATIO_FLOOR``.
+MAX_RATIO = 200
+_RATIO_FLOOR = 1_000_000
+_CHUNK = 1 << 16
+
+
+def check_zip(data: bytes, path: str, limit: int, kind: str) -> None:
+    """Raise E016 when the archive ``data`` expands past ``limit`` bytes, E009 when it is damaged."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as err:
+        raise _damaged(path, kind, err) from err
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise _damaged(path, kind, f"{len(members)} parts, more than a document has")
+        declared = sum(max(info.file_size, 0) for info in members)
+        if declared > limit:
+            raise _too_big(path, kind, declared, limit)
+        for info in members:
+            big = info.file_size > _RATIO_FLOOR
+            if big and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise _damaged(
+                    path,
+                    kind,
+                    f"part {info.filename!r} expands {info.file_size} bytes from "
+                    f"{info.compress_size}, beyond any real document",
+                )
+        total = 0
+        for info in members:
+            total = _bounded_read(archive, info, total, limit, path, kind)
+
+
+def _bounded_read(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, limit: int, path: str, kind: str
+) -> int:
+    """Decompress one member in chunks, never past what it declares nor past ``limit`` bytes in all
+    (``total`` already read); the new total."""
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                if size > info.file_size:
+                    raise _damaged(path, kind, f"part {info.filename!r} holds more than it declares")
+                if total + size > limit:
+                    raise _too_big(path, kind, f"more than {limit}", limit)
+    except PodiumError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+        OSError,
+        EOFError,
+        zlib.error,
+    ) as err:
+        raise _damaged(path, kind, err) from err
+    return total + size
+
+
+def _too_big(path: str, kind: str, size: object, limit: int) -> PodiumError:
+    return PodiumError("E016", path=path, kind=kind, size=size, limit=limit)
+
+
+def _damaged(path: str, kind: str, reason: object) -> PodiumError:
+    text = str(reason).strip()
+    detail = text.splitlines()[0] if text else type(reason).__name__
+    return PodiumError("E009", path=path, kind=kind, reason=detail)
