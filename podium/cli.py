@@ -6,13 +6,13 @@ Each command parses options, calls library functions and reports; no analysis ha
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
 
 import click
 
 from podium import __version__
+from podium.cli_support import _guarded, _seconds, _split
+from podium.corpus.cli import corpus
 from podium.errors import ExitCode, PodiumError
 from podium.ingest import DEFAULT_MAX_BYTES, collect_inputs, is_url
 from podium.outputs import FORMATS
@@ -28,39 +28,6 @@ Examples:
   podium analyze transcripts/ --format json -o out/ -j 2 # one file per input, 2 processes
   podium analyze speech.txt --only entity --format csv
 """
-
-
-def _fail(err: PodiumError) -> NoReturn:
-    click.echo(f"podium: error: {err}", err=True)
-    sys.exit(int(err.exit_code))
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
-
-
-def _seconds(value: float) -> float:
-    """--timeout: NaN is refused; infinity and huge values mean no practical limit (clamped)."""
-    from podium.timelimit import clean_seconds
-
-    try:
-        return clean_seconds(value) or 0.0
-    except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a number of seconds (0 means no limit).") from err
-
-
-def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a command body, turning PodiumError into one clear message and its exit code."""
-
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except PodiumError as err:
-            _fail(err)
-
-    run.__name__ = func.__name__
-    run.__doc__ = func.__doc__
-    return run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -291,5 +258,7 @@ def layers() -> None:
         )
         click.echo(f"    {description}  [{registry[name].entry}]")
 
+
+main.add_command(corpus)  # podium corpus …: the corpus store (podium/corpus/cli.py)
 
 __all__ = ["ExitCode", "main", "output_name"]

@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     NETWORK = 4
     OUTPUT = 5
     PIPELINE = 6
+    DATABASE = 7
 
 
 # code -> (exit category, message template). Templates use str.format fields.
@@ -122,6 +123,45 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "analyser '{a}' uses layer '{layer}' when present, so it must run after '{b}', which assigns it. "
         "Put '{b}' first.",
     ),
+    "E401": (
+        ExitCode.USAGE,
+        "{url}: not a database podium can use ({reason}). Give a file path, sqlite:///PATH or "
+        "postgresql://USER@HOST/NAME with --db (or PODIUM_DB).",
+    ),
+    "E402": (
+        ExitCode.DATABASE,
+        "{url}: the database cannot be opened ({reason}). {hint}",
+    ),
+    "E403": (
+        ExitCode.DATABASE,
+        "{url}: the database has schema revision {revision}, newer than this podium knows ({known}). "
+        "Upgrade podium (pip install -U podium) to use it; nothing was changed.",
+    ),
+    "E404": (
+        ExitCode.DATABASE,
+        "{url}: the database stayed locked by another process for {seconds} s. "
+        "Wait for the other podium to finish, or raise the wait with --lock-timeout.",
+    ),
+    "E405": (
+        ExitCode.DATABASE,
+        "{url}: cannot connect to the PostgreSQL server ({reason}). "
+        "Check that it is running, the host, port, user and password (or ~/.pgpass).",
+    ),
+    "E406": (
+        ExitCode.INPUT,
+        "{url}: no document with id {id} in the corpus. `podium corpus list` shows the ids.",
+    ),
+    "E407": (
+        ExitCode.USAGE,
+        "the search query {query!r} is not valid: {reason}. Write words, \"a phrase\", prefix*, "
+        "OR, NOT or -word, and (parentheses); see `podium corpus search --help`.",
+    ),
+    "E408": (
+        ExitCode.USAGE,
+        "{feature} needs the Python package '{package}', which is not installed. "
+        "Install it with: pip install 'podium[{extra}]'.",
+    ),
+    "E409": (ExitCode.USAGE, "the option {option}={value!r} is invalid: {reason}."),
     "E301": (ExitCode.INPUT, "{path}: {reason}. Give a directory holding PTC files named article<ID>.txt."),
     "E302": (
         ExitCode.INPUT,

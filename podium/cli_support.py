@@ -1,0 +1,45 @@
+"""What every podium command shares: PodiumErrors turned into one message and an exit code, and
+option parsing helpers. Holds no command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import click
+
+from podium.errors import PodiumError
+
+
+def _fail(err: PodiumError) -> NoReturn:
+    click.echo(f"podium: error: {err}", err=True)
+    sys.exit(int(err.exit_code))
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _seconds(value: float) -> float:
+    """--timeout: NaN is refused; infinity and huge values mean no practical limit (clamped)."""
+    from podium.timelimit import clean_seconds
+
+    try:
+        return clean_seconds(value) or 0.0
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a number of seconds (0 means no limit).") from err
+
+
+def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command body, turning PodiumError into one clear message and its exit code."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PodiumError as err:
+            _fail(err)
+
+    run.__name__ = func.__name__
+    run.__doc__ = func.__doc__
+    return run

@@ -1,0 +1,186 @@
+"""The corpus tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Readable as they are: a person opening the database in ``sqlite3`` or datasette finds ``documents`` (the
+text, stored once, and its meta), ``sentences``, ``spans``, ``claims``, ``events``, ``actors`` and
+``actor_mentions``; every offset (``char_start``, ``char_end``) is a character range ``[start, end)`` of
+``documents.text``. Full-text search adds engine-specific objects (an FTS5 table on SQLite, a ``tsvector``
+column on PostgreSQL), created by the migrations. Changing a table here needs a new migration in
+``podium/corpus/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+
+def _document_fk() -> Column[int]:
+    return Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
+
+def _sentence_fk() -> Column[int]:
+    return Column("sentence_id", ForeignKey("sentences.id", ondelete="CASCADE"))
+
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True, comment="sha256 of the text"),
+    Column("title", Text),
+    Column("date", String(32), index=True, comment="ISO 8601 date of the speech, if known"),
+    Column("source", Text, comment="path or URL it was read from"),
+    Column("language", String(16)),
+    Column("side", Text, comment="whom the speaker's 'we' stands for"),
+    Column("words", Integer, nullable=False),
+    Column("text", Text, nullable=False, comment="the normalised text; every offset points into it"),
+    Column("meta", JSON, nullable=False, comment="the analysis' meta as in podium analyze -f json"),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("podium_version", String(32), nullable=False),
+    Column("analysers", JSON, nullable=False, comment="analyser names that ran"),
+    Column("json_schema_version", String(16), nullable=False),
+)
+
+document_speakers = Table(
+    "document_speakers",
+    metadata,
+    _document_fk(),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False, index=True),
+    UniqueConstraint("document_id", "position"),
+)
+
+segments = Table(
+    "segments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("kind", String(16), nullable=False, comment="paragraph, turn or header"),
+    Column("position", Integer, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("speaker", Text),
+    Column("attrs", JSON, nullable=False),
+    Index("ix_segments_document_kind", "document_id", "kind", "position"),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("position", Integer, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("speaker", Text, index=True),
+    Column("attrs", JSON, nullable=False),
+    UniqueConstraint("document_id", "position"),
+)
+
+spans = Table(
+    "spans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    _sentence_fk(),
+    Column("layer", String(64), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("score", Float),
+    Column("attrs", JSON, nullable=False),
+    Column("source", String(64), nullable=False),
+    Index("ix_spans_layer_label", "layer", "label"),
+    Index("ix_spans_document", "document_id", "char_start"),
+    Index("ix_spans_sentence", "sentence_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    _sentence_fk(),
+    Column("claim_key", String(32), nullable=False, comment="the claim's id in the document's JSON"),
+    Column("rank", Integer, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("score", Float, nullable=False, index=True, comment="check-worthiness probability"),
+    Column("type", String(32)),
+    Column("speaker", Text, index=True),
+    Column("parts", JSON, nullable=False),
+    Column("vector", LargeBinary, comment="sentence vector for recurring-claim matching"),
+    Index("ix_claims_document", "document_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    _sentence_fk(),
+    Column("event_key", String(32), nullable=False),
+    Column("type", String(32), nullable=False, index=True, comment="PLOVER type"),
+    Column("source_actor", String(64), index=True),
+    Column("target_actor", String(64), index=True),
+    Column("char_start", Integer, nullable=False, comment="start of the evidence clause"),
+    Column("char_end", Integer, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("record", JSON, nullable=False, comment="the event as in podium analyze -f json"),
+    Index("ix_events_document", "document_id"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="canonical id, e.g. ISR"),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("wikidata", String(32)),
+    Column("known", Boolean, nullable=False),
+    Column("state", String(64)),
+)
+
+document_actors = Table(
+    "document_actors",
+    metadata,
+    _document_fk(),
+    Column("actor_id", ForeignKey("actors.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+    Column("record", JSON, nullable=False, comment="the actor as in podium analyze -f json"),
+    UniqueConstraint("document_id", "actor_id"),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    _sentence_fk(),
+    Column("actor_id", ForeignKey("actors.id"), nullable=False, index=True),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("score", Float),
+    Column("attrs", JSON, nullable=False),
+    Column("source", String(64), nullable=False),
+    Index("ix_actor_mentions_document", "document_id", "char_start"),
+    Index("ix_actor_mentions_sentence", "sentence_id"),
+)

@@ -1,0 +1,206 @@
+"""``Corpus``: the one API over a corpus database, shared by the CLI, the web app and batch engines.
+
+Open one with a ``--db`` value (a path, ``sqlite:///PATH`` or ``postgresql://…``; default ``PODIUM_DB`` or
+``./podium.db``). Each stored document is written in one transaction, so a reader never sees half of one;
+adding the same text twice stores it once. Every database failure surfaces as a coded PodiumError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from podium.corpus import schema as t
+from podium.corpus.engine import DEFAULT_LOCK_TIMEOUT, connect, errors, resolve, shown
+from podium.corpus.migrate import ensure_schema
+from podium.corpus.reader import document_data
+from podium.corpus.search import Filters, search
+from podium.corpus.writer import content_hash, delete_document, insert_document
+from podium.document import Document
+from podium.errors import PodiumError
+from podium.outputs.json_in import from_dict
+from podium.outputs.json_out import to_dict
+
+
+class Corpus:
+    """A corpus database. ``create=False`` refuses to create a new SQLite file (for read-only commands)."""
+
+    def __init__(
+        self, db: str | None = None, *, create: bool = True, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    ) -> None:
+        self.url = resolve(db)
+        self.name = shown(self.url)
+        self.lock_timeout = lock_timeout
+        if self.url.get_backend_name() == "sqlite":
+            _check_sqlite_path(Path(self.url.database or ""), self.name, create)
+        self.engine = connect(self.url, lock_timeout)
+        with self._errors():
+            ensure_schema(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        with errors(self.url, self.lock_timeout):
+            yield
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads (one consistent snapshot)."""
+        with self._errors(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction: committed as a whole at the end of the block, or not at all."""
+        with self._errors(), self.engine.connect().execution_options(podium_write=True) as conn, conn.begin():
+            yield conn
+
+    # --- documents -------------------------------------------------------------------------------
+
+    def find(self, text_hash: str) -> int | None:
+        """The id of the document with this content hash, if stored."""
+        with self.reading() as conn:
+            return _find(conn, text_hash)
+
+    def add(self, doc: Document | dict[str, Any], analysers: Sequence[str] = ()) -> tuple[int, bool]:
+        """Store an analysed document (or its ``to_dict`` data); returns ``(id, added)`` (``added`` False:
+        the same text was stored already, and nothing changed)."""
+        data = doc if isinstance(doc, dict) else to_dict(doc)
+        text_hash = content_hash(data["text"])
+        try:
+            with self.writing() as conn:
+                existing = _find(conn, text_hash)
+                if existing is not None:
+                    return existing, False
+                return insert_document(conn, data, analysers), True
+        except PodiumError as err:
+            if isinstance(err.__cause__, IntegrityError):  # another writer stored it first
+                found = self.find(text_hash)
+                if found is not None:
+                    return found, False
+            raise
+
+    def data(self, document_id: int) -> dict[str, Any]:
+        """The stored analysis of one document as ``podium analyze -f json`` data (E406 if missing)."""
+        with self.reading() as conn:
+            data = document_data(conn, document_id)
+        if data is None:
+            raise PodiumError("E406", url=self.name, id=document_id)
+        return data
+
+    def get(self, document_id: int) -> Document:
+        """The stored analysis as a Document, rendered by any output format without re-running it."""
+        return from_dict(self.data(document_id))
+
+    def ids(self) -> list[int]:
+        with self.reading() as conn:
+            return list(conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)).scalars())
+
+    def documents(self) -> list[dict[str, Any]]:
+        """One summary per document: id, title, speakers, date, words, claims, content_hash, source."""
+        d, c = t.documents, t.claims
+        claim_counts = select(c.c.document_id, func.count().label("n")).group_by(c.c.document_id).subquery()
+        query = (
+            select(d.c.id, d.c.title, d.c.date, d.c.words, d.c.content_hash, d.c.source, claim_counts.c.n)
+            .outerjoin(claim_counts, claim_counts.c.document_id == d.c.id)
+            .order_by(d.c.id)
+        )
+        with self.reading() as conn:
+            rows = conn.execute(query).all()
+            speakers = _speakers(conn)
+        return [
+            {
+                "id": r.id,
+                "title": r.title,
+                "speakers": speakers.get(r.id, []),
+                "date": r.date,
+                "words": r.words,
+                "claims": r.n or 0,
+                "content_hash": r.content_hash,
+                "source": r.source,
+            }
+            for r in rows
+        ]
+
+    def remove(self, document_id: int) -> None:
+        """Delete a document and everything stored with it (E406 if missing)."""
+        with self.writing() as conn:
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == document_id)).first() is None:
+                raise PodiumError("E406", url=self.name, id=document_id)
+            delete_document(conn, document_id)
+
+    # --- questions over the corpus -------------------------------------------------------------
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Sentence hits for a query in the corpus search syntax (``podium.corpus.query``)."""
+        with self.reading() as conn:
+            return search(conn, query, filters or Filters(), limit)
+
+    def claims(
+        self, filters: Filters | None = None, min_score: float = 0.0, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored claims, most check-worthy first."""
+        from podium.corpus.claims import list_claims
+
+        with self.reading() as conn:
+            return list_claims(conn, filters or Filters(), min_score, limit)
+
+    def recurring(self, filters: Filters | None = None, min_score: float = 0.0) -> list[dict[str, Any]]:
+        """Clusters of claims that restate each other across documents, largest first."""
+        from podium.corpus.claims import recurring_clusters
+
+        with self.reading() as conn:
+            return recurring_clusters(conn, filters or Filters(), min_score)
+
+    def timeline(self, by: str = "month", **what: str | None) -> list[dict[str, Any]]:
+        """Counts per period: ``actor=``, ``speaker=`` or ``layer=`` (with ``label=``); see timeline.py."""
+        from podium.corpus.timeline import timeline
+
+        with self.reading() as conn:
+            return timeline(conn, by=by, **what)
+
+
+def _find(conn: Connection, text_hash: str) -> int | None:
+    query = select(t.documents.c.id).where(t.documents.c.content_hash == text_hash)
+    return conn.execute(query).scalar_one_or_none()
+
+
+def _speakers(conn: Connection) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    query = select(t.document_speakers.c.document_id, t.document_speakers.c.name).order_by(
+        t.document_speakers.c.document_id, t.document_speakers.c.position
+    )
+    for document_id, name in conn.execute(query):
+        out.setdefault(document_id, []).append(name)
+    return out
+
+
+def _check_sqlite_path(path: Path, name: str, create: bool) -> None:
+    if path.is_dir():
+        raise PodiumError("E402", url=name, reason="it is a directory", hint="Give a file path with --db.")
+    if not path.exists():
+        if not create:
+            raise PodiumError(
+                "E402",
+                url=name,
+                reason="there is no such database",
+                hint="Add documents first with `podium corpus add`, or give the right --db.",
+            )
+        if not path.parent.is_dir():
+            raise PodiumError(
+                "E402", url=name, reason=f"the folder {path.parent} does not exist", hint="Create it first."
+            )

@@ -1,0 +1,302 @@
+"""Storing one analysed Document: its rows in every table, inside the caller's transaction.
+
+The text is stored once (``documents.text``); sentences, spans, claims, events and actor mentions are
+offsets into it, each tied to the sentence that holds it. Actor mentions go to ``actor_mentions`` (not
+``spans``), with the canonical actor in ``actors``. The full-text index is filled here too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.engine import Connection
+
+from podium import __version__
+from podium.corpus import schema as t
+from podium.outputs.json_out import SCHEMA_VERSION
+
+MENTION_LAYER = "actor_mention"
+
+
+def content_hash(doc_text: str) -> str:
+    """The identity of a document in the corpus: sha256 of its normalised text."""
+    return hashlib.sha256(doc_text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class SentenceIndex:
+    """Which sentence holds an offset (the sentence whose range contains the span's start)."""
+
+    def __init__(self, starts: Sequence[int], ends: Sequence[int], ids: Sequence[int]) -> None:
+        self.starts, self.ends, self.ids = list(starts), list(ends), list(ids)
+
+    def position(self, start: int) -> int | None:
+        i = bisect_right(self.starts, start) - 1
+        return i if i >= 0 and start < max(self.ends[i], self.starts[i] + 1) else None
+
+    def id_of(self, start: int) -> int | None:
+        i = self.position(start)
+        return None if i is None else self.ids[i]
+
+
+def insert_document(conn: Connection, data: dict[str, Any], analysers: Sequence[str]) -> int:
+    """Insert an analysis (``podium analyze -f json`` data, ``json_out.to_dict``) and everything found in
+    it; returns the new document id."""
+    meta = data["meta"]
+    doc_text = data["text"]
+    document_id = conn.execute(
+        insert(t.documents).returning(t.documents.c.id),
+        {
+            "content_hash": content_hash(doc_text),
+            "title": meta["title"],
+            "date": meta["date"],
+            "source": meta["source"],
+            "language": meta["language"],
+            "side": meta["extras"].get("speaker_side"),
+            "words": len(doc_text.split()),
+            "text": doc_text,
+            "meta": meta,
+            "added_at": datetime.now(UTC),
+            "podium_version": __version__,
+            "analysers": list(analysers),
+            "json_schema_version": SCHEMA_VERSION,
+        },
+    ).scalar_one()
+    _speakers_and_segments(conn, document_id, data)
+    index = _sentences(conn, document_id, data)
+    mentions = [s for s in data["spans"] if s["layer"] == MENTION_LAYER]
+    _many(
+        conn,
+        t.spans,
+        [
+            {**_span_row(document_id, index.id_of(s["start"]), s), "layer": s["layer"], "label": s["label"]}
+            for s in data["spans"]
+            if s["layer"] != MENTION_LAYER
+        ],
+    )
+    _claims(conn, document_id, data["claims"], index, doc_text)
+    _events(conn, document_id, data["events"], index)
+    _actors(conn, document_id, data["actors"], mentions, index)
+    _index_text(conn, document_id)
+    return document_id
+
+
+def _many(conn: Connection, table: t.Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _speakers_and_segments(conn: Connection, document_id: int, data: dict[str, Any]) -> None:
+    speakers = data["meta"]["speakers"]
+    _many(
+        conn,
+        t.document_speakers,
+        [{"document_id": document_id, "position": i, "name": n} for i, n in enumerate(speakers)],
+    )
+    rows: list[dict[str, Any]] = []
+    for kind, items in (
+        ("paragraph", data["paragraphs"]),
+        ("turn", data["turns"]),
+        ("header", data["meta"]["header"]),
+    ):
+        for i, seg in enumerate(items):
+            rows.append(
+                {
+                    "document_id": document_id,
+                    "kind": kind,
+                    "position": i,
+                    "char_start": seg["start"],
+                    "char_end": seg["end"],
+                    "speaker": seg.get("speaker"),
+                    "attrs": seg.get("attrs") or {},
+                }
+            )
+    _many(conn, t.segments, rows)
+
+
+def _sentences(conn: Connection, document_id: int, data: dict[str, Any]) -> SentenceIndex:
+    sentences = data["sentences"]
+    speakers = _sentence_speakers(data)
+    rows = [
+        {
+            "document_id": document_id,
+            "position": i,
+            "char_start": s["start"],
+            "char_end": s["end"],
+            "speaker": speakers[i],
+            "attrs": s.get("attrs") or {},
+        }
+        for i, s in enumerate(sentences)
+    ]
+    ids: list[int] = []
+    if rows:
+        result = conn.execute(
+            insert(t.sentences).returning(t.sentences.c.id, sort_by_parameter_order=True), rows
+        )
+        ids = [row[0] for row in result]
+    return SentenceIndex([s["start"] for s in sentences], [s["end"] for s in sentences], ids)
+
+
+def _sentence_speakers(data: dict[str, Any]) -> list[str | None]:
+    """Each sentence's speaker: its turn's, or the one speaker named in meta (as ``claims`` does)."""
+    speakers = data["meta"]["speakers"]
+    default = speakers[0] if len(speakers) == 1 else None
+    turns = data["turns"]
+    index = SentenceIndex([u["start"] for u in turns], [u["end"] for u in turns], list(range(len(turns))))
+    out = []
+    for s in data["sentences"]:
+        turn = index.position(s["start"])
+        out.append(turns[turn]["speaker"] if turn is not None else default)
+    return out
+
+
+def _span_row(document_id: int, sentence_id: int | None, span: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "sentence_id": sentence_id,
+        "char_start": span["start"],
+        "char_end": span["end"],
+        "score": span["score"],
+        "attrs": span["attrs"],
+        "source": span["source"],
+    }
+
+
+def _claims(
+    conn: Connection, document_id: int, claims: list[dict[str, Any]], index: SentenceIndex, doc_text: str
+) -> None:
+    from podium.corpus.recurring import claim_vectors, vector_to_bytes
+
+    vectors = claim_vectors([doc_text[c["start"] : c["end"]] for c in claims]) if claims else []
+    rows = [
+        {
+            "document_id": document_id,
+            "sentence_id": index.id_of(c["start"]),
+            "claim_key": c["id"],
+            "rank": c["rank"],
+            "char_start": c["start"],
+            "char_end": c["end"],
+            "score": c["score"],
+            "type": c.get("type"),
+            "speaker": c.get("speaker"),
+            "parts": c.get("parts") or {},
+            "vector": vector_to_bytes(vector),
+        }
+        for c, vector in zip(claims, vectors, strict=True)
+    ]
+    _many(conn, t.claims, rows)
+
+
+def _events(conn: Connection, document_id: int, events: list[dict[str, Any]], index: SentenceIndex) -> None:
+    rows = [
+        {
+            "document_id": document_id,
+            "sentence_id": index.id_of(e["evidence"][0]),
+            "event_key": e["id"],
+            "type": e["type"],
+            "source_actor": e.get("source"),
+            "target_actor": e.get("target"),
+            "char_start": e["evidence"][0],
+            "char_end": e["evidence"][1],
+            "negated": bool(e.get("negated")),
+            "modality": e.get("modality") or "asserted",
+            "record": e,
+        }
+        for e in events
+    ]
+    _many(conn, t.events, rows)
+
+
+def _actors(
+    conn: Connection,
+    document_id: int,
+    actors: list[dict[str, Any]],
+    mentions: list[dict[str, Any]],
+    index: SentenceIndex,
+) -> None:
+    ids = {a["id"] for a in actors} | {s["label"] for s in mentions}
+    known = set(conn.execute(select(t.actors.c.id).where(t.actors.c.id.in_(sorted(ids)))).scalars())
+    by_id = {a["id"]: a for a in actors}
+    new = []
+    for actor_id in sorted(ids - known):
+        a = by_id.get(actor_id) or _actor_from_mentions(actor_id, mentions)
+        new.append(
+            {
+                "id": actor_id,
+                "name": a.get("name") or actor_id,
+                "type": a.get("type") or "unknown",
+                "wikidata": a.get("wikidata"),
+                "known": bool(a.get("known", False)),
+                "state": a.get("state"),
+            }
+        )
+    if new:  # another writer may add the same actor meanwhile (PostgreSQL): keep the first
+        conn.execute(_insert_ignoring_duplicates(conn, t.actors), new)
+    _many(
+        conn,
+        t.document_actors,
+        [
+            {
+                "document_id": document_id,
+                "actor_id": a["id"],
+                "position": i,
+                "mention_count": a.get("mention_count", 0),
+                "record": a,
+            }
+            for i, a in enumerate(actors)
+        ],
+    )
+    _many(
+        conn,
+        t.actor_mentions,
+        [{**_span_row(document_id, index.id_of(s["start"]), s), "actor_id": s["label"]} for s in mentions],
+    )
+
+
+def _insert_ignoring_duplicates(conn: Connection, table: t.Table) -> Any:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def _actor_from_mentions(actor_id: str, mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    for span in mentions:
+        if span["label"] == actor_id:
+            return {"name": span["attrs"].get("name"), "type": span["attrs"].get("type")}
+    return {}
+
+
+def _index_text(conn: Connection, document_id: int) -> None:
+    """Add the document's sentences to the full-text index (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    if conn.dialect.name == "sqlite":
+        sql = (
+            "INSERT INTO sentences_fts(rowid, text) SELECT v.id, v.text FROM sentence_texts v "
+            "JOIN sentences s ON s.id = v.id WHERE s.document_id = :d"
+        )
+    else:
+        sql = (
+            "UPDATE sentences s SET tsv = to_tsvector('english', substr(d.text, s.char_start + 1, "
+            "s.char_end - s.char_start)) FROM documents d WHERE d.id = s.document_id AND s.document_id = :d"
+        )
+    conn.execute(text(sql), {"d": document_id})
+
+
+def delete_document(conn: Connection, document_id: int) -> None:
+    """Remove a document and everything stored with it (its full-text entries first)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', v.id, v.text "
+                "FROM sentence_texts v JOIN sentences s ON s.id = v.id WHERE s.document_id = :d"
+            ),
+            {"d": document_id},
+        )
+    conn.execute(t.documents.delete().where(t.documents.c.id == document_id))  # the rest cascades
