@@ -23,6 +23,7 @@ from podium.ingest.transcript import detect_turns, is_checkthat, read_checkthat
 DEFAULT_MAX_BYTES = 20_000_000
 #: Larger ``max_bytes`` values are treated as this (1 TiB): more than any machine reads into memory.
 MAX_BYTES_CEILING = 1 << 40
+_CHUNK = 1 << 20
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv")
 SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".xhtml", ".pdf", ".docx", ".srt", ".vtt")
 _SRT_START = re.compile(rb"\A\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
@@ -60,7 +61,7 @@ def load(source: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None
     max_bytes = min(max_bytes, MAX_BYTES_CEILING)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(max_bytes + 1)
+        data = read_at_most(stream, max_bytes + 1)
         _check_size(len(data), max_bytes, "<stdin>", over=len(data) > max_bytes)  # reads at most limit+1
         doc = from_bytes(data, "<stdin>", "", max_bytes)
     elif is_url(source):
@@ -83,11 +84,24 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             _check_size(size, max_bytes, path, over=size > max_bytes)
-            data = handle.read(max_bytes + 1)  # a file still growing cannot pass the limit either
+            data = read_at_most(handle, max_bytes + 1)  # a file still growing cannot pass the limit either
     except OSError as err:
         raise PodiumError("E009", path=path, kind="a file", reason=err.strerror or str(err)) from err
     _check_size(len(data), max_bytes, path, over=len(data) > max_bytes)
     return data
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``stream``, read in chunks (no buffer of ``limit`` bytes up front)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = stream.read(min(_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _check_size(size: int, limit: int, path: str, over: bool) -> None:
