@@ -100,7 +100,7 @@ class Corpus:
             data = document_data(conn, document_id)
         if data is None:
             raise PodiumError("E406", url=self.name, id=document_id)
-        return data
+        return to_dict(from_dict(data))  # the canonical form: span order, texts, schema version
 
     def get(self, document_id: int) -> Document:
         """The stored analysis as a Document, rendered by any output format without re-running it."""
