@@ -45,7 +45,7 @@ QUANTITY_MOVED_PENALTY = 0.02
 QUANTITY_CONFLICT_PENALTY = 0.12
 QUANTITY_ONE_SIDED_PENALTY = 0.04
 VALUE_TOLERANCE = 0.02  # relative difference under which two values are the same number
-DEFAULT_THRESHOLD = 0.80
+DEFAULT_THRESHOLD = 0.75
 CANDIDATE_MARGIN = 0.15  # candidate pairs need a cosine of at least threshold - margin
 GROUP_MARGIN = 0.12  # two groups merge only if their mean cross cosine is >= threshold - margin
 
@@ -56,7 +56,7 @@ class ClaimItem:
 
     ``actors`` are canonical actor ids of the sentence (leave out pronoun mentions such as the speaker's
     "we", which mean a different side for each speaker). ``vector`` is ``claim_vectors`` of the text with
-    those actor mentions masked; computed from the text alone when ``None``.
+    those actor mentions (``actor_spans``, offsets into ``text``) masked; computed here when ``None``.
     """
 
     id: int
@@ -69,6 +69,7 @@ class ClaimItem:
     vector: np.ndarray | None = None
     start: int | None = None
     end: int | None = None
+    actor_spans: tuple[tuple[int, int], ...] = ()  # [start, end) of actor mentions inside ``text``
 
 
 # --------------------------------------------------------------------------- vectors
@@ -122,7 +123,7 @@ _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 
 @lru_cache(maxsize=200_000)
 def _word_ids(word: str) -> tuple[int, ...]:
-    """The word pieces of one (lower-case) word, by MiniLM's own tokenizer; cached, as speeches reuse words."""
+    """The word pieces of one (lower-case) word by MiniLM's own tokenizer; cached (speeches reuse words)."""
     return tuple(_lexicon().tokenizer.encode(word, add_special_tokens=False).ids)
 
 
@@ -258,7 +259,7 @@ _QUANTITY_CORRECTION = {
 
 
 def _vector(item: ClaimItem) -> np.ndarray:
-    return item.vector if item.vector is not None else claim_vectors([item.text])[0]
+    return item.vector if item.vector is not None else claim_vectors([item.text], [item.actor_spans])[0]
 
 
 def pair_score(cosine: float, a: ClaimItem, b: ClaimItem) -> float:
@@ -336,7 +337,8 @@ def _signature(c: ClaimItem) -> tuple:
     quantities = tuple(
         sorted((str(q.get("kind")), str(q.get("unit")), str(q.get("value"))) for q in c.quantities)
     )
-    return (" ".join(c.text.lower().split()), quantities, tuple(sorted(set(c.actors))))
+    spans = tuple(c.actor_spans) if c.vector is None else c.vector.tobytes()
+    return (" ".join(c.text.lower().split()), quantities, tuple(sorted(set(c.actors))), spans)
 
 
 def _key_matrix(pieces: list[np.ndarray], n_vocab: int, max_df: int) -> Any:
@@ -428,14 +430,15 @@ def cluster_claims(items: Sequence[ClaimItem], threshold: float = DEFAULT_THRESH
     missing = [k for k, c in enumerate(uniq) if c.vector is None]
     vectors = np.zeros((len(uniq), DIM), dtype=np.float32)
     if missing:
-        vectors[missing] = claim_vectors([uniq[k].text for k in missing])
+        texts, spans = [uniq[k].text for k in missing], [uniq[k].actor_spans for k in missing]
+        vectors[missing] = claim_vectors(texts, spans)
     for k, c in enumerate(uniq):
         if c.vector is not None:
             vectors[k] = c.vector
-    pieces = _pieces([c.text for c in uniq], None)
+    pieces = _pieces([c.text for c in uniq], [c.actor_spans for c in uniq])
     i, j, cos = candidate_pairs(vectors, pieces, threshold - CANDIDATE_MARGIN)
     scores = np.array(
-        [pair_score(float(c), uniq[a], uniq[b]) for a, b, c in zip(i.tolist(), j.tolist(), cos)]
+        [pair_score(float(c), uniq[a], uniq[b]) for a, b, c in zip(i.tolist(), j.tolist(), cos, strict=True)]
     )
     negs = np.array([negated(c.text) for c in uniq], dtype=bool)
     forest = _Groups(len(uniq), vectors, negs, [frozenset(c.actors) for c in uniq])
