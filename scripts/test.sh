@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install podium with its test extras into .venv (created if needed), make sure Debian's Chromium is
-# there for the browser tests, then run ruff and the whole pytest suite. CI runs exactly this.
+# there for the browser tests, start a throwaway PostgreSQL server for the corpus tests
+# (scripts/test-postgres.sh; Debian's postgresql is installed if missing), then run ruff and the whole
+# pytest suite. CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,4 +15,7 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 .venv/bin/ruff check podium tests benchmarks scripts training
-PODIUM_REQUIRE_BROWSER=1 .venv/bin/python -m pytest -q "$@"
+
+source scripts/test-postgres.sh
+trap podium_pg_stop EXIT
+PODIUM_REQUIRE_BROWSER=1 PODIUM_REQUIRE_POSTGRES=1 .venv/bin/python -m pytest -q "$@"

@@ -49,7 +49,9 @@ def analysed() -> dict[str, dict[str, Any]]:
     """Each test speech analysed by the full pipeline, as ``podium analyze -f json`` data."""
     out = {}
     for name, (speaker, date, text) in SPEECHES.items():
-        doc = Document(text, Meta(title=f"Speech {name}", speakers=[speaker], date=date, source=f"{name}.txt"))
+        doc = Document(
+            text, Meta(title=f"Speech {name}", speakers=[speaker], date=date, source=f"{name}.txt")
+        )
         out[name] = to_dict(analyze_document(doc))
     return out
 

@@ -74,8 +74,14 @@ def test_search_hits_point_into_the_stored_text(corpus: Corpus) -> None:
 def test_search_filters(corpus: Corpus) -> None:
     brenn = corpus.search("bridges", Filters(speaker="minister alda brenn"))
     assert {h["document_id"] for h in brenn} == {1, 2}
-    assert {h["date"] for h in corpus.search("bridges", Filters(since="2024-06"))} == {"2024-06-18", "2024-07-02"}
-    assert {h["date"] for h in corpus.search("bridges", Filters(until="2024-06"))} == {"2024-03-05", "2024-06-18"}
+    assert {h["date"] for h in corpus.search("bridges", Filters(since="2024-06"))} == {
+        "2024-06-18",
+        "2024-07-02",
+    }
+    assert {h["date"] for h in corpus.search("bridges", Filters(until="2024-06"))} == {
+        "2024-03-05",
+        "2024-06-18",
+    }
     quantified = corpus.search("unemployment", Filters(layer="quantity"))
     assert len(quantified) == 2
     assert corpus.search("harvest", Filters(layer="quantity", label="no-such-label")) == []
