@@ -56,7 +56,7 @@ def list_claims(conn: Connection, f: Filters, min_score: float, limit: int | Non
 
 
 def recurring_clusters(conn: Connection, f: Filters, min_score: float) -> list[dict[str, Any]]:
-    from podium.corpus.recurring import ClaimItem, claim_vectors, cluster_claims, vector_from_bytes
+    from podium.corpus.recurring import ClaimItem, cluster_claims, vector_from_bytes
 
     params: dict[str, Any] = {}
     where = _where(f, min_score, params)
@@ -79,32 +79,33 @@ def recurring_clusters(conn: Connection, f: Filters, min_score: float) -> list[d
         f"WHERE sp.layer = 'quantity' AND {where} ORDER BY sp.sentence_id, sp.char_start",
         params,
     )
-    actors = _per_sentence(
+    mentions = _per_sentence(
         conn,
-        "SELECT am.sentence_id, am.actor_id, NULL FROM actor_mentions am JOIN claims c "
-        "ON c.sentence_id = am.sentence_id JOIN documents d ON d.id = c.document_id "
+        "SELECT am.sentence_id, am.attrs, am.actor_id, am.char_start, am.char_end FROM actor_mentions am "
+        "JOIN claims c ON c.sentence_id = am.sentence_id JOIN documents d ON d.id = c.document_id "
         f"WHERE {where} ORDER BY am.sentence_id, am.char_start",
         params,
     )
-    missing = [i for i, r in enumerate(rows) if r["vector"] is None]
-    computed = (
-        dict(zip(missing, claim_vectors([rows[i]["text"] for i in missing]), strict=True)) if missing else {}
-    )
-    items = [
-        ClaimItem(
-            id=r["claim_id"],
-            document_id=r["document_id"],
-            text=r["text"],
-            speaker=r["speaker"],
-            date=r["date"],
-            quantities=tuple(
-                {**attrs, "text": q_text} for attrs, q_text in quantities.get(r["sentence_id"], [])
-            ),
-            actors=tuple(dict.fromkeys(a for a, _ in actors.get(r["sentence_id"], []))),
-            vector=computed[i] if i in computed else vector_from_bytes(r["vector"]),
+    items = []
+    for r in rows:
+        named = [m for m in mentions.get(r["sentence_id"], []) if not is_pronoun(m[0])]
+        items.append(
+            ClaimItem(
+                id=r["claim_id"],
+                document_id=r["document_id"],
+                text=r["text"],
+                speaker=r["speaker"],
+                date=r["date"],
+                quantities=tuple(
+                    {**attrs, "text": q_text} for attrs, q_text in quantities.get(r["sentence_id"], [])
+                ),
+                actors=tuple(dict.fromkeys(m[1] for m in named)),
+                vector=None if r["vector"] is None else vector_from_bytes(r["vector"]),  # else computed there
+                start=r["start"],
+                end=r["end_"],
+                actor_spans=tuple((m[2] - r["start"], m[3] - r["start"]) for m in named),
+            )
         )
-        for i, r in enumerate(rows)
-    ]
     by_id = {r["claim_id"]: r for r in rows}
     clusters = []
     for cluster in cluster_claims(items):
@@ -117,10 +118,16 @@ def recurring_clusters(conn: Connection, f: Filters, min_score: float) -> list[d
     return clusters
 
 
-def _per_sentence(conn: Connection, sql: str, params: dict[str, Any]) -> dict[int, list[tuple[Any, Any]]]:
-    out: dict[int, list[tuple[Any, Any]]] = {}
-    for sentence_id, value, extra in conn.execute(text(sql), params):
-        if isinstance(value, str) and value.startswith("{"):  # JSON comes back as text from SQLite
-            value = json.loads(value)
-        out.setdefault(sentence_id, []).append((value, extra))
+def is_pronoun(attrs: dict[str, Any]) -> bool:
+    """A mention like the speaker's "we": a different side for each speaker, so not an actor to match on."""
+    return attrs.get("kind") == "pronoun"
+
+
+def _per_sentence(conn: Connection, sql: str, params: dict[str, Any]) -> dict[int, list[tuple[Any, ...]]]:
+    """Rows of ``sql`` (sentence id first, then JSON attrs, then anything) grouped by sentence."""
+    out: dict[int, list[tuple[Any, ...]]] = {}
+    for sentence_id, attrs, *rest in conn.execute(text(sql), params):
+        if isinstance(attrs, str):  # JSON comes back as text from SQLite
+            attrs = json.loads(attrs)
+        out.setdefault(sentence_id, []).append((attrs, *rest))
     return out

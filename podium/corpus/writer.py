@@ -78,7 +78,7 @@ def insert_document(conn: Connection, data: dict[str, Any], analysers: Sequence[
             if s["layer"] != MENTION_LAYER
         ],
     )
-    _claims(conn, document_id, data["claims"], index, doc_text)
+    _claims(conn, document_id, data["claims"], index, doc_text, mentions)
     _events(conn, document_id, data["events"], index)
     _actors(conn, document_id, data["actors"], mentions, index)
     _index_text(conn, document_id)
@@ -167,11 +167,27 @@ def _span_row(document_id: int, sentence_id: int | None, span: dict[str, Any]) -
 
 
 def _claims(
-    conn: Connection, document_id: int, claims: list[dict[str, Any]], index: SentenceIndex, doc_text: str
+    conn: Connection,
+    document_id: int,
+    claims: list[dict[str, Any]],
+    index: SentenceIndex,
+    doc_text: str,
+    mentions: list[dict[str, Any]],
 ) -> None:
+    from podium.corpus.claims import is_pronoun
     from podium.corpus.recurring import claim_vectors, vector_to_bytes
 
-    vectors = claim_vectors([doc_text[c["start"] : c["end"]] for c in claims]) if claims else []
+    named = [m for m in mentions if not is_pronoun(m["attrs"])]
+    masks = [
+        [
+            (m["start"] - c["start"], m["end"] - c["start"])
+            for m in named
+            if c["start"] <= m["start"] < c["end"]
+        ]
+        for c in claims
+    ]
+    texts = [doc_text[c["start"] : c["end"]] for c in claims]
+    vectors = claim_vectors(texts, masks) if claims else []  # names masked: the same vector whoever acts
     rows = [
         {
             "document_id": document_id,
