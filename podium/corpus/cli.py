@@ -269,7 +269,7 @@ def claims(
 Examples:
   podium corpus timeline --actor ISR --by month -f csv
   podium corpus timeline --speaker "A. Minister" --by week
-  podium corpus timeline --layer technique --label Name_Calling --by year
+  podium corpus timeline --layer technique --label Name_Calling --by year -f svg -o chart.svg
 """
 )
 @_db_options
@@ -280,7 +280,9 @@ Examples:
 @click.option("--layer", help="A layer: its spans per label (actor_mention: per actor).")
 @click.option("--label", help="With --layer: only this label.")
 @click.option("--by", type=click.Choice(("day", "week", "month", "year")), default="month", show_default=True)
-@_format
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice((*TABLE_FORMATS, "svg")), default="table", show_default=True
+)
 @_output
 @_guarded
 def timeline(
@@ -303,6 +305,19 @@ def timeline(
         )
     with _open(db, lock_timeout) as store:
         rows = store.timeline(by=by, actor=actor, speaker=speaker, layer=layer, label=label)
+    if fmt == "svg":
+        from podium.corpus.chart import timeline_svg
+        from podium.writing import write_atomic
+
+        what = (
+            f"actor {actor}" if actor else f"speaker {speaker}" if speaker else f"layer {layer} {label or ''}"
+        )
+        svg = timeline_svg(rows, f"Counts per {by}, {what}".strip()) + "\n"
+        if output is None or str(output) == "-":
+            click.echo(svg, nl=False)
+        else:
+            write_atomic(output, svg)
+        return
     _emit(rows, fmt, ("period", "series", "count"), output)
 
 
@@ -319,7 +334,7 @@ def show(document_id: int, db: str | None, lock_timeout: float, fmt: str, output
     from podium.outputs import render
 
     with _open(db, lock_timeout) as store:
-        rendered = render(store.get(document_id), fmt)
+        rendered = store.report(document_id) if fmt == "html" else render(store.get(document_id), fmt)
     if output is None or str(output) == "-":
         click.echo(rendered, nl=False)
         return

@@ -166,6 +166,22 @@ class Corpus:
         with self.reading() as conn:
             return recurring_clusters(conn, filters or Filters(), min_score)
 
+    def report(self, document_id: int) -> str:
+        """The HTML report of a stored document, with an "in the corpus" timeline of its main actors."""
+        from podium.corpus.chart import corpus_section
+        from podium.corpus.timeline import period_of
+        from podium.outputs import render
+
+        doc = self.get(document_id)
+        from podium.actors.speaker import PLACEHOLDER
+
+        named = [a for a in doc.actors if a.id != PLACEHOLDER and a.mention_count > 0]  # not an unknown "we"
+        top = sorted(named, key=lambda a: (-a.mention_count, a.id))[:5]
+        rows = {a.id: self.timeline(by="month", actor=a.id) for a in top}
+        section = corpus_section(rows, {a.id: a.name for a in top}, period_of(doc.meta.date, "month"))
+        html = render(doc, "html")
+        return html.replace("</main>", section + "</main>", 1) if section else html
+
     def timeline(self, by: str = "month", **what: str | None) -> list[dict[str, Any]]:
         """Counts per period: ``actor=``, ``speaker=`` or ``layer=`` (with ``label=``); see timeline.py."""
         from podium.corpus.timeline import timeline

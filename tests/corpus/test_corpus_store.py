@@ -134,3 +134,21 @@ def test_remove_takes_everything_of_a_document(corpus: Corpus) -> None:
         for table in ("sentences", "spans", "claims", "events", "actor_mentions", "segments"):
             left = conn.execute(text(f"SELECT count(*) FROM {table} WHERE document_id = 3")).scalar()
             assert left == 0, table
+
+
+def test_show_adds_an_escaped_corpus_timeline_to_the_report(corpus: Corpus) -> None:
+    html = corpus.report(1)
+    section = html[html.index('<section id="corpus-timeline">') :]
+    assert "<svg" in section and "<polyline" in section
+    assert section.index("</section>") < section.index("</main>")
+
+
+def test_timeline_svg_escapes_labels() -> None:
+    from xml.etree import ElementTree
+
+    from podium.corpus.chart import timeline_svg
+
+    rows = [{"period": "2024-01", "series": "<script>alert(1)</script>", "count": 3}]
+    svg = timeline_svg(rows, 'a "title" & <b>', mark="2024-01")
+    assert "<script>" not in svg
+    ElementTree.fromstring(svg)  # well-formed XML
