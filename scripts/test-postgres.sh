@@ -17,10 +17,14 @@ if [ "$(id -u)" -eq 0 ]; then  # initdb refuses to run as root: the cluster belo
   chown postgres "$PODIUM_PG_DIR"
   as_pg=(runuser -u postgres --)
 fi
-"${as_pg[@]}" "$PODIUM_PG_BIN/initdb" -D "$PODIUM_PG_DIR/data" -A trust -U podium -E UTF8 --locale=C.UTF-8 >/dev/null
+# TCP logins need the password (so a wrong one can be tested); the socket in the cluster's folder trusts.
+printf 'podium-test\n' > "$PODIUM_PG_DIR/pw"
+chmod 644 "$PODIUM_PG_DIR/pw"
+"${as_pg[@]}" "$PODIUM_PG_BIN/initdb" -D "$PODIUM_PG_DIR/data" --auth-local=trust --auth-host=scram-sha-256 \
+  --pwfile="$PODIUM_PG_DIR/pw" -U podium -E UTF8 --locale=C.UTF-8 >/dev/null
 "${as_pg[@]}" "$PODIUM_PG_BIN/pg_ctl" -D "$PODIUM_PG_DIR/data" -l "$PODIUM_PG_DIR/log" -w \
   -o "-p $PODIUM_PG_PORT -k $PODIUM_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-export PODIUM_TEST_PG="postgresql://podium@127.0.0.1:$PODIUM_PG_PORT/postgres"
+export PODIUM_TEST_PG="postgresql://podium:podium-test@127.0.0.1:$PODIUM_PG_PORT/postgres"
 
 podium_pg_stop() {
   "${as_pg[@]}" "$PODIUM_PG_BIN/pg_ctl" -D "$PODIUM_PG_DIR/data" -m fast stop >/dev/null 2>&1 || true

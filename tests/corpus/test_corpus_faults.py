@@ -109,3 +109,12 @@ def test_bad_options(tmp_path: Path, runner: CliRunner) -> None:
         result = runner.invoke(main, ["corpus", *args, "--db", db])
         assert result.exit_code == ExitCode.USAGE, (args, result.output)
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_wrong_postgresql_password(pg_url: str, runner: CliRunner) -> None:
+    from sqlalchemy.engine import make_url
+
+    wrong = make_url(pg_url).set(password="not-the-password").render_as_string(hide_password=False)
+    result = runner.invoke(main, ["corpus", "list", "--db", wrong])
+    assert result.exit_code == ExitCode.DATABASE and "[E405]" in result.stderr
+    assert "not-the-password" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -130,3 +130,18 @@ def _count_safely(db: Path) -> int:
         return _count(db)
     except sqlite3.Error:  # the schema is being created
         return 0
+
+
+def test_parallel_adds_into_postgresql(tmp_path: Path, pg_url: str) -> None:
+    """Two `add` runs at once, one of them with two workers, overlapping: each text stored once."""
+    _speeches(tmp_path / "a", 6)
+    _speeches(tmp_path / "b", 6, offset=3)
+    base = ["corpus", "add", "--db", pg_url, "--only", "quantity", "-q"]
+    procs = [
+        subprocess.Popen([PODIUM, *base, *extra], env=ENV, stderr=subprocess.PIPE, text=True)
+        for extra in ([str(tmp_path / "a"), "-j", "2"], [str(tmp_path / "b")])
+    ]
+    errors = [p.communicate(timeout=600)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    listed = json.loads(_podium("corpus", "list", "--db", pg_url, "-f", "json").stdout)
+    assert len(listed) == 9 and len({d["content_hash"] for d in listed}) == 9
