@@ -101,10 +101,17 @@ def corpus() -> None:
 Examples:
   podium corpus add speeches/ --speaker "A. Minister"
   podium corpus add more/ --db postgresql://localhost/newsroom -j 2
+  podium corpus add --from-list archive.txt
 """
 )
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @_db_options
+@click.option(
+    "--from-list",
+    "from_list",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A file naming one input (path or URL) per line; blank lines and # comments are skipped.",
+)
 @click.option("--speaker", "speakers", multiple=True, help="Speaker name; repeat for several.")
 @click.option("--date", help="Date of the speeches, YYYY-MM-DD.")
 @click.option("--side", help="Whom the speaker's 'we' stands for.")
@@ -130,6 +137,7 @@ def add(
     sources: tuple[str, ...],
     db: str | None,
     lock_timeout: float,
+    from_list: Path | None,
     speakers: tuple[str, ...],
     date: str | None,
     side: str | None,
@@ -147,6 +155,9 @@ def add(
 
     from podium.corpus.adding import run_add
 
+    inputs = list(sources) + (_read_list(from_list) if from_list is not None else [])
+    if not inputs:
+        raise click.UsageError("give files, folders or URLs to add, or --from-list FILE")
     meta = {
         "title": title,
         "speakers": list(speakers) or None,
@@ -156,9 +167,23 @@ def add(
     }
     selection = (_split(only) or None, _split(skip) or None)
     with _open(db, lock_timeout, create=True) as store:
-        failures = run_add(store, list(sources), meta, selection, max_bytes, timeout or None, jobs, quiet)
+        failures = run_add(store, inputs, meta, selection, max_bytes, timeout or None, jobs, quiet)
     if failures:
         sys.exit(int(failures[0].exit_code))
+
+
+def _read_list(path: Path) -> list[str]:
+    from podium.errors import PodiumError
+
+    try:
+        lines = path.read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    except FileNotFoundError as exc:
+        raise PodiumError("E001", path=path) from exc
+    except OSError as exc:
+        raise PodiumError(
+            "E009", path=path, kind="a list of inputs", reason=exc.strerror or str(exc)
+        ) from exc
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 @corpus.command(name="list")
