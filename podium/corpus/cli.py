@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from podium.cli_support import _guarded, _seconds, _split
-from podium.corpus.engine import DEFAULT_LOCK_TIMEOUT, ENV
+from podium.corpus.settings import DEFAULT_LOCK_TIMEOUT, ENV
 from podium.ingest import DEFAULT_MAX_BYTES
 
 TABLE_FORMATS = ("table", "json", "csv")

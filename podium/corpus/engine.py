@@ -19,12 +19,9 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from podium.corpus.settings import DEFAULT, DEFAULT_LOCK_TIMEOUT, ENV
 from podium.errors import PodiumError
 
-ENV = "PODIUM_DB"
-DEFAULT = "podium.db"
-#: Seconds a writer waits for another process' lock before giving up (E404).
-DEFAULT_LOCK_TIMEOUT = 30.0
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 

@@ -17,10 +17,11 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from podium.corpus import schema as t
-from podium.corpus.engine import DEFAULT_LOCK_TIMEOUT, connect, errors, resolve, shown
+from podium.corpus.engine import connect, errors, resolve, shown
 from podium.corpus.migrate import ensure_schema
 from podium.corpus.reader import document_data
 from podium.corpus.search import Filters, search
+from podium.corpus.settings import DEFAULT_LOCK_TIMEOUT
 from podium.corpus.writer import content_hash, delete_document, insert_document
 from podium.document import Document
 from podium.errors import PodiumError
