@@ -7,7 +7,9 @@ analyser does, with ``podium.checkworthy``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from podium.document import Document, Segment, Span
 
@@ -45,16 +47,32 @@ def sentence_speakers(doc: Document) -> list[str | None]:
     return speakers
 
 
-def parts_of(doc: Document, sentence: Segment) -> dict[str, list[list[int]]]:
-    """Offsets of the spans of each part layer that lie inside ``sentence``."""
+def parts_of(
+    doc: Document, sentence: Segment, starts: dict[str, list[int] | None] | None = None
+) -> dict[str, list[list[int]]]:
+    """Offsets of the spans of each part layer that lie inside ``sentence``. ``starts`` (layer -> the
+    start of each of its spans, as ``layer_starts`` gives) lets many calls share one index."""
+    starts = starts if starts is not None else layer_starts(doc)
     parts: dict[str, list[list[int]]] = {}
     for layer in PART_LAYERS:
-        inside = [
-            [s.start, s.end] for s in doc.layer(layer) if sentence.start <= s.start and s.end <= sentence.end
-        ]
+        spans, index = doc.layer(layer), starts.get(layer)
+        if index is not None:  # sorted by start: only the spans starting inside the sentence are looked at
+            lo = bisect_left(index, sentence.start)
+            spans = spans[lo : bisect_left(index, sentence.end, lo)]
+        inside = [[s.start, s.end] for s in spans if sentence.start <= s.start and s.end <= sentence.end]
         if inside:
             parts[layer] = inside
     return parts
+
+
+def layer_starts(doc: Document) -> dict[str, list[int] | None]:
+    """The start of every span of each part layer, in layer order (for ``parts_of``); None for a layer
+    not sorted by start (spans set by hand), which is then scanned whole."""
+    out: dict[str, list[int] | None] = {}
+    for layer in PART_LAYERS:
+        starts = [s.start for s in doc.layer(layer)]
+        out[layer] = starts if all(a <= b for a, b in pairwise(starts)) else None
+    return out
 
 
 def build_claims(doc: Document, claim_spans: list[Span]) -> list[Claim]:
@@ -63,6 +81,7 @@ def build_claims(doc: Document, claim_spans: list[Span]) -> list[Claim]:
     types = {s.start: s.label for s in doc.layer("claim_type")}
     speakers = sentence_speakers(doc)
     ranked = sorted(claim_spans, key=lambda s: (-(s.score or 0.0), s.start))
+    starts = layer_starts(doc)
     claims = []
     for rank, span in enumerate(ranked, 1):
         index = by_start[span.start]
@@ -76,7 +95,7 @@ def build_claims(doc: Document, claim_spans: list[Span]) -> list[Claim]:
                 score=round(span.score or 0.0, 4),
                 speaker=speakers[index],
                 type=types.get(span.start) or span.attrs.get("type"),
-                parts=parts_of(doc, doc.sentences[index]),
+                parts=parts_of(doc, doc.sentences[index], starts),
             )
         )
     return claims

@@ -100,6 +100,9 @@ class Document:
         self.actors: list[Any] = []
         #: Per-document scratch space for shared expensive results (e.g. one parse); never serialised.
         self.cache: dict[str, Any] = {}
+        #: ``[start, end)`` of the text this document stands for when it is a piece of a longer one
+        #: (``view``); None for a whole document.
+        self.scope: tuple[int, int] | None = None
 
     @property
     def text(self) -> str:
@@ -109,6 +112,38 @@ class Document:
     def body_start(self) -> int:
         """Offset where the speech starts, after any header lines."""
         return max((h.end for h in self.meta.header), default=0)
+
+    def view(
+        self,
+        start: int,
+        end: int,
+        sentences: list[Segment],
+        paragraphs: list[Segment],
+        turns: list[Turn],
+    ) -> Document:
+        """The piece ``[start, end)`` of this document as a document of its own, for analysing a long
+        document piece by piece (``podium.chunking``): the same text object (offsets stay the
+        document's), the given structure, a copy of the meta (header lines only in the first piece),
+        empty layers and cache, and ``scope`` = the piece."""
+        piece = Document.__new__(Document)
+        piece._text = self._text
+        meta = self.meta
+        piece.meta = dataclasses.replace(
+            meta,
+            speakers=list(meta.speakers),
+            header=[h for h in meta.header if start <= h.start and h.end <= end],
+            extras=dict(meta.extras),
+        )
+        piece.sentences, piece.paragraphs, piece.turns = sentences, paragraphs, turns
+        piece.spans, piece.claims, piece.events, piece.actors, piece.cache = {}, [], [], [], {}
+        piece.scope = (start, end)
+        return piece
+
+    def scoped_text(self) -> tuple[int, str]:
+        """``(offset, text)`` of what this document stands for: the whole text, or its piece (``view``)."""
+        if self.scope is None:
+            return 0, self._text
+        return self.scope[0], self._text[self.scope[0] : self.scope[1]]
 
     def span_text(self, span: Span | Segment | Turn) -> str:
         return self._text[span.start : span.end]

@@ -142,15 +142,58 @@ def sentence_docs(doc: Document, level: str = "ner") -> list[SpacyDoc]:
     disable = [p for p in nlp.pipe_names if p not in wanted]
     texts = [doc.span_text(s) for s in doc.sentences]
     if level != "ner":
-        docs = list(nlp.pipe(texts, disable=disable, batch_size=64))
+        docs = list(_pipe(nlp, texts, disable))
     else:  # NER only where it can find something; the other sentences are just tokenised
         run = [i for i, t in enumerate(texts) if may_have_entities(t)]
-        docs = [nlp.make_doc(t) for t in texts]
-        found = nlp.pipe([texts[i] for i in run], disable=disable, batch_size=64)
+        docs = [_make_doc(nlp, t) for t in texts]
+        found = _pipe(nlp, [texts[i] for i in run], disable)
         for i, parsed in zip(run, found, strict=True):
             docs[i] = parsed
     doc.cache["spacy"] = (level, docs)
     return docs
+
+
+#: Texts longer than this go through spaCy in pieces (its limit is ``nlp.max_length``, 1,000,000
+#: characters; the segmenter keeps sentences far shorter, but a reader may preset longer ones).
+PIECE_CHARS = 100_000
+
+
+def _pipe(nlp: Language, texts: list[str], disable: list[str]) -> Iterator[SpacyDoc]:
+    """``nlp.pipe`` over ``texts``, a text longer than ``PIECE_CHARS`` run in pieces joined again."""
+    if all(len(t) <= PIECE_CHARS for t in texts):
+        yield from nlp.pipe(texts, disable=disable, batch_size=64)
+        return
+    for text in texts:
+        if len(text) <= PIECE_CHARS:
+            yield from nlp.pipe([text], disable=disable)
+        else:
+            yield _joined(nlp, list(nlp.pipe(_pieces(text), disable=disable)))
+
+
+def _make_doc(nlp: Language, text: str) -> SpacyDoc:
+    if len(text) <= PIECE_CHARS:
+        return nlp.make_doc(text)
+    return _joined(nlp, [nlp.make_doc(p) for p in _pieces(text)])
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut after whitespace into pieces of at most ``PIECE_CHARS`` characters (joined again
+    they give ``text``)."""
+    out = []
+    pos = 0
+    while len(text) - pos > PIECE_CHARS:
+        cut = text.rfind(" ", pos + PIECE_CHARS // 2, pos + PIECE_CHARS) + 1 or pos + PIECE_CHARS
+        out.append(text[pos:cut])
+        pos = cut
+    out.append(text[pos:])
+    return out
+
+
+def _joined(nlp: Language, docs: list[SpacyDoc]) -> SpacyDoc:
+    """One spaCy doc of the pieces ``docs`` (character offsets as in the whole text)."""
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def parsed_sentences(doc: Document, indices: list[int]) -> dict[int, SpacyDoc]:
@@ -169,6 +212,6 @@ def parsed_sentences(doc: Document, indices: list[int]) -> dict[int, SpacyDoc]:
         nlp = load_spacy()
         texts = [doc.span_text(doc.sentences[i]) for i in missing]
         # NER is left out: entities come from the document-wide NER pass (``sentence_docs``).
-        for i, parsed in zip(missing, nlp.pipe(texts, batch_size=64, disable=["ner"]), strict=True):
+        for i, parsed in zip(missing, _pipe(nlp, texts, ["ner"]), strict=True):
             store[i] = parsed
     return {i: store[i] for i in indices}

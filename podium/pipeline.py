@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 from typing import ClassVar, Protocol, runtime_checkable
 
+from podium.chunking import run_in_chunks
 from podium.document import Document
 from podium.errors import PodiumError
 
@@ -118,13 +119,9 @@ class Pipeline:
         return [layer for a in self.analysers for layer in a.assigns]
 
     def __call__(self, doc: Document) -> Document:
-        for analyser in self.analysers:  # work that can start at once, elsewhere (see BaseAnalyser)
-            prefetch = getattr(analyser, "prefetch", None)
-            if callable(prefetch):
-                prefetch(doc)
-        for analyser in self.analysers:
-            doc = analyser(doc)
-        return doc
+        """Run the analysers (their ``prefetch`` first); a long document runs piece by piece, in bounded
+        memory, with its results merged (``podium.chunking``)."""
+        return run_in_chunks(doc, self.analysers)
 
 
 @lru_cache(maxsize=1)

@@ -18,9 +18,12 @@ from podium.resources.abbreviations import ABBREVIATIONS, CONTINUATION_WORDS, SE
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
 _CITATION_AFTER = re.compile(r"[ \t]*\((?=[^()\n]{1,48}\))[^()\n]*\d[^()\n]*\)")
+_SPACES = re.compile(r"[ \t]*")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+")
 _OPENERS = "\"'“‘«([¿¡"
 _END_CHARS = '.!?:;"”’)]…'
+#: The longest sentence handed to the analysers; a longer run of text without an end is cut (``split_long``).
+MAX_SENTENCE_CHARS = 5_000
 
 
 def segment(doc: Document) -> Document:
@@ -28,10 +31,15 @@ def segment(doc: Document) -> Document:
     if not doc.paragraphs:
         doc.paragraphs = [p for a, b in content_regions(doc) for p in split_paragraphs(doc.text, a, b)]
     if not doc.sentences:
-        doc.sentences = [s for p in doc.paragraphs for s in split_sentences(doc.text, p.start, p.end)]
+        doc.sentences = [
+            piece
+            for p in doc.paragraphs
+            for s in split_sentences(doc.text, p.start, p.end)
+            for piece in split_long(doc.text, s)
+        ]
     cues = doc.meta.extras.get("cues")
     if cues:
-        doc.sentences = [_with_cue_times(s, cues) for s in doc.sentences]
+        doc.sentences = with_cue_times(doc.sentences, cues)
     return doc
 
 
@@ -130,12 +138,12 @@ def _bracket_depth(text: str, start: int, end: int, depth: int) -> int:
 
 def _is_boundary(text: str, punct_start: int, punct: str, cut: int, end: int) -> bool:
     """Is the terminal punctuation at ``punct_start`` (ending the sentence at ``cut``) a sentence end?"""
-    after = text[cut:end]
-    stripped = after.lstrip(" \t")
-    if not stripped:
+    gap = _SPACES.match(text, cut, end).end()  # type: ignore[union-attr]
+    if gap >= end:
         return True
-    if len(stripped) == len(after) or stripped[0] == "\n":
+    if gap == cut or text[gap] == "\n":
         return False  # no space after: "3.5", "U.S.-led"; newlines are judged by _line_breaks
+    stripped = text[gap : min(end, gap + 200)]  # enough for the next word; never the paragraph's rest
     nxt = stripped.lstrip(_OPENERS)[:1]
     if not (nxt.isupper() or nxt.isdigit()):
         return False
@@ -163,9 +171,46 @@ def _word_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-def _with_cue_times(sentence: Segment, cues: list[dict[str, float]]) -> Segment:
-    hits = [c for c in cues if c["start"] < sentence.end and c["end"] > sentence.start]
-    if not hits:
-        return sentence
-    attrs = {**sentence.attrs, "time_start": hits[0]["t_start"], "time_end": hits[-1]["t_end"]}
-    return Segment(sentence.start, sentence.end, attrs)
+def split_long(text: str, sentence: Segment, max_chars: int = MAX_SENTENCE_CHARS) -> list[Segment]:
+    """``sentence`` cut into pieces of at most ``max_chars`` characters (after a comma, semicolon or
+    colon in the second half of a piece where there is one, else at the last space, else anywhere), so
+    no model ever gets more than it can take (spaCy stops at 1,000,000 characters); a sentence that
+    fits is returned as it is."""
+    if sentence.end - sentence.start <= max_chars:
+        return [sentence]
+    out: list[Segment] = []
+    pos, end = sentence.start, sentence.end
+    while end - pos > max_chars:
+        limit = pos + max_chars
+        half = pos + max_chars // 2
+        cut = max(text.rfind(", ", half, limit), text.rfind("; ", half, limit), text.rfind(": ", half, limit))
+        cut = cut + 1 if cut > 0 else max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+        if cut <= pos:
+            cut = limit
+        out.extend(_trimmed(text, pos, cut))
+        pos = cut
+    out.extend(_trimmed(text, pos, end))
+    return [Segment(s.start, s.end, dict(sentence.attrs)) for s in out]
+
+
+def with_cue_times(sentences: list[Segment], cues: list[dict[str, float]]) -> list[Segment]:
+    """Each sentence with the time of the first and last subtitle cue it overlaps (``time_start``,
+    ``time_end``); one sweep over sentences and cues, both in text order."""
+    out = []
+    first = 0
+    n = len(cues)
+    for sentence in sentences:
+        while first < n and cues[first]["end"] <= sentence.start:  # cues are in text order
+            first += 1
+        hits = []
+        k = first
+        while k < n and cues[k]["start"] < sentence.end:
+            if cues[k]["end"] > sentence.start:
+                hits.append(cues[k])
+            k += 1
+        if not hits:
+            out.append(sentence)
+            continue
+        attrs = {**sentence.attrs, "time_start": hits[0]["t_start"], "time_end": hits[-1]["t_end"]}
+        out.append(Segment(sentence.start, sentence.end, attrs))
+    return out

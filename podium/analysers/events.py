@@ -9,7 +9,8 @@ It does not resolve "they"/"it" to actors, and it does not judge whether an even
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from podium.actors.extract import SentenceInput, sentence_events
 from podium.actors.lexicon import Lexicon, load_lexicon
@@ -80,8 +81,7 @@ class EventAnalyser(BaseAnalyser):
 
         def layer_or_ents(layer: str, labels: set[str]) -> list[tuple[int, int]]:
             if layer in doc.spans:
-                spans = doc.layer(layer)
-                return [(s.start, s.end) for s in spans if off <= s.start and s.end <= sentence.end]
+                return spans_inside(doc, layer, off, sentence.end)
             return [(s, e) for label, s, e in ents if label in labels]
 
         return SentenceInput(
@@ -93,8 +93,25 @@ class EventAnalyser(BaseAnalyser):
             quote_ranges(text),  # type: ignore[arg-type]
             layer_or_ents("quantity", QUANTITY_LABELS),
             layer_or_ents("time", TIME_LABELS),
-            [(s.start, s.end) for s in doc.layer("attribution") if off <= s.start and s.end <= sentence.end],
+            spans_inside(doc, "attribution", off, sentence.end),
         )
+
+
+def spans_inside(doc: Document, layer: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the spans of ``layer`` inside ``[start, end)``, found by bisection on the
+    layer's starts (indexed once per document in ``doc.cache``)."""
+    spans = doc.layer(layer)
+    key = f"event_starts:{layer}"
+    cached = doc.cache.get(key)
+    if cached is None or cached[0] is not spans or len(cached[1]) != len(spans):
+        starts = [s.start for s in spans]
+        ordered = all(a <= b for a, b in pairwise(starts))
+        cached = doc.cache[key] = (spans, starts if ordered else None)
+    starts = cached[1]
+    if starts is not None:
+        lo = bisect_left(starts, start)
+        spans = spans[lo : bisect_left(starts, end, lo)]
+    return [(s.start, s.end) for s in spans if start <= s.start and s.end <= end]
 
 
 def mentions_by_sentence(doc: Document) -> dict[int, list[Mention]]:

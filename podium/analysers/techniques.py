@@ -53,22 +53,30 @@ class TechniqueAnalyser(BaseAnalyser):
 
     def prefetch(self, doc: Document) -> None:
         """Start finding the spans of ``doc`` in the helper process (a no-op where it is off)."""
-        segments = [(s.start, s.end) for s in doc.sentences]
+        base, text = doc.scoped_text()
+        segments = [(s.start - base, s.end - base) for s in doc.sentences]
         if segments and not self._given:
-            self._pending = (doc.text, segments, self._helper.submit(doc.text, segments))
+            self._pending = (text, segments, self._helper.submit(text, segments))
 
-    def _find(self, doc: Document, segments: list[tuple[int, int]]) -> list[Found]:
+    def _find(self, doc: Document) -> list[Found]:
+        """The model's spans of ``doc``, found on the text it stands for (its piece of a long document:
+        ``Document.scoped_text``), with document offsets."""
+        base, text = doc.scoped_text()
+        segments = [(s.start - base, s.end - base) for s in doc.sentences]
+        found: list[Found] | None = None
         pending, self._pending = self._pending, None
-        if pending is not None and pending[0] == doc.text and pending[1] == segments:
+        if pending is not None and pending[0] == text and pending[1] == segments:
             found = self._helper.result(pending[2])
-            if found is not None:
-                return found
-        return self.detector.find(doc.text, segments) if segments else []
+        if found is None:
+            found = self.detector.find(text, segments) if segments else []
+        if base:
+            found = [Found(f.start + base, f.end + base, f.score, f.probs) for f in found]
+        return found
 
     def __call__(self, doc: Document) -> Document:
         segments = [(s.start, s.end) for s in doc.sentences]
         spans = []
-        for f in self._find(doc, segments):
+        for f in self._find(doc):
             ranked = np.argsort(-f.probs)
             for rank, t in enumerate(ranked[:2], 1):
                 p = float(f.probs[t])
@@ -84,7 +92,8 @@ class TechniqueAnalyser(BaseAnalyser):
                     )
         spans.extend(self._anaphora(doc, segments))
         doc.add_spans("technique", spans, source=self.name)
-        doc.meta.extras["rhetoric"] = rhetoric_profile(doc)
+        if not doc.cache.get("chunked"):  # a piece of a long document: profiled once, over all of it
+            doc.meta.extras["rhetoric"] = rhetoric_profile(doc)
         return doc
 
     def _anaphora(self, doc: Document, segments: list[tuple[int, int]]) -> list[Span]:

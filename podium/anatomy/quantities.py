@@ -99,6 +99,36 @@ _YEAR = re.compile(r"1[0-9]\d{2}|20\d{2}")
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|its|our|their|his|her|this|that)\s+$", re.IGNORECASE)
 
 
+#: How much of the text before a number the left-context patterns (all anchored at the number, ``$``)
+#: are given: they match a word or two, so a longer sentence costs no more per number.
+_LEFT_CHARS = 80
+_SPACE = re.compile(r"\s")
+_NET = re.compile(r"\bnet[\s-]$", re.IGNORECASE)
+_EVERY = re.compile(r"\b(?:every|per|split)\s+$", re.IGNORECASE)
+
+
+def _left(text: str, pos: int) -> int:
+    """Where the ``$``-anchored left-context patterns start looking for a number at ``pos`` (they are
+    searched with ``pattern.search(text, _left(text, pos), pos)``): at a word start (whitespace before
+    it) at least ``_LEFT_CHARS`` characters before the last word before ``pos``. They match a word or
+    two, so they find there every match they would find in all of ``text[:pos]``, and a long sentence
+    costs no more per number."""
+    if pos <= 2 * _LEFT_CHARS:
+        return 0
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    w = end - _LEFT_CHARS
+    while w > 0 and not (_SPACE.match(text, w - 1) and not _SPACE.match(text, w)):
+        w -= 1
+    return max(w, 0)
+
+
+def _before(text: str, pos: int) -> str:
+    """The end of ``text[:pos]`` from ``_left``, for rules that look at the last words before a number."""
+    return text[_left(text, pos) : pos]
+
+
 @dataclass(slots=True)
 class QuantityHit:
     start: int
@@ -241,7 +271,7 @@ def _scale_of(text: str) -> float | None:
 
 def _skip(num: Number, raw: str, text: str) -> bool:
     """Things that only look like quantities: identifiers, years, "one" as a pronoun."""
-    if _ID_LEFT.search(text[: num.start]):
+    if _ID_LEFT.search(text, _left(text, num.start), num.start):
         return True
     return num.kind == "count" and not num.scaled and bool(_YEAR.fullmatch(raw))
 
@@ -268,7 +298,7 @@ def find_quantities(text: str, masks: list[tuple[int, int]] = ()) -> list[Quanti
             last, consumed, nxt = first, 2, None
         if nxt is not None and first.kind == "count" and nxt.kind in ("count", "multiplier"):
             join = _RANGE_JOIN.match(text[first.end : nxt.start])
-            before = _RAND_LEFT.sub("", text[: first.start])
+            before = _RAND_LEFT.sub("", _before(text, first.start))
             falling = (
                 nxt.kind == "count" and nxt.value < first.value
             )  # "fell from 38 to 4 percent": two values
@@ -309,9 +339,11 @@ def _build(
 ) -> QuantityHit | None:
     raw = text[first.start : first.end]
     year_with_noun = bool(_YEAR.fullmatch(raw)) and counted_noun(text, first.end) is not None
-    rand = bool(_RAND_LEFT.search(text[: first.start])) and (first.scaled or "," in raw)
-    identifier = bool(_ID_LEFT.search(text[: first.start])) and not rand
-    if first.value == 0 and re.search(r"\bnet[\s-]$", text[: first.start], re.IGNORECASE):
+    rand = bool(_RAND_LEFT.search(text, _left(text, first.start), first.start)) and (
+        first.scaled or "," in raw
+    )
+    identifier = bool(_ID_LEFT.search(text, _left(text, first.start), first.start)) and not rand
+    if first.value == 0 and _NET.search(text, _left(text, first.start), first.start):
         return None  # "net zero emissions": a target, not a count
     if not rand and _skip(first, raw, text) and value_max is None and (not year_with_noun or identifier):
         return None
@@ -321,7 +353,7 @@ def _build(
         year_with_noun
         and value_max is None
         and re.fullmatch(r"(?:19|20)\d{2}", raw)
-        and _YEAR_ADJECTIVE.search(text[: first.start])
+        and _YEAR_ADJECTIVE.search(text, _left(text, first.start), first.start)
     ):
         return None  # "the 1967 borders", "our 2030 targets": a year used as an adjective
     value = first.value
@@ -334,23 +366,23 @@ def _build(
         attrs["approx"] = "~"
     if rand:
         attrs["currency"], start = "ZAR", start - 1
-    elif m := _SYMBOL_LEFT.search(text[:start]):
+    elif m := _SYMBOL_LEFT.search(text, _left(text, start), start):
         attrs["currency"], start = CURRENCY_SYMBOLS[m.group("c")], m.start("c")
-    elif m := _CODE_LEFT.search(text[:start]):
+    elif m := _CODE_LEFT.search(text, _left(text, start), start):
         attrs["currency"], start = "TRY" if m.group("c") == "TL" else m.group("c"), m.start("c")
-    if value_max is not None and (between := _BETWEEN.search(text[:start])):
+    if value_max is not None and (between := _BETWEEN.search(text, _left(text, start), start)):
         start = between.start()
-    if m := _APPROX_LEFT.search(text[:start]):
+    if m := _APPROX_LEFT.search(text, _left(text, start), start):
         attrs["approx"], start = APPROX_BEFORE[m.group("a").lower()], m.start("a")
     if first.kind == "vague":
         attrs["approx"] = ">"
-    if m := _ONLY_LEFT.search(text[:start]):
+    if m := _ONLY_LEFT.search(text, _left(text, start), start):
         start = m.start("o")
     kind = first.kind
     if kind == "multiplier":
         attrs.update(kind="multiplier", multiplier=tidy(value))
     elif kind == "ordinal":
-        if re.search(r"\b(?:every|per|split)\s+$", text[:start], re.IGNORECASE) and raw.lower() == "second":
+        if _EVERY.search(text, _left(text, start), start) and raw.lower() == "second":
             return None  # "every second counts": the unit of time
         if re.match(rf"\s+(?:\d|(?:{_alts(SMALL_NUMBERS)})\b)", text[end:], re.IGNORECASE):
             return None  # "our first four months": the count after it is the quantity, if any
@@ -437,7 +469,7 @@ def _measured(attrs: dict[str, Any]) -> bool:
 def _lonely(first: Number, text: str, attrs: dict[str, Any]) -> bool:
     """A number with no unit that is not a quantity: "one must", "the two of them", "half-hearted"."""
     if first.kind == "fraction":
-        before = text[: first.start].rstrip().lower()
+        before = _before(text, first.start).rstrip().lower()
         return not (attrs["approx"] != "=" or before.endswith(("by", "than")))
     if first.value in (0, 1) and not first.scaled:
         return True  # "one must", "zero tolerance"

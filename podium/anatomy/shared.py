@@ -9,6 +9,7 @@ Pure regular expressions: no spaCy model is loaded or run here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from podium.anatomy.attributions import find_attributions
@@ -45,7 +46,8 @@ def times(doc: Document) -> list[list[TimeHit]]:
         out: list[list[TimeHit]] = []
         reference, para, cites = None, -1, citations(doc)
         for start, text in sentence_texts(doc):
-            current = next((i for i, end in enumerate(paragraph_ends) if start < end), -1)
+            current = bisect_right(paragraph_ends, start)  # the first paragraph ending after `start`
+            current = current if current < len(paragraph_ends) else -1
             if current != para:
                 reference, para = None, current
             hits = find_times(text, anchor, reference)
@@ -63,7 +65,7 @@ def times(doc: Document) -> list[list[TimeHit]]:
 def citations(doc: Document) -> list[list[Any]]:
     store = _store(doc)
     if "citation" not in store:
-        low = doc.text.lower()
+        low = doc.scoped_text()[1].lower()
         quran = any(word in low for word in QURAN_CONTEXT)
         store["citation"] = [
             find_citations(text, quran or _GOD.search(text) is not None) for _, text in sentence_texts(doc)
@@ -77,7 +79,7 @@ def quantities(doc: Document) -> list[list[Any]]:
         masks = [
             [(h.start, h.end) for h in [*t, *c]] for t, c in zip(times(doc), citations(doc), strict=True)
         ]
-        national = country_currencies(doc.text)
+        national = country_currencies(doc.scoped_text()[1])
         store["quantity"] = [
             localise(find_quantities(text, mask), text, national)
             for (_, text), mask in zip(sentence_texts(doc), masks, strict=True)

@@ -15,14 +15,16 @@ It does not find techniques itself (the analyser does) and never judges who is r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from itertools import pairwise
 from typing import Any
 
 from podium.document import Document
 from podium.resources.techniques.lexicon import IN_GROUP, OUT_GROUP
 from podium.techniques import TECHNIQUES
 from podium.techniques.cues import cue_hits
-from podium.techniques.repetition import anaphora, openings, repeated_phrases
+from podium.techniques.repetition import anaphora, openings, repeated_phrases_in_windows
 
 PROFILE_VERSION = 1
 _LOADED_LABELS = ("Loaded_Language", "Name_Calling,Labeling")
@@ -41,11 +43,35 @@ def _per_1000(n: int, words: int) -> float:
     return round(1000 * n / words, 2) if words else 0.0
 
 
-def _sentence_of(doc: Document, pos: int) -> int:
-    for k, s in enumerate(doc.sentences):
-        if s.start <= pos < s.end:
-            return k
-    return -1
+def _sentence_of(doc: Document, pos: int, starts: list[int]) -> int:
+    """Index of the sentence holding ``pos`` (-1 for none); ``starts`` are the sentences' starts."""
+    k = bisect_right(starts, pos) - 1
+    return k if k >= 0 and pos < doc.sentences[k].end else -1
+
+
+class _Mentions:
+    """Actor mentions as ``(start, end, id, name)`` in layer order, with their starts for bisection."""
+
+    def __init__(self, doc: Document) -> None:
+        self.items = _actor_mentions(doc)
+        self.starts = [m[0] for m in self.items]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+        self.longest = max((m[1] - m[0] for m in self.items), default=0)
+
+    def containing(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """The mentions that contain ``[start, end)``, in layer order."""
+        if not self.ordered:
+            return [m for m in self.items if m[0] <= start and end <= m[1]]
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_right(self.starts, start)
+        return [m for m in self.items[lo:hi] if end <= m[1]]
+
+    def starting_in(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """The mentions starting in ``[lo, hi)``, in layer order."""
+        if not self.ordered:
+            return [m for m in self.items if lo <= m[0] < hi]
+        a = bisect_left(self.starts, lo)
+        return self.items[a : bisect_left(self.starts, hi, a)]
 
 
 def rhetoric_profile(doc: Document, top: int = 10) -> dict[str, Any]:
@@ -72,22 +98,22 @@ def _actor_mentions(doc: Document) -> list[tuple[int, int, str, str]]:
 
 
 def _us_vs_them(doc: Document, words: int, top: int) -> dict[str, Any]:
-    mentions = _actor_mentions(doc)
-    text = doc.text[doc.body_start :]
+    mentions = _Mentions(doc)
     base = doc.body_start
-    ins = [(base + m.start(), base + m.end()) for m in _IN.finditer(text)]
-    outs = [(base + m.start(), base + m.end()) for m in _OUT.finditer(text)]
+    ins = [(m.start(), m.end()) for m in _IN.finditer(doc.text, base)]
+    outs = [(m.start(), m.end()) for m in _OUT.finditer(doc.text, base)]
     in_targets: Counter[str] = Counter()
+    side_ids = set()
     for s, e in ins:
-        for ms, me, _, name in mentions:
-            if ms <= s and e <= me:
-                in_targets[name] += 1
-    side_ids = {aid for ms, me, aid, _ in mentions if any(ms <= s and e <= me for s, e in ins)}
+        for _, _, aid, name in mentions.containing(s, e):
+            in_targets[name] += 1
+            side_ids.add(aid)
     out_targets: Counter[str] = Counter()
+    starts = [s.start for s in doc.sentences]
     for s, _ in outs:
-        k = _sentence_of(doc, s)
+        k = _sentence_of(doc, s, starts)
         lo = doc.sentences[k - 1].start if k > 0 else (doc.sentences[k].start if k == 0 else s)
-        before = [m for m in mentions if lo <= m[0] < s and m[2] not in side_ids and m[2] != "SPEAKER_SIDE"]
+        before = [m for m in mentions.starting_in(lo, s) if m[2] not in side_ids and m[2] != "SPEAKER_SIDE"]
         if before:
             out_targets[before[-1][3]] += 1
     return {
@@ -103,7 +129,7 @@ def _us_vs_them(doc: Document, words: int, top: int) -> dict[str, Any]:
             "points_to": [{"actor": a, "count": n} for a, n in out_targets.most_common(top)],
             "examples": [[s, e] for s, e in outs[:top]],
         },
-        "resolved_with_actors": bool(mentions),
+        "resolved_with_actors": bool(mentions.items),
     }
 
 
@@ -132,7 +158,7 @@ def _certainty(doc: Document, words: int) -> dict[str, Any]:
 
 
 def _repetition(doc: Document, sentences: list[tuple[int, int]], top: int) -> dict[str, Any]:
-    phrases = repeated_phrases(doc.text, sentences)
+    phrases = repeated_phrases_in_windows(doc.text, sentences)
     heads = [(h, ks) for h, ks in openings(doc.text, sentences) if len(ks) >= 2]
     return {
         "phrases": [{"text": r.text, "count": r.count, "occurrences": r.occurrences} for r in phrases[:top]],
@@ -159,17 +185,18 @@ def _loaded_terms(doc: Document, top: int) -> list[dict[str, Any]]:
                             sent.start + he,
                         )
                     )
-    mentions = _actor_mentions(doc)
+    mentions = _Mentions(doc)
+    starts = [s.start for s in doc.sentences]
     terms: dict[str, list[list[int]]] = defaultdict(list)
     targets: dict[str, Counter[str]] = defaultdict(Counter)
     for term, s, e in found:
         key = " ".join(term.split())
         terms[key].append([s, e])
-        k = _sentence_of(doc, s)
+        k = _sentence_of(doc, s, starts)
         if k >= 0:
             sent = doc.sentences[k]
-            for ms, _, aid, name in mentions:
-                if sent.start <= ms < sent.end and aid != "SPEAKER_SIDE":
+            for _, _, aid, name in mentions.starting_in(sent.start, sent.end):
+                if aid != "SPEAKER_SIDE":
                     targets[key][name] += 1
     ranked = sorted(terms.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))[:top]
     return [

@@ -68,6 +68,34 @@ def repeated_phrases(
     return sorted(kept, key=lambda r: (-r.count, -len(r.text), r.occurrences[0][0], r.text))
 
 
+#: Sentences are searched for repeated phrases in windows of about this many characters (``repeated_phrases``
+#: on a whole long document would hold every repeated n-gram with all its places at once).
+WINDOW_CHARS = 100_000
+
+
+def repeated_phrases_in_windows(
+    text: str, sentences: list[tuple[int, int]], window_chars: int = WINDOW_CHARS
+) -> list[Repeated]:
+    """``repeated_phrases`` of a text of any length in bounded memory: the same result when the sentences
+    fit in one window; otherwise the phrases repeated inside each window of consecutive sentences of
+    about ``window_chars`` characters, with their counts and places added up over the windows (a phrase
+    said once in each of two windows is not found)."""
+    if not sentences or sentences[-1][1] - sentences[0][0] <= window_chars:
+        return repeated_phrases(text, sentences)
+    merged: dict[str, tuple[int, list[list[int]]]] = {}
+    first = 0
+    while first < len(sentences):
+        stop = first + 1
+        while stop < len(sentences) and sentences[stop][1] - sentences[first][0] <= window_chars:
+            stop += 1
+        for r in repeated_phrases(text, sentences[first:stop]):
+            count, places = merged.get(r.text, (0, []))
+            merged[r.text] = (count + r.count, places + r.occurrences)
+        first = stop
+    kept = [Repeated(t, count, places) for t, (count, places) in merged.items()]
+    return sorted(kept, key=lambda r: (-r.count, -len(r.text), r.occurrences[0][0], r.text))
+
+
 def openings(text: str, sentences: list[tuple[int, int]], n_words: int = 2) -> list[tuple[str, list[int]]]:
     """The first ``n_words`` words of each sentence (lower case) with the sentence's index."""
     out: dict[str, list[int]] = defaultdict(list)
