@@ -186,17 +186,19 @@ def vector_from_bytes(b: bytes) -> np.ndarray:
 # --------------------------------------------------------------------------- pair agreement
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n['’]t\b", re.IGNORECASE
-)
-_NOT_NEGATION = re.compile(
-    r"^\W*no\b\W|\bnot only\b|\bnot just\b|\bno doubt\b|\bno question\b|\bno matter\b|\bnever before\b",
+    r"\b(?:not(?! only\b| just\b)|never(?! before\b)|no(?! doubt\b| question\b| matter\b)|nobody|nothing"
+    r"|none|neither|nor|nowhere|cannot|without)\b|n['’]t\b",
     re.IGNORECASE,
 )
+_LEADING_NO = re.compile(
+    r"\W*no\s*[,.!;:—–-]", re.IGNORECASE
+)  # "No, ..." answers a question; it negates nothing
 
 
 def negated(text: str) -> bool:
     """Whether the sentence's polarity is negative (an odd number of negation cues)."""
-    return len(_NEGATION.findall(_NOT_NEGATION.sub(" ", text))) % 2 == 1
+    cues = len(_NEGATION.findall(text)) - (1 if _LEADING_NO.match(text) else 0)
+    return cues % 2 == 1
 
 
 def _number(q: dict, key: str) -> float | None:
@@ -262,11 +264,13 @@ def _vector(item: ClaimItem) -> np.ndarray:
     return item.vector if item.vector is not None else claim_vectors([item.text], [item.actor_spans])[0]
 
 
-def pair_score(cosine: float, a: ClaimItem, b: ClaimItem) -> float:
-    """The restatement score of two claims whose vectors have ``cosine``."""
+def pair_score(cosine: float, a: ClaimItem, b: ClaimItem, polarity: tuple[bool, bool] | None = None) -> float:
+    """The restatement score of two claims whose vectors have ``cosine`` (``polarity``: their ``negated``,
+    when already known)."""
     score = cosine + _QUANTITY_CORRECTION[quantity_agreement(a.quantities, b.quantities)]
     score += actor_agreement(a.actors, b.actors)
-    if negated(a.text) != negated(b.text):
+    neg_a, neg_b = polarity if polarity is not None else (negated(a.text), negated(b.text))
+    if neg_a != neg_b:
         score -= NEGATION_PENALTY
     return float(min(1.0, max(0.0, score)))
 
@@ -368,12 +372,11 @@ def candidate_pairs(vectors: np.ndarray, pieces: list[np.ndarray], min_cosine: f
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     keys = _key_matrix(pieces, _lexicon().words.shape[0], max_df=max(50, n // 100))
     n_keys = np.diff(keys.indptr)
-    keys_t = keys.T.tocsr()
     out_i, out_j, out_c = [], [], []
     for lo in range(0, n, block):
         hi = min(n, lo + block)
-        shared = (keys[lo:hi] @ keys_t).tocoo()
-        i, j, s = shared.row + lo, shared.col, shared.data
+        shared = (keys[lo:hi] @ keys[lo:].T).tocoo()  # the upper triangle only
+        i, j, s = shared.row + lo, shared.col + lo, shared.data
         need = np.minimum(2, np.minimum(n_keys[i], n_keys[j]))
         keep = (j > i) & (s >= need) & (need > 0)
         i, j = i[keep], j[keep]
@@ -386,12 +389,21 @@ def candidate_pairs(vectors: np.ndarray, pieces: list[np.ndarray], min_cosine: f
 
 
 class _Groups:
-    """Union-find over unique claims that refuses merges which would chain unrelated claims."""
+    """Union-find over unique claims that refuses merges which would chain unrelated claims.
+
+    Each group keeps its polarity, its distinct actor sets and the sum of its vectors, so a merge check
+    costs the same whatever the groups' sizes (the mean cross cosine is a dot product of the two sums).
+    """
 
     def __init__(self, n: int, vectors: np.ndarray, negs: np.ndarray, actors: list[frozenset]) -> None:
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-        self.vectors, self.negs, self.actors = vectors, negs, actors
+        self.neg = negs.tolist()
+        self.actor_sets: dict[int, set[frozenset]] = {
+            i: {actors[i]} if actors[i] else set() for i in range(n)
+        }
+        self.sums: dict[int, np.ndarray] = {}
+        self.vectors = vectors
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -399,23 +411,27 @@ class _Groups:
             i = self.parent[i]
         return i
 
+    def _sum(self, root: int) -> np.ndarray:
+        return self.sums[root] if root in self.sums else self.vectors[root].astype(np.float64)
+
     def try_merge(self, i: int, j: int, min_mean: float) -> None:
         a, b = self.find(i), self.find(j)
-        if a == b:
-            return
-        ma, mb = self.members[a], self.members[b]
-        if len(set(self.negs[ma].tolist()) | set(self.negs[mb].tolist())) > 1:
+        if a == b or self.neg[a] != self.neg[b]:
             return  # one polarity per cluster
-        sets_a = {self.actors[k] for k in ma if self.actors[k]}
-        sets_b = {self.actors[k] for k in mb if self.actors[k]}
+        sets_a, sets_b = self.actor_sets[a], self.actor_sets[b]
         if any(not (x & y) for x in sets_a for y in sets_b):
             return  # no two claims with disjoint actors
-        if len(ma) * len(mb) > 1 and float((self.vectors[ma] @ self.vectors[mb].T).mean()) < min_mean:
+        ma, mb = self.members[a], self.members[b]
+        sum_a, sum_b = self._sum(a), self._sum(b)
+        if len(ma) * len(mb) > 1 and float(sum_a @ sum_b) / (len(ma) * len(mb)) < min_mean:
             return
         if len(ma) < len(mb):
             a, b, ma, mb = b, a, mb, ma
         self.parent[b] = a
         ma.extend(mb)
+        self.actor_sets[a] |= self.actor_sets.pop(b)
+        self.sums[a] = sum_a + sum_b
+        self.sums.pop(b, None)
         del self.members[b]
 
 
@@ -437,10 +453,13 @@ def cluster_claims(items: Sequence[ClaimItem], threshold: float = DEFAULT_THRESH
             vectors[k] = c.vector
     pieces = _pieces([c.text for c in uniq], [c.actor_spans for c in uniq])
     i, j, cos = candidate_pairs(vectors, pieces, threshold - CANDIDATE_MARGIN)
-    scores = np.array(
-        [pair_score(float(c), uniq[a], uniq[b]) for a, b, c in zip(i.tolist(), j.tolist(), cos, strict=True)]
-    )
     negs = np.array([negated(c.text) for c in uniq], dtype=bool)
+    scores = np.array(
+        [
+            pair_score(float(c), uniq[a], uniq[b], (bool(negs[a]), bool(negs[b])))
+            for a, b, c in zip(i.tolist(), j.tolist(), cos, strict=True)
+        ]
+    )
     forest = _Groups(len(uniq), vectors, negs, [frozenset(c.actors) for c in uniq])
     for k in np.argsort(-scores, kind="stable") if len(scores) else []:
         if scores[k] < threshold:
