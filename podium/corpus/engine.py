@@ -68,6 +68,9 @@ def _sqlite_setup(engine: Engine, lock_timeout: float) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer; kept by the file
+        # With WAL, NORMAL loses no committed transaction when a process dies (kill -9 included), only
+        # possibly the last ones on a power cut; it saves an fsync per document.
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

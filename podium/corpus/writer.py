@@ -133,11 +133,10 @@ def _sentences(conn: Connection, document_id: int, data: dict[str, Any]) -> Sent
         for i, s in enumerate(sentences)
     ]
     ids: list[int] = []
-    if rows:
-        result = conn.execute(
-            insert(t.sentences).returning(t.sentences.c.id, sort_by_parameter_order=True), rows
-        )
-        ids = [row[0] for row in result]
+    if rows:  # one executemany, then the ids in order (faster than RETURNING row by row)
+        conn.execute(insert(t.sentences), rows)
+        query = select(t.sentences.c.id).where(t.sentences.c.document_id == document_id)
+        ids = list(conn.execute(query.order_by(t.sentences.c.position)).scalars())
     return SentenceIndex([s["start"] for s in sentences], [s["end"] for s in sentences], ids)
 
 
