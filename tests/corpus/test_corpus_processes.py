@@ -77,6 +77,11 @@ def test_cli_round_trip_and_exports(tmp_path: Path, sample_path: Path) -> None:
     _podium("corpus", "export", "--db", str(db), "-f", "jsonl", "-o", str(tmp_path / "dump.jsonl"))
     lines = (tmp_path / "dump.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["corpus"]["id"] == 1
+    import jsonschema
+
+    from podium.outputs.json_out import schema
+
+    jsonschema.validate(json.loads(lines[0]), schema())  # each line is a document of the published schema
     _podium("corpus", "export", "--db", str(db), "-f", "csv", "-o", str(tmp_path / "dump.csv"))
     assert (tmp_path / "dump.csv").read_text(encoding="utf-8").startswith("document_id,layer,label")
     _podium("corpus", "export", "--db", str(db), "-f", "parquet", "-o", str(tmp_path / "pq"))
