@@ -95,6 +95,7 @@ def run_analyze(path: Path, out: Path, fmt: str) -> dict[str, float]:
     """Run ``podium analyze`` on ``path``; wall seconds and peak memory (MB)."""
     podium = str(Path(sys.executable).with_name("podium"))
     cmd = [podium, "analyze", str(path), "-f", fmt, "-o", str(out), "-q", "--timeout", "0", "--date", DATE]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     main_peak = tree_peak = 0
@@ -105,9 +106,10 @@ def run_analyze(path: Path, out: Path, fmt: str) -> dict[str, float]:
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"podium analyze {path} failed ({proc.returncode}): {proc.stderr.read()[-2000:]}")
-    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"seconds": seconds, "main_mb": main_peak / 1024, "tree_mb": tree_peak / 1024,
-            "child_mb": child_kb / 1024}  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return {"seconds": seconds, "cpu": cpu, "main_mb": main_peak / 1024, "tree_mb": tree_peak / 1024,
+            "child_mb": after.ru_maxrss / 1024}  # fmt: skip
 
 
 def sentence_results(path: Path, base: int = 0) -> dict[tuple[int, int], list[tuple[object, ...]]]:
@@ -163,18 +165,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        per_word_ref = startup = None
+        per_word_ref = startup = cpu_ref = startup_cpu = None
         if args.reference:
             tiny = work / "tiny.txt"
             tiny.write_text("The minister said that 40 percent of the budget went to schools.\n")
-            startup = run_analyze(tiny, work / "tiny.out", args.format)["seconds"]
+            tiny_run = run_analyze(tiny, work / "tiny.out", args.format)
+            startup, startup_cpu = tiny_run["seconds"], tiny_run["cpu"]
             words = len(args.reference.read_text(encoding="utf-8").split())
             ref = run_analyze(args.reference, work / "reference.out", args.format)
             per_word_ref = (ref["seconds"] - startup) / words
+            cpu_ref = (ref["cpu"] - startup_cpu) / words
             print(f"start-up (ten-word input): {startup:.2f} s")
             print(
                 f"reference {args.reference.name}: {words:,} words, {ref['seconds']:.2f} s, "
-                f"{per_word_ref * 1e6:.0f} µs/word after start-up, peak {ref['tree_mb']:.0f} MB"
+                f"{per_word_ref * 1e6:.0f} µs/word after start-up (CPU {ref['cpu']:.1f} s), "
+                f"peak {ref['tree_mb']:.0f} MB"
             )
         for size_arg in args.sizes.split(","):
             size = parse_size(size_arg)
@@ -186,12 +191,17 @@ def main() -> int:
             r = run_analyze(path, out, args.format)
             line = (
                 f"{size_arg:>5}: {len(text.encode()):>10,} bytes {words:>9,} words  {r['seconds']:7.1f} s "
-                f"{words / r['seconds']:7,.0f} words/s  peak RSS main {r['main_mb']:6.0f} MB, "
-                f"with helper {r['tree_mb']:6.0f} MB (largest child ru_maxrss {r['child_mb']:.0f} MB)"
+                f"{words / r['seconds']:7,.0f} words/s (CPU {r['cpu']:.0f} s)  "
+                f"peak RSS main {r['main_mb']:6.0f} MB, with helper {r['tree_mb']:6.0f} MB "
+                f"(largest child ru_maxrss {r['child_mb']:.0f} MB)"
             )
-            if per_word_ref is not None and startup is not None:
+            if per_word_ref is not None and startup is not None and cpu_ref and startup_cpu is not None:
                 per_word = (r["seconds"] - startup) / words
-                line += f"  {per_word * 1e6:.0f} µs/word = {per_word / per_word_ref:.2f}x reference"
+                cpu_word = (r["cpu"] - startup_cpu) / words
+                line += (
+                    f"  {per_word * 1e6:.0f} µs/word = {per_word / per_word_ref:.2f}x reference "
+                    f"(CPU {cpu_word * 1e6:.0f} µs/word = {cpu_word / cpu_ref:.2f}x)"
+                )
             print(line, flush=True)
             if args.compare_pieces and args.format == "json":
                 compared, differ = compare_pieces(path, out, work)
