@@ -4,9 +4,9 @@ Usage: python benchmarks/fuzz.py [--cases 20000] [--seed 1] [--full-every 50] [-
 
 Each case (``tests/fuzz/cases.py``) is read, analysed with the cheap rule-based analysers (every
 ``--full-every``-th case with all analysers) and rendered, in this process. Prints the cases per reader,
-the histogram of outcomes (ok, or the catalogue code, as exit codes would be), internal errors (any
-other exception: a bug) with the input saved under ``--save``, the peak memory and the slowest inputs.
-Exits 1 if there was an internal error.
+the histogram of exit codes and of outcomes (ok, or the catalogue code), internal errors (a crash: any
+other exception; or an output failing its format's check) with the input saved under ``--save``, the
+peak memory and the slowest inputs. Exits 1 if there was an internal error.
 """
 
 from __future__ import annotations
@@ -59,8 +59,10 @@ def main() -> int:
             try:
                 outcome = run_case(case, pipeline, Path(workdir), args.timeout)
                 exits[0 if outcome == "ok" else int(CATALOGUE[outcome][0])] += 1
-            except Exception as err:
-                outcome = f"INTERNAL {type(err).__name__}"
+            except Exception as err:  # an internal error is what the campaign looks for
+                # an AssertionError is an output that failed its format's check; anything else is a crash
+                kind = "INVALID OUTPUT" if isinstance(err, AssertionError) else "INTERNAL"
+                outcome = f"{kind} {type(err).__name__}"
                 exits[1] += 1
                 crashes.append((number, case.describe(), traceback.format_exc(limit=-3)))
                 args.save.mkdir(parents=True, exist_ok=True)
@@ -79,7 +81,8 @@ def main() -> int:
     print("cases per reader: " + ", ".join(f"{r} {per_reader[r]}" for r in READERS))
     print("exit codes: " + ", ".join(f"{code}: {n}" for code, n in sorted(exits.items())))
     print("outcomes: " + ", ".join(f"{o} {n}" for o, n in outcomes.most_common()))
-    print(f"internal errors: {len(crashes)}")
+    invalid = sum(n for o, n in outcomes.items() if o.startswith("INVALID"))
+    print(f"internal errors: {len(crashes)} ({len(crashes) - invalid} crashes, {invalid} invalid outputs)")
     for number, description, trace in crashes[:20]:
         print(f"  case {number}: {description[:200]}\n    " + trace.strip().splitlines()[-1][:300])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

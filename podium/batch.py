@@ -151,7 +151,9 @@ def run_batch(
         for outcome in outcomes(work, pipeline, jobs, selection):
             if outcome.error is not None:
                 failures.append(outcome.error)
-                console.print(f"podium: error: {outcome.error}", markup=False, highlight=False)
+                # one line per error, however narrow the terminal (soft_wrap: rich does not fold it)
+                message = f"podium: error: {outcome.error}"
+                console.print(message, markup=False, highlight=False, soft_wrap=True)
             rows.append((outcome.source, "failed" if outcome.error else "ok", outcome.result))
             progress.advance(task)
     if not quiet:

@@ -46,6 +46,8 @@ _NOT_SPEAKERS = frozenset(
     ]
 )
 _CHECKTHAT_LINE = re.compile(r"^(\d{1,18})\t([^\t]*)\t([^\t]*)(?:\t([^\t]*))?$")
+#: What ``is_checkthat`` looks for: any number of digits, so an absurd line number is E012, not prose.
+_CHECKTHAT_LIKE = re.compile(r"^\d+\t[^\t]*\t[^\t]*(?:\t[^\t]*)?$")
 
 
 def detect_turns(doc: Document, start: int = 0) -> None:
@@ -80,7 +82,7 @@ def is_checkthat(text: str) -> bool:
     """A CheckThat! debate: all or most (80%) of its first 50 lines are ``number<TAB>speaker<TAB>text``
     lines (a bad line among them is then E012 in ``read_checkthat``, not a reason to read prose)."""
     lines = [line for line in text.splitlines() if line.strip()][:50]
-    good = sum(1 for line in lines if _CHECKTHAT_LINE.match(line))
+    good = sum(1 for line in lines if _CHECKTHAT_LIKE.match(line))
     return good == len(lines) or (good >= 2 and good >= 0.8 * len(lines))
 
 

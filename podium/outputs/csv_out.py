@@ -24,12 +24,16 @@ def render(doc: Document) -> str:
     """All spans of ``doc`` as CSV text with a header row (``\\n`` line ends)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # The csv module quotes a cell holding the line terminator ("\n") but not a lone "\r", which a reader
+    # then takes for a line end: rows with one are written fully quoted.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for span in json_out.to_dict(doc)["spans"]:
         attrs = json.dumps(span["attrs"], ensure_ascii=False, separators=(",", ":"), default=str)
         score = "" if span["score"] is None else repr(float(span["score"]))
         cells = [span[c] for c in CSV_COLUMNS[:5]] + [score, attrs, span["source"]]
-        writer.writerow([neutralise(cell) for cell in cells])
+        row = [neutralise(cell) for cell in cells]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in row) else writer).writerow(row)
     return out.getvalue()
 
 
