@@ -382,8 +382,9 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
         if tokens[i].group().endswith("ing"):
             return _participle(text, tokens, i, cue)
         after = _noun_phrase_after(text, cue[1] + 1)  # "“...,” said the minister."
-        lead = text[after[0] : after[1]].split()[0] if after is not None else ""
-        if after is not None and not (lead[0].isupper() or lead.lower() in _DETERMINERS):
+        words = text[after[0] : after[1]].split() if after is not None else []
+        lead = words[0] if words else ""
+        if after is not None and not (lead[:1].isupper() or lead.lower() in _DETERMINERS):
             after = None  # "hadith 13, says love your brother": no speaker after the cue
         if re.match(r"\s+that\b", text[cue[1] :]):
             return None  # "Resolution 242, adopted in 1967, established that": no source after the cue

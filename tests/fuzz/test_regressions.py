@@ -298,3 +298,16 @@ def test_a_docx_needing_an_unknown_zip_version_is_e009() -> None:
     with pytest.raises(PodiumError) as info:
         from_bytes(bytes(data), "odd.docx", ".docx")
     assert info.value.code == "E009"
+
+
+def test_a_said_cue_followed_by_no_words_is_no_crash() -> None:
+    """Campaign seed 22, cases 2913 and 6099: ', said .' after a noun phrase of symbols raised IndexError in
+    the attribution grammar (an empty phrase after the cue)."""
+    from podium.anatomy.attributions import find_attributions
+
+    text = "… will  넷ᗺ Article 評  @\U000a747d겏髇\U000a66af \nx\tCLINTON\t,  said ."
+    assert isinstance(find_attributions(text), list)
+    assert run_case(Case("checkthat", f"1\tA\t{text}\n2\tB\tWe will.".encode(), ".tsv", {}, "json")) in (
+        "ok",
+        "E012",
+    )
