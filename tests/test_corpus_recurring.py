@@ -7,7 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.corpus.recurring import (
+    DEFAULT_THRESHOLD,
     ClaimItem,
+    PairScorer,
+    candidate_pairs,
+    claim_terms,
     claim_vectors,
     cluster_claims,
     is_restatement,
@@ -123,6 +127,40 @@ def test_swapping_actor_names_gives_the_same_clusters() -> None:
     assert groups(cluster_claims(items)) == groups(cluster_claims([swapped(c) for c in items]))
     a, b = items[0], items[1]
     assert is_restatement(a, b) == is_restatement(swapped(a), swapped(b))
+
+
+def test_corpus_fitted_scores_do_not_depend_on_actor_names() -> None:
+    swap = {"Freedonia": "Ruritania", "Ruritania": "Freedonia"}
+    items = actor_set()
+    swapped = [
+        item(
+            c.id,
+            c.document_id,
+            " ".join(swap.get(w, w) for w in c.text.split(" ")),
+            c.date,
+            c.quantities,
+            NAMES,
+        )
+        for c in items
+    ]
+    i, j = np.triu_indices(len(items), 1)
+    assert np.array_equal(PairScorer(items).scores(i, j), PairScorer(swapped).scores(i, j))
+    assert claim_terms("Freedonia sent 300 soldiers.", [(0, 9)]) == claim_terms(
+        "Sylvania sent 4,000 soldiers.", [(0, 8)]
+    )
+
+
+def test_candidate_pairs_are_every_pair_that_can_reach_the_threshold() -> None:
+    items = [ClaimItem(k, k, text, None, None, (), ()) for k, text in enumerate(POOL * 2)]
+    scorer = PairScorer(items, background=["The committee met on Tuesday.", "Prices rose again."])
+    i, j, cos = candidate_pairs(scorer, DEFAULT_THRESHOLD - 0.02)
+    a, b = np.triu_indices(len(items), 1)
+    full = scorer.cosines(a, b)
+    want = {
+        (x, y) for x, y, c in zip(a.tolist(), b.tolist(), full, strict=True) if c >= DEFAULT_THRESHOLD - 0.02
+    }
+    assert set(zip(i.tolist(), j.tolist(), strict=True)) == want
+    assert np.allclose(cos, scorer.cosines(i, j), atol=1e-5)
 
 
 def test_vectors_are_unit_deterministic_and_round_trip_through_bytes() -> None:

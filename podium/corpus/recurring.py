@@ -2,18 +2,22 @@
 
 Pure library code (no database): the store hands in ``ClaimItem`` records and gets ``Cluster`` objects back.
 
-How two claims are compared (``is_restatement``): the cosine of their ``claim_vectors`` (a rank-weighted
-mean of all-MiniLM-L6-v2's static word-piece vectors, names of actors left out; cheap enough to compute
-when a document is stored), then corrected by whether the two sentences agree on what a fact-checker
-would check — the quantities (same kind and unit; a moved number is allowed, a different kind of number
-is not), the actors (a different set of actors is a different claim, whoever they are) and polarity
-(one sentence negated, the other not, is not a restatement).
+How two claims are compared (``PairScorer``; ``is_restatement`` for a pair alone): a blend of two cosines,
+0.8 x that of TF-IDF rows (word unigrams and bigrams, actor mentions read as one placeholder word and
+numbers as another, IDF fitted on the claims being compared: the corpus teaches which words are rare in
+it, no training data) and 0.2 x that of their ``claim_vectors`` (a rank-weighted mean of all-MiniLM-L6-v2's
+static word-piece vectors, names of actors left out; cheap enough to compute and store when a document is
+added), then corrected by whether the two sentences agree on what a fact-checker would check — the
+quantities (same kind and unit; a moved number is allowed, a different kind of number is not), the
+actors (a different set of actors is a different claim, whoever they are) and polarity (one sentence
+negated, the other not, is not a restatement). Names never matter, only whether the actor sets agree.
 
 How a corpus is clustered (``cluster_claims``): identical sentences are merged first; candidate pairs
-come from a sparse product of the claims' content-piece sets (pairs that share rare word pieces), done
-in row blocks, and their vector cosines in numpy; the pairs scoring at or above the threshold are linked
-best first, and two groups merge only when no pair across them conflicts (polarity, actors) and their
-average cosine stays near the threshold, so one loose link cannot chain unrelated claims together.
+come from a sparse product of the claims' rare-term TF-IDF rows, done in row blocks (the common terms'
+share is bounded, so only pairs that could reach the threshold are scored in full); the pairs scoring at
+or above the threshold are linked best first, and two groups merge only when no pair across them
+conflicts (polarity, actors) and their average blended cosine stays near the threshold, so one loose
+link cannot chain unrelated claims together.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -32,10 +37,14 @@ DIM = 384
 # frequency ("the", "of", "and", ...): the rank there stands in for an inverse document frequency.
 _FIRST_WORD_ID = 1996
 _RANK_SCALE = 100.0
-_KEY_MIN_RANK = 150  # pieces at least this rare are blocking keys
 _NUMBER_WEIGHT = 1.0  # numbers count, but no more than a common word: moved numbers are judged apart
 
-# Pair-score corrections (added to the cosine); chosen on the labelled pairs, see benchmarks/.
+# The pair score: TF_IDF_WEIGHT x the TF-IDF cosine (word 1-2 grams, IDF fitted on the claims being compared)
+# + (1 - TF_IDF_WEIGHT) x the claim-vector cosine + CORRECTION_SCALE x the corrections below; the weight and
+# the scale were chosen by cross-validation on the labelled pairs (benchmarks/recurring_claims.py).
+TF_IDF_WEIGHT = 0.8
+CORRECTION_SCALE = 0.25
+# Pair-score corrections (scaled by CORRECTION_SCALE, added to the blended cosine).
 NEGATION_PENALTY = 0.35
 ACTOR_CONFLICT_PENALTY = 0.30
 ACTOR_PARTIAL_PENALTY = 0.10
@@ -45,9 +54,11 @@ QUANTITY_MOVED_PENALTY = 0.02
 QUANTITY_CONFLICT_PENALTY = 0.12
 QUANTITY_ONE_SIDED_PENALTY = 0.04
 VALUE_TOLERANCE = 0.02  # relative difference under which two values are the same number
-DEFAULT_THRESHOLD = 0.75
-CANDIDATE_MARGIN = 0.15  # candidate pairs need a cosine of at least threshold - margin
-GROUP_MARGIN = 0.12  # two groups merge only if their mean cross cosine is >= threshold - margin
+DEFAULT_THRESHOLD = 0.40  # cross-validated on the labelled pairs (chosen 0.394-0.405 in the folds)
+# Candidate pairs need a blended cosine of at least threshold - margin: no correction adds more than
+# CORRECTION_SCALE * QUANTITY_SAME_BONUS (0.0125), so no pair below that can reach the threshold.
+CANDIDATE_MARGIN = 0.02
+GROUP_MARGIN = 0.08  # two groups merge only if their mean cross cosine is >= threshold - margin
 
 
 @dataclass(frozen=True)
@@ -260,24 +271,131 @@ _QUANTITY_CORRECTION = {
 }
 
 
-def _vector(item: ClaimItem) -> np.ndarray:
-    return item.vector if item.vector is not None else claim_vectors([item.text], [item.actor_spans])[0]
+_TERM = re.compile(r"[^\W_]+")
+_NUMERAL = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|s)?")
+_ACTOR_TERM = "xxactor"  # what every masked actor mention reads as: the same token whoever it names
+_NUMBER_TERM = "xxnum"  # every number reads the same: quantities are compared apart (quantity_agreement)
+
+
+def claim_terms(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The TF-IDF terms of a claim: lower-case words of two or more characters (split at apostrophes, as
+    scikit-learn's default tokenizer does) and their bigrams; each actor mention (``spans``) is one
+    ``xxactor`` word and each number ``xxnum``, so neither names nor figures decide the match."""
+    if spans:
+        parts, last = [], 0
+        for start, end in sorted(spans):
+            if start < last:
+                continue
+            parts += [text[last:start], f" {_ACTOR_TERM} "]
+            last = end
+        parts.append(text[last:])
+        text = "".join(parts)
+    words = [_NUMBER_TERM if w[0].isdigit() and _NUMERAL.fullmatch(w) else w
+             for w in _TERM.findall(text.lower()) if len(w) > 1]  # fmt: skip
+    return words + [f"{x} {y}" for x, y in pairwise(words)]
+
+
+def _tf_idf(term_lists: Sequence[Sequence[str]], background: Sequence[Sequence[str]] = ()) -> Any:
+    """L2-normalised TF-IDF rows (CSR) of ``term_lists``: sublinear term frequency, smoothed IDF
+    (``ln((1 + n) / (1 + df)) + 1``) over ``term_lists`` and ``background`` together."""
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    lookup = vocab.setdefault
+    cols = [lookup(t, len(vocab)) for terms in term_lists for t in terms]
+    counts = np.fromiter((len(terms) for terms in term_lists), dtype=np.int64, count=len(term_lists))
+    rows = np.repeat(np.arange(len(term_lists)), counts)
+    m = sparse.csr_matrix(
+        (np.ones(len(cols), dtype=np.float32), (rows, np.asarray(cols, dtype=np.int64))),
+        shape=(len(term_lists), len(vocab)),
+    )
+    m.sum_duplicates()
+    df = np.bincount(m.indices, minlength=len(vocab)).astype(np.float64)
+    n = len(term_lists) + len(background)
+    for terms in background:
+        ids = {vocab[t] for t in terms if t in vocab}
+        df[list(ids)] += 1
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    m.data = ((1.0 + np.log(m.data)) * idf[m.indices]).astype(np.float32)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    return (sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ m).tocsr()
+
+
+def _row_dots(m: Any, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    """``m[i[k]] . m[j[k]]`` for each k (CSR rows), in chunks."""
+    out = np.zeros(len(i), dtype=np.float32)
+    for lo in range(0, len(i), chunk):
+        a, b = m[i[lo : lo + chunk]], m[j[lo : lo + chunk]]
+        out[lo : lo + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+class PairScorer:
+    """Restatement scores of pairs of ``items``, word weights learnt from the items themselves.
+
+    The score is ``TF_IDF_WEIGHT`` x the cosine of TF-IDF rows (``claim_terms``; IDF over ``items`` and
+    ``background``, other texts of the corpus that only count towards document frequencies) +
+    ``(1 - TF_IDF_WEIGHT)`` x the cosine of the claim vectors, then corrected (``CORRECTION_SCALE``) by the
+    agreement of quantities, actors and polarity. No training data: a corpus teaches which words are rare
+    in it. Names never matter (masked in both representations; actor sets compared by equality only).
+    """
+
+    def __init__(self, items: Sequence[ClaimItem], background: Sequence[str] = ()) -> None:
+        self.items = list(items)
+        self.tfidf = _tf_idf(
+            [claim_terms(c.text, c.actor_spans) for c in self.items], [claim_terms(t) for t in background]
+        )
+        self.vectors = np.zeros((len(self.items), DIM), dtype=np.float32)
+        missing = [k for k, c in enumerate(self.items) if c.vector is None]
+        if missing:
+            texts = [self.items[k].text for k in missing]
+            self.vectors[missing] = claim_vectors(texts, [self.items[k].actor_spans for k in missing])
+        for k, c in enumerate(self.items):
+            if c.vector is not None:
+                self.vectors[k] = c.vector
+        self.negs = np.array([negated(c.text) for c in self.items], dtype=bool)
+
+    def cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """The blended cosines of pairs ``(i[k], j[k])`` (item positions), before corrections."""
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        vec = np.einsum("ij,ij->i", self.vectors[i], self.vectors[j])
+        return TF_IDF_WEIGHT * _row_dots(self.tfidf, i, j) + (1.0 - TF_IDF_WEIGHT) * vec
+
+    def scores(self, i: np.ndarray, j: np.ndarray, cosines: np.ndarray | None = None) -> np.ndarray:
+        """Restatement scores in [0, 1] of pairs ``(i[k], j[k])``."""
+        cos = self.cosines(i, j) if cosines is None else cosines
+        it, n = self.items, self.negs
+        return np.array(
+            [pair_score(float(c), it[a], it[b], (bool(n[a]), bool(n[b])))
+             for a, b, c in zip(np.asarray(i).tolist(), np.asarray(j).tolist(), cos, strict=True)],
+            dtype=np.float64,
+        )  # fmt: skip
+
+    def score(self, a: int, b: int) -> float:
+        return float(self.scores(np.array([a]), np.array([b]))[0])
 
 
 def pair_score(cosine: float, a: ClaimItem, b: ClaimItem, polarity: tuple[bool, bool] | None = None) -> float:
-    """The restatement score of two claims whose vectors have ``cosine`` (``polarity``: their ``negated``,
-    when already known)."""
-    score = cosine + _QUANTITY_CORRECTION[quantity_agreement(a.quantities, b.quantities)]
-    score += actor_agreement(a.actors, b.actors)
+    """The restatement score of two claims whose blended cosine is ``cosine`` (``polarity``: their
+    ``negated``, when already known)."""
+    return float(min(1.0, max(0.0, cosine + CORRECTION_SCALE * pair_correction(a, b, polarity))))
+
+
+def pair_correction(a: ClaimItem, b: ClaimItem, polarity: tuple[bool, bool] | None = None) -> float:
+    """The unscaled correction for two claims: quantities, actors and polarity (see the penalties)."""
+    correction = _QUANTITY_CORRECTION[quantity_agreement(a.quantities, b.quantities)]
+    correction += actor_agreement(a.actors, b.actors)
     neg_a, neg_b = polarity if polarity is not None else (negated(a.text), negated(b.text))
-    if neg_a != neg_b:
-        score -= NEGATION_PENALTY
-    return float(min(1.0, max(0.0, score)))
+    return correction - (NEGATION_PENALTY if neg_a != neg_b else 0.0)
 
 
 def is_restatement(a: ClaimItem, b: ClaimItem) -> float:
-    """How much ``b`` restates ``a``, in [0, 1] (symmetric); compare with ``DEFAULT_THRESHOLD``."""
-    return pair_score(float(np.dot(_vector(a), _vector(b))), a, b)
+    """How much ``b`` restates ``a``, in [0, 1] (symmetric); compare with ``DEFAULT_THRESHOLD``.
+
+    With only the two claims to learn word weights from, every shared word counts alike; ``cluster_claims``
+    scores the same way with the IDF of the whole set (``PairScorer(items).score(i, j)`` for one pair).
+    """
+    return PairScorer([a, b]).score(0, 1)
 
 
 # --------------------------------------------------------------------------- clustering
@@ -345,42 +463,40 @@ def _signature(c: ClaimItem) -> tuple:
     return (" ".join(c.text.lower().split()), quantities, tuple(sorted(set(c.actors))), spans)
 
 
-def _key_matrix(pieces: list[np.ndarray], n_vocab: int, max_df: int) -> Any:
-    """Binary claims × rare-piece matrix (CSR) of blocking keys; pieces in more than ``max_df`` claims
-    are dropped (they say little about which claim it is)."""
+def candidate_pairs(scorer: PairScorer, min_cosine: float,
+                    block: int = 2048) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    """Pairs ``i < j`` of ``scorer.items`` sharing a rare term whose blended cosine is ``>= min_cosine``:
+    ``(i, j, cosine)``. Blockwise sparse products over the rare terms (those in at most 1% of the claims,
+    or 50), no Python loop over pairs; the common terms' share of a TF-IDF cosine is bounded by the product
+    of the two rows' common-term norms, so only pairs that could reach ``min_cosine`` are scored in full."""
     from scipy import sparse
 
-    rows, cols = [], []
-    for i, ids in enumerate(pieces):
-        ids = np.unique(ids[(ids - (_FIRST_WORD_ID - 1)) >= _KEY_MIN_RANK])
-        rows.append(np.full(len(ids), i, dtype=np.int64))
-        cols.append(ids)
-    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    m = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(pieces), n_vocab))
-    df = np.asarray(m.sum(axis=0)).ravel()
-    keep = sparse.diags((df <= max_df).astype(np.float32))
-    return (m @ keep).tocsr()
-
-
-def candidate_pairs(vectors: np.ndarray, pieces: list[np.ndarray], min_cosine: float,
-                    block: int = 2048) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
-    """Pairs ``i < j`` sharing rare word pieces (two, or all of the shorter one's), with their cosine
-    ``>= min_cosine``: ``(i, j, cosine)``. Blockwise sparse products, no Python loop over pairs."""
-    n = len(pieces)
+    n = len(scorer.items)
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    keys = _key_matrix(pieces, _lexicon().words.shape[0], max_df=max(50, n // 100))
-    n_keys = np.diff(keys.indptr)
+    tfidf = scorer.tfidf
+    df = np.bincount(tfidf.indices, minlength=tfidf.shape[1])
+    rare = (df <= max(50, n // 100)).astype(np.float32)
+    keys = (tfidf @ sparse.diags(rare)).tocsr()
+    common = (tfidf @ sparse.diags(1.0 - rare)).tocsr()
+    keys.eliminate_zeros()
+    common.eliminate_zeros()
+    common_norm = np.sqrt(np.asarray(common.multiply(common).sum(axis=1)).ravel())
+    keys_t = keys.T.tocsr()
+    # blended = w * tf + (1 - w) * vector cosine, and a vector cosine is at most 1
+    min_tf = (min_cosine - (1.0 - TF_IDF_WEIGHT)) / TF_IDF_WEIGHT if TF_IDF_WEIGHT > 0 else -1.0
     out_i, out_j, out_c = [], [], []
     for lo in range(0, n, block):
         hi = min(n, lo + block)
-        shared = (keys[lo:hi] @ keys[lo:].T).tocoo()  # the upper triangle only
-        i, j, s = shared.row + lo, shared.col + lo, shared.data
-        need = np.minimum(2, np.minimum(n_keys[i], n_keys[j]))
-        keep = (j > i) & (s >= need) & (need > 0)
-        i, j = i[keep], j[keep]
-        cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
+        shared = (keys[lo:hi] @ keys_t[:, lo:]).tocoo()  # the upper triangle only
+        i, j, part = shared.row + lo, shared.col + lo, shared.data
+        keep = (j > i) & (part + common_norm[i] * common_norm[j] >= min_tf - 1e-6)
+        i, j, part = i[keep], j[keep], part[keep]
+        tf = part + _row_dots(common, i, j)
+        keep = tf >= min_tf - 1e-6
+        i, j, tf = i[keep], j[keep], tf[keep]
+        vec = np.einsum("ij,ij->i", scorer.vectors[i], scorer.vectors[j])
+        cos = TF_IDF_WEIGHT * tf + (1.0 - TF_IDF_WEIGHT) * vec
         good = cos >= min_cosine
         out_i.append(i[good])
         out_j.append(j[good])
@@ -391,19 +507,21 @@ def candidate_pairs(vectors: np.ndarray, pieces: list[np.ndarray], min_cosine: f
 class _Groups:
     """Union-find over unique claims that refuses merges which would chain unrelated claims.
 
-    Each group keeps its polarity, its distinct actor sets and the sum of its vectors, so a merge check
-    costs the same whatever the groups' sizes (the mean cross cosine is a dot product of the two sums).
+    Each group keeps its polarity, its distinct actor sets and the sums of its TF-IDF rows and vectors, so
+    a merge check costs the same whatever the groups' sizes (the mean cross cosine is a blend of dot
+    products of the two groups' sums).
     """
 
-    def __init__(self, n: int, vectors: np.ndarray, negs: np.ndarray, actors: list[frozenset]) -> None:
+    def __init__(self, scorer: PairScorer) -> None:
+        n = len(scorer.items)
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-        self.neg = negs.tolist()
+        self.neg = scorer.negs.tolist()
         self.actor_sets: dict[int, set[frozenset]] = {
-            i: {actors[i]} if actors[i] else set() for i in range(n)
+            i: {frozenset(c.actors)} if c.actors else set() for i, c in enumerate(scorer.items)
         }
-        self.sums: dict[int, np.ndarray] = {}
-        self.vectors = vectors
+        self.sums: dict[int, tuple[dict[int, float], np.ndarray]] = {}
+        self.scorer = scorer
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -411,8 +529,13 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def _sum(self, root: int) -> np.ndarray:
-        return self.sums[root] if root in self.sums else self.vectors[root].astype(np.float64)
+    def _sum(self, root: int) -> tuple[dict[int, float], np.ndarray]:
+        if root in self.sums:
+            return self.sums[root]
+        m = self.scorer.tfidf
+        lo, hi = m.indptr[root], m.indptr[root + 1]
+        row = dict(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].tolist(), strict=True))
+        return row, self.scorer.vectors[root].astype(np.float64)  # fresh objects: safe to update
 
     def try_merge(self, i: int, j: int, min_mean: float) -> None:
         a, b = self.find(i), self.find(j)
@@ -422,45 +545,40 @@ class _Groups:
         if any(not (x & y) for x in sets_a for y in sets_b):
             return  # no two claims with disjoint actors
         ma, mb = self.members[a], self.members[b]
-        sum_a, sum_b = self._sum(a), self._sum(b)
-        if len(ma) * len(mb) > 1 and float(sum_a @ sum_b) / (len(ma) * len(mb)) < min_mean:
-            return
+        (tf_a, vec_a), (tf_b, vec_b) = self._sum(a), self._sum(b)
+        if len(ma) * len(mb) > 1:
+            small, large = (tf_a, tf_b) if len(tf_a) <= len(tf_b) else (tf_b, tf_a)
+            tf_cross = sum(v * large.get(t, 0.0) for t, v in small.items())
+            vec_cross = float(vec_a @ vec_b)
+            cross = TF_IDF_WEIGHT * tf_cross + (1.0 - TF_IDF_WEIGHT) * vec_cross
+            if cross / (len(ma) * len(mb)) < min_mean:
+                return
         if len(ma) < len(mb):
             a, b, ma, mb = b, a, mb, ma
         self.parent[b] = a
         ma.extend(mb)
         self.actor_sets[a] |= self.actor_sets.pop(b)
-        self.sums[a] = sum_a + sum_b
+        if len(tf_a) < len(tf_b):
+            tf_a, tf_b = tf_b, tf_a
+        for t, v in tf_b.items():  # the larger sum, updated in place (it belongs to a or b only)
+            tf_a[t] = tf_a.get(t, 0.0) + v
+        self.sums[a] = (tf_a, vec_a + vec_b)
         self.sums.pop(b, None)
         del self.members[b]
 
 
 def cluster_claims(items: Sequence[ClaimItem], threshold: float = DEFAULT_THRESHOLD) -> list[Cluster]:
-    """Clusters of claims restating one another (``is_restatement`` ≥ ``threshold`` along links), each
-    with ≥ 2 claims from ≥ 2 documents, largest first (then by first claim)."""
+    """Clusters of claims restating one another (``PairScorer`` score >= ``threshold`` along links, word
+    weights learnt from ``items``), each with >= 2 claims from >= 2 documents, largest first (then by first
+    claim)."""
     groups: dict[tuple, list[int]] = defaultdict(list)
     for k, c in enumerate(items):
         groups[_signature(c)].append(k)
-    reps = [members[0] for members in groups.values()]
-    uniq = [items[k] for k in reps]
-    missing = [k for k, c in enumerate(uniq) if c.vector is None]
-    vectors = np.zeros((len(uniq), DIM), dtype=np.float32)
-    if missing:
-        texts, spans = [uniq[k].text for k in missing], [uniq[k].actor_spans for k in missing]
-        vectors[missing] = claim_vectors(texts, spans)
-    for k, c in enumerate(uniq):
-        if c.vector is not None:
-            vectors[k] = c.vector
-    pieces = _pieces([c.text for c in uniq], [c.actor_spans for c in uniq])
-    i, j, cos = candidate_pairs(vectors, pieces, threshold - CANDIDATE_MARGIN)
-    negs = np.array([negated(c.text) for c in uniq], dtype=bool)
-    scores = np.array(
-        [
-            pair_score(float(c), uniq[a], uniq[b], (bool(negs[a]), bool(negs[b])))
-            for a, b, c in zip(i.tolist(), j.tolist(), cos, strict=True)
-        ]
-    )
-    forest = _Groups(len(uniq), vectors, negs, [frozenset(c.actors) for c in uniq])
+    uniq = [items[members[0]] for members in groups.values()]
+    scorer = PairScorer(uniq)
+    i, j, cos = candidate_pairs(scorer, threshold - CANDIDATE_MARGIN)
+    scores = scorer.scores(i, j, cos)
+    forest = _Groups(scorer)
     for k in np.argsort(-scores, kind="stable") if len(scores) else []:
         if scores[k] < threshold:
             break
