@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,8 +92,12 @@ def outcomes(
     finished = False
     try:
         with _worker_threads(workers):  # workers start (and read these settings) as jobs are submitted
-            results = pool.map(_run_in_worker, jobs)
-        yield from results
+            futures = [pool.submit(_run_in_worker, job) for job in jobs]
+        for job, future in zip(jobs, futures, strict=True):
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker was killed (out of memory, a signal): no traceback
+                yield Outcome(job.source, "worker ended", error=PodiumError("E017", path=job.source))
         finished = True
     finally:
         if finished:

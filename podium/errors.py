@@ -91,6 +91,11 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{path}: the {kind} file expands to {size} bytes when decompressed, over the limit of {limit} bytes. "
         "Remove large pictures or embedded files from it, save the text alone, or raise --max-bytes.",
     ),
+    "E017": (
+        ExitCode.INPUT,
+        "{path}: the worker process analysing this input ended unexpectedly (out of memory, or killed); "
+        "the inputs after it in the same run were not analysed either. Analyse it alone, or split it.",
+    ),
     "E101": (
         ExitCode.PIPELINE,
         "analyser '{name}' requires layer '{layer}', which no earlier analyser assigns. "

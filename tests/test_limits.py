@@ -232,3 +232,16 @@ def test_a_docx_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     code, grown_mb = result.stdout.split()
     assert code == "E009"
     assert int(grown_mb) < 100
+
+
+@pytest.mark.slow
+@linux_only
+def test_a_worker_killed_mid_batch_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    sources = [str(_long_speech(tmp_path, f"s{i}.txt", 40)) for i in range(4)]
+    process = _start([*sources, "-f", "json", "-o", str(tmp_path / "out"), "-j", "2"], env_helper="0")
+    workers = _wait_for_children(process, 2)
+    os.kill(sorted(workers)[0], signal.SIGKILL)  # as the out-of-memory killer would
+    _, err = process.communicate(timeout=300)
+    text = err.decode()
+    assert process.returncode == 3 and "[E017]" in text and "Traceback" not in text
+    assert not _gone_within(workers, 5)
