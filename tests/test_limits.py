@@ -245,3 +245,24 @@ def test_a_worker_killed_mid_batch_is_an_error_not_a_traceback(tmp_path: Path) -
     text = err.decode()
     assert process.returncode == 3 and "[E017]" in text and "Traceback" not in text
     assert not _gone_within(workers, 5)
+
+
+def test_the_hard_stop_ends_a_run_stuck_in_native_code() -> None:
+    """A large matrix product in BLAS does not return to Python for the signal handler to run; the CLI's
+    hard stop still ends the process with E015 shortly after the limit, its work unfinished."""
+    script = (
+        "import numpy as np\n"
+        "from podium.timelimit import hard_stop, time_limit\n"
+        "a = np.ones((6000, 6000))\n"
+        "hard_stop()\n"
+        "with time_limit(0.5, 'stuck.txt'):\n"
+        "    for _ in range(20):\n"
+        "        a @ a\n"
+        "print('finished')\n"
+    )
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=600, env=env
+    )
+    assert result.returncode == 3 and "finished" not in result.stdout
+    assert result.stderr.count("\n") == 1 and "[E015]" in result.stderr
