@@ -184,3 +184,18 @@ actor_mentions = Table(
     Index("ix_actor_mentions_document", "document_id", "char_start"),
     Index("ix_actor_mentions_sentence", "sentence_id"),
 )
+
+#: Engine-specific full-text objects the migrations add beside these tables (not declared above).
+SEARCH_OBJECTS = frozenset(
+    {
+        "sentences_fts",
+        "sentences_fts_config",
+        "sentences_fts_data",
+        "sentences_fts_docsize",
+        "sentences_fts_idx",
+        "sentence_texts",
+        "tsv",
+        "ix_sentences_tsv",
+        "ix_documents_speakers_lower",
+    }
+)
