@@ -201,3 +201,17 @@ def test_many_short_lines() -> None:
     money = [s for s in doc.layer("quantity") if s.attrs.get("currency") == "USD"]
     assert len(money) == 5_000
     assert len(doc.layer("claim_type")) == 5_000
+
+
+def test_json_output_is_built_item_by_item_with_the_same_text() -> None:
+    import json
+
+    from podium.outputs import json_out
+
+    doc = analyze_document(
+        Document("\n\n".join([PARAGRAPH] * 3) + "\n"), Pipeline.from_names(only=list(LOCAL_LAYERS))
+    )
+    doc.meta.extras["note"] = {"nested": ["a\nb", 1]}
+    expected = json.dumps(json_out.to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+    assert json_out.render(doc) == expected
+    assert json_out.render(Document("x")) == json.dumps(json_out.to_dict(Document("x")), indent=2) + "\n"

@@ -44,27 +44,49 @@ def _record(record: Any) -> Any:
     return record
 
 
-def to_dict(doc: Document) -> dict[str, Any]:
-    """The whole analysis as JSON-ready data."""
+def _parts(doc: Document) -> dict[str, Any]:
+    """The top-level fields, the long lists as iterators (so a long document is never held twice)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "text": doc.text,
         "meta": doc.meta.to_dict(),
-        "paragraphs": [_segment(p) for p in doc.paragraphs],
-        "sentences": [_segment(s) for s in doc.sentences],
-        "turns": [
+        "paragraphs": (_segment(p) for p in doc.paragraphs),
+        "sentences": (_segment(s) for s in doc.sentences),
+        "turns": (
             {"start": t.start, "end": t.end, "speaker": t.speaker, **({"attrs": t.attrs} if t.attrs else {})}
             for t in doc.turns
-        ],
-        "spans": [_span(doc, layer, span) for layer, span in doc.iter_spans()],
-        "claims": [_record(r) for r in doc.claims],
-        "events": [_record(r) for r in doc.events],
-        "actors": [_record(r) for r in doc.actors],
+        ),
+        "spans": (_span(doc, layer, span) for layer, span in doc.iter_spans()),
+        "claims": (_record(r) for r in doc.claims),
+        "events": (_record(r) for r in doc.events),
+        "actors": (_record(r) for r in doc.actors),
     }
 
 
+def to_dict(doc: Document) -> dict[str, Any]:
+    """The whole analysis as JSON-ready data."""
+    return {k: v if isinstance(v, str | dict) else list(v) for k, v in _parts(doc).items()}
+
+
 def render(doc: Document) -> str:
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+    """``json.dumps(to_dict(doc), ensure_ascii=False, indent=2)`` plus a newline, the same text, built one
+    list item at a time: the pure-Python indenting encoder would hold millions of fragments at once for
+    a long document."""
+    fields = []
+    for key, value in _parts(doc).items():
+        if isinstance(value, str | dict):
+            body = _dumps(value, "  ")
+        else:
+            items = ",\n".join("    " + _dumps(item, "    ") for item in value)
+            body = f"[\n{items}\n  ]" if items else "[]"
+        fields.append(f"  {json.dumps(key)}: {body}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+def _dumps(value: Any, pad: str) -> str:
+    """``value`` as it appears indented by ``pad`` inside ``json.dumps(..., indent=2)`` (JSON strings hold
+    no raw line breaks, so every line break is the encoder's)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
 
 
 def schema() -> dict[str, Any]:
