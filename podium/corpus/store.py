@@ -7,7 +7,7 @@ adding the same text twice stores it once. Every database failure surfaces as a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -143,6 +143,23 @@ class Corpus:
             if conn.execute(select(t.documents.c.id).where(t.documents.c.id == document_id)).first() is None:
                 raise PodiumError("E406", url=self.name, id=document_id)
             delete_document(conn, document_id)
+
+    # --- fact-checks ------------------------------------------------------------------------------
+
+    def add_factchecks(self, records: Iterable[tuple[Any, str]]) -> tuple[int, int]:
+        """Store ``(FactCheck, source file)`` pairs in one transaction; a key stored before is left as
+        it is. Returns ``(imported, already there)``."""
+        from podium.corpus.factcheck_store import insert_factchecks
+
+        with self.writing() as conn:
+            return insert_factchecks(conn, records)
+
+    def factchecks(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored fact-checks, newest first (filters: publisher, since, until, rating, limit)."""
+        from podium.corpus.factcheck_store import list_factchecks
+
+        with self.reading() as conn:
+            return list_factchecks(conn, **filters)
 
     # --- questions over the corpus -------------------------------------------------------------
 

@@ -152,3 +152,18 @@ def test_timeline_svg_escapes_labels() -> None:
     svg = timeline_svg(rows, 'a "title" & <b>', mark="2024-01")
     assert "<script>" not in svg
     ElementTree.fromstring(svg)  # well-formed XML
+
+
+def test_long_actor_ids_and_labels_are_stored(db_url: str, analysed: dict[str, dict[str, Any]]) -> None:
+    import copy
+
+    data = copy.deepcopy(analysed["second"])
+    long_id = "new:" + "the-prefect-of-a-very-long-named-congregation-" * 4
+    mention = next(s for s in data["spans"] if s["layer"] == "actor_mention")
+    data["spans"].append({**mention, "label": long_id, "attrs": {"name": long_id, "type": "person"}})
+    data["actors"].append({**data["actors"][0], "id": long_id, "name": long_id})
+    with Corpus(db_url) as store:
+        document_id, _ = store.add(data)
+        stored = store.data(document_id)
+    assert any(s["label"] == long_id for s in stored["spans"])
+    assert any(a["id"] == long_id for a in stored["actors"])
