@@ -78,14 +78,18 @@ def search(conn: Connection, query: str, filters: Filters, limit: int = 20) -> l
             f"JOIN documents d ON d.id = s.document_id WHERE sentences_fts MATCH :q{where} "
             "ORDER BY rank, d.id, s.char_start LIMIT :limit"
         )
-    else:
+    else:  # rank and limit first; the text and its headline only for the rows returned
         params["q"] = to_tsquery(node)
         sql = (
-            f"SELECT {_COLUMNS}, ts_headline('english', substr(d.text, s.char_start + 1, "
-            "s.char_end - s.char_start), q, 'StartSel=**, StopSel=**, MaxWords=30, MinWords=12') AS snippet, "
+            "SELECT h.document_id, d.title, d.date, h.start, h.end_, x.text, ts_headline('english', x.text, "
+            "to_tsquery('english', :q), 'StartSel=**, StopSel=**, MaxWords=30, MinWords=12') AS snippet, "
+            "h.rank FROM (SELECT s.document_id, s.char_start AS start, s.char_end AS end_, "
             "-ts_rank(s.tsv, q) AS rank FROM sentences s JOIN documents d ON d.id = s.document_id, "
             f"to_tsquery('english', :q) q WHERE s.tsv @@ q{where} "
-            "ORDER BY rank, d.id, s.char_start LIMIT :limit"
+            "ORDER BY rank, s.document_id, s.char_start LIMIT :limit) h "
+            "JOIN documents d ON d.id = h.document_id "
+            "CROSS JOIN LATERAL (SELECT substr(d.text, h.start + 1, h.end_ - h.start) AS text) x "
+            "ORDER BY h.rank, h.document_id, h.start"
         )
     rows = conn.execute(text(sql), params).mappings().all()
     speakers = _speakers(conn, {r["document_id"] for r in rows})
