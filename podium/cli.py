@@ -14,6 +14,7 @@ from podium import __version__
 from podium.cli_support import _guarded, _seconds, _split
 from podium.corpus.cli import corpus
 from podium.errors import ExitCode, PodiumError
+from podium.factchecks.cli import factchecks
 from podium.ingest import DEFAULT_MAX_BYTES, collect_inputs, is_url
 from podium.outputs import FORMATS
 from podium.writing import output_name, refuse_unsafe_target, write_atomic
@@ -260,5 +261,6 @@ def layers() -> None:
 
 
 main.add_command(corpus)  # podium corpus …: the corpus store (podium/corpus/cli.py)
+main.add_command(factchecks)  # podium factchecks …: fact-check archives (podium/factchecks/cli.py)
 
 __all__ = ["ExitCode", "main", "output_name"]

@@ -167,6 +167,11 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "Install it with: pip install 'podium[{extra}]'.",
     ),
     "E409": (ExitCode.USAGE, "the option {option}={value!r} is invalid: {reason}."),
+    "E410": (
+        ExitCode.INPUT,
+        "{paths}: no fact-checks found ({reason}). Give ClaimReview JSON-LD (.json, .jsonld, or saved "
+        "fact-check pages .html), a CSV with a claim column, or the CheckThat! archives (.tsv, .jsonl[.gz]).",
+    ),
     "E301": (ExitCode.INPUT, "{path}: {reason}. Give a directory holding PTC files named article<ID>.txt."),
     "E302": (
         ExitCode.INPUT,

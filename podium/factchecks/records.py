@@ -33,10 +33,13 @@ class FactCheck:
             raise ValueError(f"rating must be one of {RATINGS}, not {self.rating!r}")
 
     def key(self) -> str:
-        """A stable identity for idempotent import: the URL when known, else a hash of what identifies
+        """A stable identity for idempotent import: the URL when known, else the archive's own id (the
+        CheckThat! 2020 archive repeats some claims under different ids), else a hash of what identifies
         the review (publisher, claim, date)."""
         if self.url:
             return f"url:{self.url}"
+        if self.source_id:
+            return f"id:{self.publisher or ''}:{self.source_id}"
         parts = (self.publisher or "", self.claim_reviewed, self.date or "")
         digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
         return f"sha256:{digest}"

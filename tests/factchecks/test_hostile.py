@@ -48,7 +48,7 @@ def check(report: ImportReport) -> None:
         for value in (fc.date, fc.claim_date):
             assert value is None or len(value) in (4, 7, 10)
         assert all(isinstance(url, str) for url in fc.appearances)
-        assert fc.key().startswith(("url:", "sha256:"))
+        assert fc.key().startswith(("url:", "id:", "sha256:"))
 
 
 def read_bytes(data: bytes, suffix: str) -> ImportReport:
