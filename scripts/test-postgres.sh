@@ -12,6 +12,9 @@ fi
 PODIUM_PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PODIUM_PG_DIR=$(mktemp -d /tmp/podium-pg.XXXXXX)
 PODIUM_PG_PORT=${PODIUM_PG_PORT:-55432}
+while (exec 3<>"/dev/tcp/127.0.0.1/$PODIUM_PG_PORT") 2>/dev/null; do  # taken: try the next port
+  PODIUM_PG_PORT=$((PODIUM_PG_PORT + 1))
+done
 as_pg=()
 if [ "$(id -u)" -eq 0 ]; then  # initdb refuses to run as root: the cluster belongs to user postgres
   chown postgres "$PODIUM_PG_DIR"
