@@ -386,38 +386,6 @@ def postgres_target(server: str) -> Target:
     return Target("PostgreSQL", url, cleanup, size)
 
 
-#: Actor-id columns, VARCHAR(64) in podium/corpus/schema.py: PostgreSQL enforces the length (SQLite does
-#: not), and the actor analyser makes ids like ``new:<slug of the whole name>`` longer than that (6 of the
-#: 1,980 bulk documents here), so ``Corpus.add`` fails with E402 on PostgreSQL for those documents.
-ACTOR_ID_COLUMNS = (
-    ("actors", "id"),
-    ("document_actors", "actor_id"),
-    ("actor_mentions", "actor_id"),
-    ("events", "source_actor"),
-    ("events", "target_actor"),
-)
-
-
-def long_actor_ids(datas: Iterator[dict[str, Any]], most: int = 64) -> tuple[int, set[str]]:
-    """Documents with actor ids over ``most`` characters, and those ids."""
-    documents, ids = 0, set()
-    for data in datas:
-        found = {a["id"] for a in data["actors"]} | {
-            s["label"] for s in data["spans"] if s["layer"] == "actor_mention"
-        }
-        long = {i for i in found if len(i) > most}
-        documents += bool(long)
-        ids |= long
-    return documents, ids
-
-
-def widen_actor_ids(corpus: Any) -> None:
-    """Work around the VARCHAR(64) actor ids on PostgreSQL (see ACTOR_ID_COLUMNS): make them TEXT."""
-    with corpus.writing() as conn:
-        for table, column in ACTOR_ID_COLUMNS:
-            conn.exec_driver_sql(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text")
-
-
 def counts(corpus: Any) -> dict[str, int]:
     from sqlalchemy import text
 
@@ -584,9 +552,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="folder for the SQLite file (default: a temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the databases (their URLs are printed)")
     parser.add_argument("--seed", type=int, default=14)
-    parser.add_argument(
-        "--pg-strict", action="store_true", help="keep podium's VARCHAR(64) actor ids on PostgreSQL"
-    )
     args = parser.parse_args(argv)
 
     command = "python benchmarks/corpus.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
@@ -627,20 +592,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from podium.corpus import Corpus
     from podium.errors import PodiumError
 
-    long_docs, long_ids = long_actor_ids(read_cached(paths[d.key])[1] for d in bulk)
-    if long_ids:
-        print(
-            f"note: {long_docs} bulk documents have actor ids over 64 characters "
-            f"(e.g. {min(long_ids, key=len)!r}); "
-            "Corpus.add fails on PostgreSQL for them (VARCHAR(64)), so this benchmark makes the PostgreSQL "
-            "actor-id columns TEXT first (--pg-strict: keep the schema as it is, and count the failures)"
-        )
     results: dict[str, dict[str, Any]] = {}
     try:
         for target in targets:
             target.corpus = Corpus(target.url)
-            if target.name == "PostgreSQL" and not args.pg_strict:
-                widen_actor_ids(target.corpus)
             res = results.setdefault(target.name, {})
             add_times = []
             start = time.perf_counter()
