@@ -13,6 +13,8 @@ from pathlib import Path
 
 from podium.errors import PodiumError
 
+#: Characters written at a time (a 10 MB transcript's JSON is about 180 MB of text).
+_SLICE = 1 << 20
 EXTENSIONS = {"html": ".html", "json": ".json", "md": ".md", "csv": ".csv", "graphml": ".graphml"}
 
 
@@ -27,7 +29,8 @@ def write_atomic(path: Path, content: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+            for i in range(0, len(content), _SLICE):  # in slices: no second, encoded copy of a big output
+                handle.write(content[i : i + _SLICE])
         os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual mode
         refuse_unsafe_target(path)  # again, just before the rename: it may have appeared meanwhile
         os.replace(tmp_name, path)
