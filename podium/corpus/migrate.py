@@ -14,6 +14,9 @@ from sqlalchemy.engine import Connection, Engine
 from podium.corpus.engine import shown
 from podium.errors import PodiumError
 
+#: PostgreSQL advisory lock taken while migrating (any constant shared by every podium).
+_LOCK_KEY = 7_262_014
+
 
 def _config() -> Config:
     config = Config()
@@ -39,6 +42,8 @@ def ensure_schema(engine: Engine) -> None:
     if revision is not None and revision not in known:
         raise PodiumError("E403", url=shown(engine.url), revision=revision, known=head)
     with engine.connect().execution_options(podium_write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":  # one migrating process at a time (SQLite: BEGIN IMMEDIATE)
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_KEY})")
         if current_revision(conn) == head:  # another process migrated meanwhile
             return
         config.attributes["connection"] = conn

@@ -17,3 +17,16 @@ def test_migrations_build_exactly_the_declared_schema(db_url: str) -> None:
         diff = compare_metadata(MigrationContext.configure(conn, opts=declared_only), metadata)
         assert diff == []
         assert current_revision(conn) is not None
+
+
+def test_processes_creating_the_schema_at_once_do_not_collide(db_url: str) -> None:
+    """Several processes opening a new database together: one creates the schema, the others wait."""
+    import subprocess
+    import sys
+
+    code = f"from podium.corpus import Corpus; Corpus({db_url!r}).close()"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(4)
+    ]
+    errors = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
