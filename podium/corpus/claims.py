@@ -9,31 +9,12 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from podium.corpus.search import Filters
+from podium.corpus.search import Filters, conditions
 
 
 def _where(f: Filters, min_score: float, params: dict[str, Any]) -> str:
     params["min_score"] = min_score
-    where = ["c.score >= :min_score"]
-    if f.speaker:
-        params["speaker"] = f.speaker.lower()
-        where.append(
-            "(lower(c.speaker) = :speaker OR (c.speaker IS NULL AND EXISTS (SELECT 1 FROM "
-            "document_speakers ds WHERE ds.document_id = d.id AND lower(ds.name) = :speaker)))"
-        )
-    if f.since:
-        params["since"] = f.since
-        where.append("d.date >= :since")
-    if f.until:
-        params["until"] = f.until
-        where.append("substr(d.date, 1, length(:until)) <= :until")
-    if f.actor:
-        params["actor"] = f.actor
-        where.append(
-            "EXISTS (SELECT 1 FROM actor_mentions am WHERE am.sentence_id = c.sentence_id "
-            "AND am.actor_id = :actor)"
-        )
-    return " AND ".join(where)
+    return " AND ".join(["c.score >= :min_score", *conditions(f, params, "c.speaker", "c.sentence_id")])
 
 
 _CLAIM_COLUMNS = (

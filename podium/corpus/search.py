@@ -25,13 +25,16 @@ class Filters:
     actor: str | None = None
 
 
-def _filter_sql(f: Filters, params: dict[str, Any]) -> str:
-    """Extra WHERE conditions (sentence ``s``, document ``d``), every value a bound parameter."""
+def conditions(
+    f: Filters, params: dict[str, Any], speaker: str = "s.speaker", sentence: str = "s.id"
+) -> list[str]:
+    """WHERE conditions for the filters over a sentence-level row (its ``speaker`` and ``sentence`` id
+    columns given; document ``d``), every value a bound parameter. Shared by search and claims."""
     where = []
     if f.speaker:
         params["speaker"] = f.speaker.lower()
         where.append(
-            "(lower(s.speaker) = :speaker OR (s.speaker IS NULL AND EXISTS (SELECT 1 FROM "
+            f"(lower({speaker}) = :speaker OR ({speaker} IS NULL AND EXISTS (SELECT 1 FROM "
             "document_speakers ds WHERE ds.document_id = d.id AND lower(ds.name) = :speaker)))"
         )
     if f.since:
@@ -43,7 +46,7 @@ def _filter_sql(f: Filters, params: dict[str, Any]) -> str:
     if f.layer == "actor_mention":  # actor mentions live in their own table, keyed by actor id
         f = Filters(f.speaker, f.since, f.until, None, None, f.label or f.actor)
     if f.layer or f.label:
-        cond = ["sp.sentence_id = s.id"]
+        cond = [f"sp.sentence_id = {sentence}"]
         if f.layer:
             params["layer"] = f.layer
             cond.append("sp.layer = :layer")
@@ -54,9 +57,10 @@ def _filter_sql(f: Filters, params: dict[str, Any]) -> str:
     if f.actor:
         params["actor"] = f.actor
         where.append(
-            "EXISTS (SELECT 1 FROM actor_mentions am WHERE am.sentence_id = s.id AND am.actor_id = :actor)"
+            f"EXISTS (SELECT 1 FROM actor_mentions am WHERE am.sentence_id = {sentence} "
+            "AND am.actor_id = :actor)"
         )
-    return "".join(f" AND {w}" for w in where)
+    return where
 
 
 _COLUMNS = (
@@ -69,7 +73,7 @@ def search(conn: Connection, query: str, filters: Filters, limit: int = 20) -> l
     """Sentence hits for ``query``, best first."""
     node = parse(query)
     params: dict[str, Any] = {"limit": limit}
-    where = _filter_sql(filters, params)
+    where = "".join(f" AND {w}" for w in conditions(filters, params))
     if conn.dialect.name == "sqlite":
         params["q"] = to_fts5(node, query)
         sql = (
