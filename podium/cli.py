@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from podium import __version__
-from podium.cli_support import _guarded, _seconds, _split
+from podium.cli_support import _guarded, _split, timeout_option
 from podium.corpus.cli import corpus
 from podium.errors import ExitCode, PodiumError
 from podium.factchecks.cli import factchecks
@@ -73,14 +73,7 @@ def main() -> None:
     "--side", help="Whom the speaker's 'we' stands for, e.g. Iran or NATO (default: from --speaker)."
 )
 @click.option("--language", help="Language code of the text (default: en).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    callback=lambda ctx, param, value: _seconds(value),
-    default=300.0,
-    show_default=True,
-    help="Give up on an input after this many seconds (0: no limit).",
-)
+@timeout_option
 @click.option(
     "-j",
     "--jobs",

@@ -43,3 +43,14 @@ def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     run.__name__ = func.__name__
     run.__doc__ = func.__doc__
     return run
+
+
+#: ``--timeout`` of the commands that analyse (``analyze``, ``corpus add``).
+timeout_option = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    callback=lambda ctx, param, value: _seconds(value),
+    default=300.0,
+    show_default=True,
+    help="Give up on an input after this many seconds (0: no limit).",
+)

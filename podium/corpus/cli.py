@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from podium.cli_support import _guarded, _seconds, _split
+from podium.cli_support import _guarded, _split, timeout_option
 from podium.corpus.settings import DEFAULT_LOCK_TIMEOUT, ENV
 from podium.ingest import DEFAULT_MAX_BYTES
 
@@ -122,14 +122,7 @@ Examples:
 @click.option(
     "--max-bytes", type=click.IntRange(min=1, max=2**40), default=DEFAULT_MAX_BYTES, show_default=True
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    callback=lambda ctx, param, value: _seconds(value),
-    default=300.0,
-    show_default=True,
-    help="Give up on an input after this many seconds (0: no limit).",
-)
+@timeout_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=256), default=1, show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
 @_guarded
