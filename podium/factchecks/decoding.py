@@ -9,21 +9,14 @@ import codecs
 import re
 
 from podium.factchecks.records import Skip
-from podium.ingest.decode import sniff_binary
+from podium.ingest.decode import BOMS, sniff_binary
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
 def decode(data: bytes, html: bool = False) -> str:
     """The text of ``data``; for HTML, a ``<meta charset>`` in the first 4 KiB is honoured."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding)

@@ -10,7 +10,8 @@ import codecs
 
 from podium.errors import PodiumError
 
-_BOMS = (
+#: Byte-order marks and their encodings, longest first (UTF-32 LE begins like UTF-16 LE).
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -68,7 +69,7 @@ def _looks_binary(text: str) -> bool:
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """The text of ``data`` and the encoding used; E004 for binary data, E006 for undecodable text."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding), encoding
