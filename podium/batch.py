@@ -24,7 +24,7 @@ from rich.table import Table
 from podium import children
 from podium.analyze import analyze
 from podium.errors import PodiumError
-from podium.outputs import render
+from podium.outputs import render_chunks
 from podium.pipeline import Pipeline
 from podium.techniques import background
 from podium.writing import output_name, refuse_unsafe_target, write_atomic
@@ -51,7 +51,7 @@ def run_job(job: Job, pipeline: Pipeline) -> Outcome:
     """Analyse one input and write its output; errors become an Outcome, not an exception."""
     try:
         doc = analyze(job.source, pipeline, max_bytes=job.max_bytes, **job.meta)
-        write_atomic(job.target, render(doc, job.fmt))
+        write_atomic(job.target, render_chunks(doc, job.fmt))
         return Outcome(job.source, f"{job.target} ({len(doc.sentences)} sentences)", doc.word_count())
     except PodiumError as err:
         return Outcome(job.source, str(err), error=err)

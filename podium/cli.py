@@ -130,14 +130,13 @@ def analyze(
         from podium.timelimit import hard_stop
 
         hard_stop()  # one input: past the limit, the whole run ends even if the analysis is stuck
-        from podium.outputs import render
+        from podium.outputs import render_chunks
 
         doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, timeout=timeout, **meta)
-        rendered = render(doc, fmt)
-        if output is None:
-            click.echo(rendered, nl=False)
-        else:
-            write_atomic(output, rendered)
+        if output is None:  # whole before the first byte: stdout never gets half an output
+            click.echo("".join(render_chunks(doc, fmt)), nl=False)
+        else:  # streamed into a temporary file, renamed when complete
+            write_atomic(output, render_chunks(doc, fmt))
             if not quiet:
                 click.echo(f"podium: wrote {output}", err=True)
         return

@@ -18,8 +18,9 @@ _SLICE = 1 << 20
 EXTENSIONS = {"html": ".html", "json": ".json", "md": ".md", "csv": ".csv", "graphml": ".graphml"}
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` via a temporary file in the same directory and a rename."""
+def write_atomic(path: Path, content: str | Iterable[str]) -> None:
+    """Write ``content`` (a string, or pieces of one) to ``path`` via a temporary file in the same
+    directory and a rename; nothing is left behind when it fails, whatever the failure."""
     path = Path(path)
     if path.is_dir():
         raise PodiumError("E202", path=path, reason="it is a directory; give a file name")
@@ -29,17 +30,22 @@ def write_atomic(path: Path, content: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for i in range(0, len(content), _SLICE):  # in slices: no second, encoded copy of a big output
-                handle.write(content[i : i + _SLICE])
+            pieces = (
+                (content[i : i + _SLICE] for i in range(0, len(content), _SLICE))
+                if isinstance(content, str)
+                else content
+            )  # in slices: no second, encoded copy of a big output
+            for piece in pieces:
+                handle.write(piece)
         os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual mode
         refuse_unsafe_target(path)  # again, just before the rename: it may have appeared meanwhile
         os.replace(tmp_name, path)
-    except (OSError, PodiumError) as exc:
+    except BaseException as exc:  # pieces may fail while being made (a timeout, a bug): no temp file left
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
-        if isinstance(exc, PodiumError):
-            raise
-        raise PodiumError("E202", path=path, reason=exc.strerror or str(exc)) from exc
+        if isinstance(exc, OSError):
+            raise PodiumError("E202", path=path, reason=exc.strerror or str(exc)) from exc
+        raise
 
 
 _NOT_REGULAR = (

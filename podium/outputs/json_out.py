@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from importlib.resources import files
 from typing import Any
 
@@ -69,18 +70,26 @@ def to_dict(doc: Document) -> dict[str, Any]:
 
 
 def render(doc: Document) -> str:
-    """``json.dumps(to_dict(doc), ensure_ascii=False, indent=2)`` plus a newline, the same text, built one
-    list item at a time: the pure-Python indenting encoder would hold millions of fragments at once for
-    a long document."""
-    fields = []
-    for key, value in _parts(doc).items():
+    """``json.dumps(to_dict(doc), ensure_ascii=False, indent=2)`` plus a newline: the same text."""
+    return "".join(chunks(doc))
+
+
+def chunks(doc: Document) -> Iterator[str]:
+    """The text of ``render`` piece by piece, one list item at a time, so that a long document's output
+    can be written without ever being held whole (the pure-Python indenting encoder would also hold
+    millions of fragments at once)."""
+    yield "{\n"
+    for n, (key, value) in enumerate(_parts(doc).items()):
+        yield (",\n  " if n else "  ") + json.dumps(key) + ": "
         if isinstance(value, str | dict):
-            body = _dumps(value, "  ")
-        else:
-            items = ",\n".join("    " + _dumps(item, "    ") for item in value)
-            body = f"[\n{items}\n  ]" if items else "[]"
-        fields.append(f"  {json.dumps(key)}: {body}")
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+            yield _dumps(value, "  ")
+            continue
+        empty = True
+        for item in value:
+            yield ("[\n    " if empty else ",\n    ") + _dumps(item, "    ")
+            empty = False
+        yield "[]" if empty else "\n  ]"
+    yield "\n}\n"
 
 
 def _dumps(value: Any, pad: str) -> str:
