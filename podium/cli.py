@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from podium import __version__
-from podium.cli_support import _guarded, _split, timeout_option
+from podium.cli_support import _guarded, _split, timeout_option, user_meta
 from podium.corpus.cli import corpus
 from podium.errors import ExitCode, PodiumError
 from podium.factchecks.cli import factchecks
@@ -107,13 +107,7 @@ def analyze(
     selection = (_split(only) or None, _split(skip) or None)
     pipeline = Pipeline.from_names(*selection)
     inputs = collect_inputs(sources)
-    meta = {
-        "title": title,
-        "speakers": list(speakers) or None,
-        "date": date,
-        "language": language,
-        "side": side,
-    }
+    meta = user_meta(title, speakers, date, language, side)
     single = len(inputs) == 1 and (sources[0] == "-" or is_url(sources[0]) or not Path(sources[0]).is_dir())
     if output is not None and str(output) == "-":  # '-o -' is standard output, never a file named '-'
         if not single:

@@ -54,3 +54,16 @@ timeout_option = click.option(
     show_default=True,
     help="Give up on an input after this many seconds (0: no limit).",
 )
+
+
+def user_meta(
+    title: str | None, speakers: tuple[str, ...], date: str | None, language: str | None, side: str | None
+) -> dict[str, Any]:
+    """The document meta given on the command line (``--title``, ``--speaker``…), for ``apply_meta``."""
+    return {
+        "title": title,
+        "speakers": list(speakers) or None,
+        "date": date,
+        "language": language,
+        "side": side,
+    }

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from podium.cli_support import _guarded, _split, timeout_option
+from podium.cli_support import _guarded, _split, timeout_option, user_meta
 from podium.corpus.settings import DEFAULT_LOCK_TIMEOUT, ENV
 from podium.ingest import DEFAULT_MAX_BYTES
 
@@ -151,13 +151,7 @@ def add(
     inputs = list(sources) + (_read_list(from_list) if from_list is not None else [])
     if not inputs:
         raise click.UsageError("give files, folders or URLs to add, or --from-list FILE")
-    meta = {
-        "title": title,
-        "speakers": list(speakers) or None,
-        "date": date,
-        "language": language,
-        "side": side,
-    }
+    meta = user_meta(title, speakers, date, language, side)
     selection = (_split(only) or None, _split(skip) or None)
     with _open(db, lock_timeout, create=True) as store:
         failures = run_add(store, inputs, meta, selection, max_bytes, timeout or None, jobs, quiet)
