@@ -209,6 +209,35 @@ factchecks = Table(
     Column("imported_at", DateTime(timezone=True), nullable=False),
 )
 
+factcheck_vectors = Table(
+    "factcheck_vectors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("model", Text, nullable=False, comment="the sentence encoder that made the vectors"),
+    Column("count", Integer, nullable=False, comment="rows in this block"),
+    Column(
+        "factcheck_ids",
+        LargeBinary,
+        nullable=False,
+        comment="little-endian int64 factchecks.id, count of them",
+    ),
+    Column("vectors", LargeBinary, nullable=False, comment="little-endian float16, count x dim, unit length"),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    comment="sentence vectors of fact-checks, one block per import batch (appended, never rewritten)",
+)
+
+claim_matches = Table(
+    "claim_matches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("factcheck_id", ForeignKey("factchecks.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("rank", Integer, nullable=False),
+    Column("score", Float, nullable=False, comment="calibrated probability that it checks the same claim"),
+    UniqueConstraint("claim_id", "factcheck_id"),
+)
+
 #: Engine-specific full-text objects the migrations add beside these tables (not declared above).
 SEARCH_OBJECTS = frozenset(
     {
