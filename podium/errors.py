@@ -172,6 +172,43 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{paths}: no fact-checks found ({reason}). Give ClaimReview JSON-LD (.json, .jsonld, or saved "
         "fact-check pages .html), a CSV with a claim column, or the CheckThat! archives (.tsv, .jsonl[.gz]).",
     ),
+    "E501": (
+        ExitCode.USAGE,
+        "refusing to serve on {host}: other machines could reach every document and review there. "
+        "Set a token with --token or PODIUM_TOKEN (each visitor must then give it), or keep --host 127.0.0.1.",
+    ),
+    "E502": (
+        ExitCode.USAGE,
+        "cannot listen on {host}:{port} ({reason}). Choose another --port, or stop the program using it.",
+    ),
+    "E503": (
+        ExitCode.INPUT,
+        "nothing to analyse: {reason}. Paste a text, choose a file or give an http(s) URL (one of them).",
+    ),
+    "E504": (ExitCode.INPUT, "the review field {field}={value!r} is invalid: {reason}."),
+    "E505": (
+        ExitCode.INPUT,
+        "{url}: no {what} with id {id!r} in the corpus. The claims, search and actors pages list them.",
+    ),
+    "E506": (
+        ExitCode.INPUT,
+        "no analysis job {id!r} on this server (finished jobs are kept for {hours} hours, and none survive "
+        "a restart). The document pages and GET /api/documents list what was stored.",
+    ),
+    "E507": (
+        ExitCode.INPUT,
+        "the server already has {count} analyses waiting. Try again in a few minutes, or ask its operator "
+        "to start it with more --workers.",
+    ),
+    "E508": (
+        ExitCode.PIPELINE,
+        "{path}: the analysis failed unexpectedly ({reason}). The server's log has the details; "
+        "try `podium analyze` on the same input to see whether it is the input or the server.",
+    ),
+    "E509": (
+        ExitCode.USAGE,
+        "the request is not allowed: {reason}. Reload the page and submit the form again.",
+    ),
     "E301": (ExitCode.INPUT, "{path}: {reason}. Give a directory holding PTC files named article<ID>.txt."),
     "E302": (
         ExitCode.INPUT,
