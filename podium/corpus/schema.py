@@ -238,6 +238,32 @@ claim_matches = Table(
     UniqueConstraint("claim_id", "factcheck_id"),
 )
 
+claim_reviews = Table(
+    "claim_reviews",
+    metadata,
+    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "status", Text, nullable=False, index=True, comment="new, to_check, checked or not_worth_checking"
+    ),
+    Column("verdict", Text, comment="one of podium.factchecks.RATINGS, once checked"),
+    Column("note", Text),
+    Column("review_url", Text, comment="the published fact-check"),
+    Column("reviewer", Text),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    comment="the review workflow of a claim (podium serve); a claim without a row is new",
+)
+
+claim_review_log = Table(
+    "claim_review_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Column("reviewer", Text),
+    Column("changes", JSON, nullable=False, comment="field -> [before, after] of what this edit changed"),
+    comment="every edit of a claim review: who changed what, when",
+)
+
 #: Engine-specific full-text objects the migrations add beside these tables (not declared above).
 SEARCH_OBJECTS = frozenset(
     {
