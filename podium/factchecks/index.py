@@ -1,0 +1,193 @@
+"""The matching index of a fact-check archive: sentence vectors plus BM25, as plain ``.npy`` files.
+
+:class:`MatchIndex` holds, for ``n`` fact-checks, their ids (``factchecks.id``), one unit sentence vector
+each (the embedding of :func:`vector_text`) and a :class:`~podium.factchecks.lexical.Bm25` index over
+:func:`lexical_text` (claim, title and the start of the article). ``save`` writes one ``.npy`` file per
+array into a temporary folder renamed into place, so a reader sees the old index or the new one, never a
+half-written one; ``load`` memory-maps them. :meth:`MatchIndex.search` retrieves, per query, the union
+of the ``depth`` best rows by cosine and by BM25, with both scores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from podium.factchecks.embedding import DIM, MODEL
+from podium.factchecks.lexical import Bm25
+
+#: Characters of the article the lexical index reads after the claim and the title (the issue measured
+#: claim + title + 2,000 characters as the best BM25 baseline on PolitiFact).
+ARTICLE_CHARS = 2000
+FORMAT = 1
+DEPTH = 30  #: rows retrieved by each of cosine and BM25 per query
+
+
+def vector_text(claim_reviewed: str, title: str | None = None) -> str:
+    """What the sentence vector of a fact-check embeds: the claim as the fact-checker states it."""
+    return claim_reviewed
+
+
+def lexical_text(
+    claim_reviewed: str, title: str | None = None, text: str | None = None, chars: int = ARTICLE_CHARS
+) -> str:
+    """What the BM25 index reads for one fact-check: the claim, the title and the article's start."""
+    parts = [claim_reviewed, title or ""]
+    if text and chars > 0:
+        start = text[:chars]
+        if len(text) > chars:  # end on a word boundary
+            cut = start.rfind(" ")
+            start = start[:cut] if cut > chars // 2 else start
+        parts.append(start)
+    return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class Retrieved:
+    """The rows retrieved for one query (best cosine first), their cosines and BM25 scores, and the BM25
+    score distribution over the whole archive (for z-scores)."""
+
+    rows: np.ndarray  # int64 row indices into the index
+    cosine: np.ndarray  # float32
+    bm25: np.ndarray  # float32
+    bm25_mean: float
+    bm25_std: float
+    cos_mean: float
+    cos_std: float
+
+
+@dataclass
+class MatchIndex:
+    ids: np.ndarray  # (n,) int64 factchecks.id
+    vectors: np.ndarray  # (n, 384) float16 or float32 unit rows
+    lexical: Bm25
+    model: str = MODEL
+    _dense: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.vectors.ndim != 2 or self.vectors.shape[1] != DIM:
+            raise ValueError(f"vectors must be (n, {DIM}), not {self.vectors.shape}")
+        if len(self.ids) != len(self.vectors) or self.lexical.n != len(self.ids):
+            raise ValueError(
+                f"{len(self.ids)} ids, {len(self.vectors)} vectors and {self.lexical.n} lexical rows differ"
+            )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def build(
+        cls, ids: Sequence[int] | np.ndarray, vectors: np.ndarray, lexical_texts: Sequence[str]
+    ) -> MatchIndex:
+        """An index of fact-checks ``ids`` with their vectors and :func:`lexical_text` texts."""
+        return cls(
+            ids=np.asarray(ids, dtype=np.int64),
+            vectors=np.asarray(vectors),
+            lexical=Bm25.build(lexical_texts),
+        )
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"ids": self.ids, "vectors": self.vectors, **self.lexical.arrays()}
+
+    def save(self, folder: Path) -> None:
+        """Write the index to ``folder`` (replaced whole: a temporary folder beside it, then a rename)."""
+        folder = Path(folder)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+        old = None
+        try:
+            for name, array in self.arrays().items():
+                np.save(tmp / f"{name}.npy", np.ascontiguousarray(array))
+            meta = {"format": FORMAT, "model": self.model, "count": len(self)}
+            (tmp / "index.json").write_text(json.dumps(meta), encoding="utf-8")
+            if folder.exists():
+                old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+                folder.rename(old)
+            tmp.rename(folder)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if old is not None and not folder.exists():
+                old.rename(folder)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path, mmap: bool = True) -> MatchIndex:
+        """The index saved in ``folder``; arrays memory-mapped read-only unless ``mmap`` is False.
+        Raises ``FileNotFoundError``/``ValueError`` when the folder holds no (usable) index."""
+        folder = Path(folder)
+        meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"{folder}: index format {meta.get('format')!r}, expected {FORMAT}")
+        mode = "r" if mmap else None
+        arrays = {p.stem: np.load(p, mmap_mode=mode) for p in folder.glob("*.npy")}
+        return cls(
+            ids=arrays["ids"],
+            vectors=arrays["vectors"],
+            lexical=Bm25.from_arrays(arrays),
+            model=str(meta.get("model", MODEL)),
+        )
+
+    def dense(self) -> np.ndarray:
+        """The vectors as float32 (converted once per index and kept)."""
+        if self._dense is None:
+            self._dense = np.ascontiguousarray(self.vectors, dtype=np.float32)
+        return self._dense
+
+    def search(
+        self, query_vectors: np.ndarray, query_texts: Sequence[str], depth: int = DEPTH
+    ) -> list[Retrieved]:
+        """Per query, the union of the ``depth`` best rows by cosine and by BM25 (best cosine first)."""
+        n = len(self)
+        query_vectors = np.asarray(query_vectors, dtype=np.float32).reshape(-1, DIM)
+        if len(query_vectors) != len(query_texts):
+            raise ValueError("one query text per query vector")
+        if n == 0:
+            empty = np.zeros(0, np.float32)
+            return [Retrieved(np.zeros(0, np.int64), empty, empty, 0.0, 1.0, 0.0, 1.0) for _ in query_texts]
+        k = min(depth, n)
+        cosines = query_vectors @ self.dense().T
+        out = []
+        for q, text in enumerate(query_texts):
+            cos = cosines[q]
+            bm = self.lexical.scores(text)
+            by_cos = _top(cos, k)
+            by_bm = _top(bm, k)
+            by_bm = by_bm[bm[by_bm] > 0]
+            rows = np.concatenate([by_cos, np.setdiff1d(by_bm, by_cos, assume_unique=True)])
+            rows = rows[np.argsort(-cos[rows], kind="stable")]
+            out.append(
+                Retrieved(
+                    rows=rows.astype(np.int64),
+                    cosine=cos[rows].astype(np.float32),
+                    bm25=bm[rows].astype(np.float32),
+                    bm25_mean=float(bm.mean()),
+                    bm25_std=float(bm.std()) or 1.0,
+                    cos_mean=float(cos.mean()),
+                    cos_std=float(cos.std()) or 1.0,
+                )
+            )
+        return out
+
+    def retrieve(
+        self, query_vectors: np.ndarray, query_texts: Sequence[str], depth: int = DEPTH
+    ) -> list[np.ndarray]:
+        """Per query, the row indices of the union of the top ``depth`` by cosine and by BM25."""
+        return [r.rows for r in self.search(query_vectors, query_texts, depth)]
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the ``k`` highest scores, best first (ties by lower index)."""
+    if k >= len(scores):
+        part = np.arange(len(scores))
+    else:
+        part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.lexsort((part, -scores[part]))]

@@ -1,0 +1,125 @@
+"""Match claims against a fact-check archive: retrieve by vectors and BM25, re-rank, calibrate.
+
+``Matcher(index, fetch).match(queries)`` embeds every query in one batch (with its previous line too when
+the model reads that), retrieves the union of the best rows by cosine and by BM25 from the
+:class:`~podium.factchecks.index.MatchIndex`, fetches the retrieved fact-checks once for all queries,
+computes the pair features (:mod:`podium.factchecks.features`) and scores them with the re-ranker
+(:mod:`podium.factchecks.reranker`). ``match`` keeps the matches at or above a probability threshold,
+best first; ``rank`` returns every retrieved candidate ranked (benchmark run files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from podium.factchecks.candidates import Candidate, Fetch
+from podium.factchecks.embedding import embed
+from podium.factchecks.features import CandidateInfo, candidate_info, pair_rows, query_info
+from podium.factchecks.index import DEPTH, MatchIndex
+from podium.factchecks.reranker import Reranker, shipped
+
+#: Matches below this calibrated probability are not reported. The probability is calibrated on debate
+#: sentences of which most were never fact-checked, so 0.5 means "more likely a match than not".
+DEFAULT_THRESHOLD = 0.5
+_CACHE_LIMIT = 200_000  # candidate infos kept between calls
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    before: tuple[str, ...] = ()  # preceding lines or sentences, nearest last
+    after: tuple[str, ...] = ()  # following lines or sentences, nearest first
+    speaker: str | None = None
+    date: str | None = None  # ISO date of the speech
+
+
+@dataclass(frozen=True)
+class Match:
+    factcheck_id: int
+    score: float  # calibrated probability that the fact-check checks this claim
+    rank: int  # 1-based
+
+
+def context_text(query: Query) -> str:
+    """The query with its previous line, as embedded for the context cosine."""
+    return f"{query.before[-1]} {query.text}" if query.before else query.text
+
+
+class Matcher:
+    def __init__(self, index: MatchIndex, fetch: Fetch, model: Reranker | None = None) -> None:
+        self.index = index
+        self.fetch = fetch
+        self.model = model if model is not None else shipped()
+        self._infos: dict[int, CandidateInfo | None] = {}
+
+    def embed_queries(self, queries: Sequence[Query]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Query vectors and, when the model reads them, context vectors (one ``embed`` batch)."""
+        texts = [q.text for q in queries]
+        if not self.model.context_vector:
+            return embed(texts), None
+        both = embed(texts + [context_text(q) for q in queries])
+        return both[: len(texts)], both[len(texts) :]
+
+    def match(
+        self,
+        queries: Sequence[Query],
+        top: int = 3,
+        threshold: float = DEFAULT_THRESHOLD,
+        vectors: np.ndarray | None = None,
+        context_vectors: np.ndarray | None = None,
+    ) -> list[list[Match]]:
+        """Per query, at most ``top`` matches with probability ≥ ``threshold``, best first."""
+        ranked = self.rank(queries, vectors=vectors, context_vectors=context_vectors)
+        return [[m for m in found[:top] if m.score >= threshold] for found in ranked]
+
+    def rank(
+        self,
+        queries: Sequence[Query],
+        depth: int = DEPTH,
+        vectors: np.ndarray | None = None,
+        context_vectors: np.ndarray | None = None,
+    ) -> list[list[Match]]:
+        """Per query, every retrieved candidate (the union of the ``depth`` best by cosine and by BM25)
+        with its probability, best first. ``vectors``/``context_vectors``: the queries' embeddings when
+        the caller already has them."""
+        if not queries:
+            return []
+        if vectors is None:
+            vectors, context_vectors = self.embed_queries(queries)
+        elif self.model.context_vector and context_vectors is None:
+            context_vectors = embed([context_text(q) for q in queries])
+        retrieved = self.index.search(vectors, [q.text for q in queries], depth)
+        self._load_infos({int(r) for found in retrieved for r in found.rows})
+        dense = self.index.dense() if context_vectors is not None else None
+        out = []
+        for i, (query, found) in enumerate(zip(queries, retrieved, strict=True)):
+            ids = self.index.ids[found.rows]
+            infos = [self._infos.get(int(r)) for r in found.rows]
+            keep = np.array([info is not None for info in infos], dtype=bool)
+            ctx_cos = None
+            if dense is not None and context_vectors is not None:
+                ctx_cos = dense[found.rows] @ np.asarray(context_vectors[i], dtype=np.float32)
+            info = query_info(
+                query.text, query.before, query.after, query.speaker, query.date, self.index.lexical
+            )
+            x = pair_rows(info, found, infos, ctx_cos)
+            probs = self.model.probability(x) if len(x) else np.zeros(0)
+            order = [j for j in np.argsort(-probs, kind="stable") if keep[j]]
+            out.append([Match(int(ids[j]), float(probs[j]), rank) for rank, j in enumerate(order, 1)])
+        return out
+
+    def _load_infos(self, rows: set[int]) -> None:
+        """Fetch (once) and digest the candidates of the given index rows."""
+        missing = [r for r in rows if r not in self._infos]
+        if not missing:
+            return
+        if len(self._infos) + len(missing) > _CACHE_LIMIT:
+            self._infos.clear()
+        ids = [int(self.index.ids[r]) for r in missing]
+        found: dict[int, Candidate] = self.fetch(ids)
+        for row, fid in zip(missing, ids, strict=True):
+            cand = found.get(fid)
+            self._infos[row] = candidate_info(cand) if cand is not None else None
