@@ -209,6 +209,42 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         ExitCode.USAGE,
         "the request is not allowed: {reason}. Reload the page and submit the form again.",
     ),
+    "E601": (
+        ExitCode.NETWORK,
+        "cannot reach the Dask scheduler at {address} ({reason}). Check that `dask scheduler` runs there and "
+        "the address and port, or leave out --scheduler to start a local cluster (--workers N).",
+    ),
+    "E602": (
+        ExitCode.PIPELINE,
+        "{path}: the analysis raised {error}. This is a bug in podium or in an analyser plugin; the other "
+        "inputs went on. Run `podium analyze` on this input alone to see the traceback, and report it.",
+    ),
+    "E603": (
+        ExitCode.INPUT,
+        "{path}: the Dask workers analysing this input died {count} times (out of memory, or killed), so it "
+        "was given up; the other inputs went on. Give the workers more memory, or analyse it alone.",
+    ),
+    "E604": (
+        ExitCode.INPUT,
+        "{path}: line {line} is not a document ({reason}). Each line of a JSONL input must be a JSON object "
+        'with a non-empty "text" string and, optionally, title, speakers, date, language, side, source.',
+    ),
+    "E605": (
+        ExitCode.INPUT,
+        "{path}: not a folder of podium Parquet shards ({reason}). Give the -o folder of "
+        "`podium analyze --format parquet` or of `podium corpus export -f parquet`.",
+    ),
+    "E606": (
+        ExitCode.OUTPUT,
+        "{path}: the folder already holds Parquet shards. Pass --resume to add only the documents missing "
+        "from them, or choose an empty folder with -o.",
+    ),
+    "E607": (
+        ExitCode.PIPELINE,
+        "the Dask workers could not set podium up ({reason}). Install the same podium, with the same "
+        "analyser plugins, on every worker (pip install 'podium[dask]').",
+    ),
+    "E608": (ExitCode.USAGE, "{option} {reason}."),
     "E301": (ExitCode.INPUT, "{path}: {reason}. Give a directory holding PTC files named article<ID>.txt."),
     "E302": (
         ExitCode.INPUT,
