@@ -22,6 +22,7 @@ Per-text work (:class:`QueryInfo`, :class:`CandidateInfo`) is done once and reus
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Sequence
@@ -102,10 +103,8 @@ def numbers(text: str) -> set[str]:
             found.add(word)
             scale = _SCALES.get(words[i + 1]) if i + 1 < len(words) else None
             if scale:
-                try:
+                with contextlib.suppress(ValueError):
                     found.add(_plain(float(word) * scale))
-                except ValueError:
-                    pass
         elif word in _NUMBER_WORDS and word not in _SCALES and word != "half":
             found.add(_NUMBER_WORDS[word])
     return found

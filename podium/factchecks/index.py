@@ -186,8 +186,5 @@ class MatchIndex:
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
     """Indices of the ``k`` highest scores, best first (ties by lower index)."""
-    if k >= len(scores):
-        part = np.arange(len(scores))
-    else:
-        part = np.argpartition(-scores, k - 1)[:k]
+    part = np.arange(len(scores)) if k >= len(scores) else np.argpartition(-scores, k - 1)[:k]
     return part[np.lexsort((part, -scores[part]))]

@@ -5,8 +5,7 @@ speech and of fact-check prose ("says", "claims"). Negations, numbers and number
 words: "did not raise taxes" and "raised taxes by 20%" must stay apart.
 """
 
-STOP_WORDS = frozenset(
-    """
+_STOP = """
     a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had has
     have having he her here hers herself him himself his how i if in into is it its itself just let me
@@ -16,12 +15,11 @@ STOP_WORDS = frozenset(
     yours yourself yourselves s t ll ve re d m us
     say says said saying claim claims claimed claiming stated states stating according
     know think mean really going get got gonna want well yeah okay oh folks
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP.split())
 
-NEGATIONS = frozenset(
-    """
+_NEGATIONS = """
     not no never none nothing nobody neither nor nowhere without cannot cant dont doesnt didnt isnt arent
     wasnt werent wont wouldnt shouldnt couldnt hasnt havent hadnt n't
-    """.split()
-)
+"""
+NEGATIONS = frozenset(_NEGATIONS.split())
