@@ -221,8 +221,8 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
     ),
     "E603": (
         ExitCode.INPUT,
-        "{path}: the Dask workers analysing this input died {count} times (out of memory, or killed), so it "
-        "was given up; the other inputs went on. Give the workers more memory, or analyse it alone.",
+        "{path}: the worker analysing this input ended unexpectedly ({count}x: out of memory, or killed), so "
+        "it was given up; the other inputs went on. Give the workers more memory, or analyse it alone.",
     ),
     "E604": (
         ExitCode.INPUT,
