@@ -186,19 +186,23 @@ class Corpus:
 
     def report(self, document_id: int) -> str:
         """The HTML report of a stored document, with an "in the corpus" timeline of its main actors."""
-        from podium.corpus.chart import corpus_section
-        from podium.corpus.timeline import period_of
         from podium.outputs import render
 
         doc = self.get(document_id)
+        section = self.corpus_section(doc)
+        html = render(doc, "html")
+        return html.replace("</main>", section + "</main>", 1) if section else html
+
+    def corpus_section(self, doc: Document) -> str:
+        """The "in the corpus" HTML section of a stored document: monthly mentions of its main actors."""
         from podium.actors.speaker import PLACEHOLDER
+        from podium.corpus.chart import corpus_section
+        from podium.corpus.timeline import period_of
 
         named = [a for a in doc.actors if a.id != PLACEHOLDER and a.mention_count > 0]  # not an unknown "we"
         top = sorted(named, key=lambda a: (-a.mention_count, a.id))[:5]
         rows = {a.id: self.timeline(by="month", actor=a.id) for a in top}
-        section = corpus_section(rows, {a.id: a.name for a in top}, period_of(doc.meta.date, "month"))
-        html = render(doc, "html")
-        return html.replace("</main>", section + "</main>", 1) if section else html
+        return corpus_section(rows, {a.id: a.name for a in top}, period_of(doc.meta.date, "month"))
 
     def timeline(self, by: str = "month", **what: str | None) -> list[dict[str, Any]]:
         """Counts per period: ``actor=``, ``speaker=`` or ``layer=`` (with ``label=``); see timeline.py."""
@@ -206,6 +210,85 @@ class Corpus:
 
         with self.reading() as conn:
             return timeline(conn, by=by, **what)
+
+    # --- reviews, actors and sentences (the web app) ---------------------------------------------
+
+    def sentence_at(self, document_id: int, offset: int) -> int | None:
+        """The index of the document's sentence holding character ``offset`` (None if none does)."""
+        s = t.sentences
+        query = select(s.c.position).where(
+            s.c.document_id == document_id, s.c.char_start <= offset, s.c.char_end > offset
+        )
+        with self.reading() as conn:
+            return conn.execute(query.order_by(s.c.position).limit(1)).scalar_one_or_none()
+
+    def review_queue(
+        self,
+        filters: Filters | None = None,
+        claim_type: str | None = None,
+        status: str | None = None,
+        min_score: float = 0.0,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """A page of claims with their review, most check-worthy first, and the number matching in all."""
+        from podium.corpus.reviews import review_queue
+
+        with self.reading() as conn:
+            return review_queue(conn, filters or Filters(), claim_type, status, min_score, limit, offset)
+
+    def claim(self, claim_id: int) -> dict[str, Any]:
+        """One claim with its review, edit history and fact-check matches (E505 if missing)."""
+        from podium.corpus.reviews import claim_record
+
+        with self.reading() as conn:
+            record = claim_record(conn, claim_id)
+        if record is None:
+            raise PodiumError("E505", url=self.name, what="claim", id=claim_id)
+        return record
+
+    def review(self, claim_id: int, **changes: str | None) -> dict[str, Any]:
+        """Change a claim's review (status, verdict, note, review_url, reviewer; E504 for a bad value),
+        logging who changed what; returns the claim as ``claim`` does."""
+        from podium.corpus.reviews import save_review
+
+        with self.writing() as conn:
+            if save_review(conn, claim_id, changes) is None:
+                raise PodiumError("E505", url=self.name, what="claim", id=claim_id)
+        return self.claim(claim_id)
+
+    def reviewed(
+        self, filters: Filters | None = None, statuses: Sequence[str] = ("checked",)
+    ) -> list[dict[str, Any]]:
+        """Claims whose review status is one of ``statuses`` (for export), latest review first."""
+        from podium.corpus.reviews import reviewed_claims
+
+        with self.reading() as conn:
+            return reviewed_claims(conn, filters or Filters(), tuple(statuses) or ("checked",))
+
+    def review_summary(self) -> dict[str, Any]:
+        """Claims per review status, and the claim types stored (for the review page's filters)."""
+        from podium.corpus.reviews import claim_types, status_counts
+
+        with self.reading() as conn:
+            return {"statuses": status_counts(conn), "types": claim_types(conn)}
+
+    def actors(self, name: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        """Actors with mentions in the corpus, most mentioned first (``name``: a part of name or id)."""
+        from podium.corpus.actor_profile import list_actors
+
+        with self.reading() as conn:
+            return list_actors(conn, name, limit)
+
+    def actor(self, actor_id: str) -> dict[str, Any]:
+        """One actor's record, events by and on it, and epithets used for it (E505 if unknown)."""
+        from podium.corpus.actor_profile import actor_profile
+
+        with self.reading() as conn:
+            profile = actor_profile(conn, actor_id)
+        if profile is None:
+            raise PodiumError("E505", url=self.name, what="actor", id=actor_id)
+        return profile
 
 
 def _find(conn: Connection, text_hash: str) -> int | None:
