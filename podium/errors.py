@@ -241,8 +241,8 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
     ),
     "E607": (
         ExitCode.PIPELINE,
-        "the Dask workers could not set podium up ({reason}). Install the same podium, with the same "
-        "analyser plugins, on every worker (pip install 'podium[dask]').",
+        "the workers could not set podium up ({reason}). On a cluster, install the same podium, with the "
+        "same analyser plugins, on every worker (pip install 'podium[dask]').",
     ),
     "E608": (ExitCode.USAGE, "{option} {reason}."),
     "E301": (ExitCode.INPUT, "{path}: {reason}. Give a directory holding PTC files named article<ID>.txt."),
