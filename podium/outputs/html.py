@@ -242,12 +242,16 @@ def _pretty(value: Any, indent: int | None = 2) -> str:
 
 def render(doc: Document) -> str:
     """The report as one HTML page (a string)."""
+    return _env().get_template("report.html.j2").render(**report_context(doc))
+
+
+def report_context(doc: Document) -> dict[str, Any]:
+    """What ``report.html.j2`` shows of ``doc``; the web app renders the same with its own page shell."""
     data = json_out.to_dict(doc)
     meta, spans, text = data["meta"], data["spans"], data["text"]
     layers = layer_names(spans, doc.spans)
     slugs = _slugs(layers)
     summaries = summarise(spans, layers)
-    env = _env()
     css = _static("report.css") + "\n" + _layer_css(layers, slugs, spans)
     script = _static("report.js")
     header_lines = [" ".join(text[h["start"] : h["end"]].split()) for h in meta["header"]]
@@ -263,7 +267,7 @@ def render(doc: Document) -> str:
             if any(s["layer"] == "technique" and s["label"] == label for s in spans)
         },
     }
-    return env.get_template("report.html.j2").render(
+    return dict(
         title=meta["title"] or (header_lines[0] if header_lines else "Untitled document"),
         meta=meta,
         extras={
