@@ -172,6 +172,16 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "{paths}: no fact-checks found ({reason}). Give ClaimReview JSON-LD (.json, .jsonld, or saved "
         "fact-check pages .html), a CSV with a claim column, or the CheckThat! archives (.tsv, .jsonl[.gz]).",
     ),
+    "E411": (
+        ExitCode.INPUT,
+        "{url}: claims cannot be matched against this database ({reason}). {hint}",
+    ),
+    "E412": (
+        ExitCode.USAGE,
+        "--factchecks {factchecks} is not the corpus database {db}: stored matches refer to the corpus' own "
+        "fact-checks. Import the archive into the corpus (`podium factchecks import FILES --db {db}`) and "
+        "give --factchecks {db}.",
+    ),
     "E501": (
         ExitCode.USAGE,
         "refusing to serve on {host}: other machines could reach every document and review there. "
