@@ -185,7 +185,8 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
     "E501": (
         ExitCode.USAGE,
         "refusing to serve on {host}: other machines could reach every document and review there. "
-        "Set a token with --token or PODIUM_TOKEN (each visitor must then give it), or keep --host 127.0.0.1.",
+        "Set a token with --token or PODIUM_TOKEN (each visitor must then give it), "
+        "or keep --host 127.0.0.1.",
     ),
     "E502": (
         ExitCode.USAGE,
@@ -218,6 +219,11 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
     "E509": (
         ExitCode.USAGE,
         "the request is not allowed: {reason}. Reload the page and submit the form again.",
+    ),
+    "E510": (
+        ExitCode.USAGE,
+        "this server asks for its token. Sign in at /login, "
+        "or send the header 'Authorization: Bearer TOKEN'.",
     ),
     "E601": (
         ExitCode.NETWORK,
