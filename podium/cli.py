@@ -15,6 +15,7 @@ from podium.cli_support import _guarded, _split, timeout_option, user_meta
 from podium.corpus.cli import corpus
 from podium.errors import ExitCode, PodiumError
 from podium.factchecks.cli import factchecks
+from podium.factchecks.match_cli import match
 from podium.ingest import DEFAULT_MAX_BYTES, collect_inputs, is_url
 from podium.outputs import FORMATS
 from podium.writing import output_name, refuse_unsafe_target, write_atomic
@@ -248,5 +249,6 @@ def layers() -> None:
 
 main.add_command(corpus)  # podium corpus …: the corpus store (podium/corpus/cli.py)
 main.add_command(factchecks)  # podium factchecks …: fact-check archives (podium/factchecks/cli.py)
+main.add_command(match)  # podium match …: CheckThat! matching run files (podium/factchecks/match_cli.py)
 
 __all__ = ["ExitCode", "main", "output_name"]

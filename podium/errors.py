@@ -225,6 +225,21 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "this server asks for its token. Sign in at /login, "
         "or send the header 'Authorization: Bearer TOKEN'.",
     ),
+    "E520": (
+        ExitCode.INPUT,
+        "{path}: not a query file ({reason}). Write one query a line as id<TAB>text (a header line is "
+        "allowed), UTF-8.",
+    ),
+    "E521": (
+        ExitCode.INPUT,
+        "{path}: no fact-checks to match against ({reason}). Give the CheckThat! 2020 verified claims "
+        "(.tsv: vclaim_id, vclaim, title) or PolitiFact JSON lines (.jsonl or .jsonl.gz).",
+    ),
+    "E522": (
+        ExitCode.INPUT,
+        "{path}: the query context cannot be read ({reason}). --context takes a folder of CheckThat! "
+        "transcripts (line<TAB>speaker<TAB>text[<TAB>label]) named <prefix>…, for query ids <prefix>_<line>.",
+    ),
     "E601": (
         ExitCode.NETWORK,
         "cannot reach the Dask scheduler at {address} ({reason}). Check that `dask scheduler` runs there and "

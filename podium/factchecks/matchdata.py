@@ -13,11 +13,22 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from podium.factchecks.embedding import MODEL, embed
+from podium.factchecks.matcher import Query
+from podium.factchecks.readers import read_path
+from podium.factchecks.records import FactCheck
+from podium.factchecks.runfiles import (
+    Transcript,
+    find_transcript,
+    parse_queries,
+    parse_transcript,
+    split_query_id,
+)
 
 CACHE = Path(os.environ.get("PODIUM_MATCH_CACHE", "/tmp/podium-match-cache"))
 
@@ -36,3 +47,132 @@ def cached_embed(texts: Sequence[str], cache: Path = CACHE) -> np.ndarray:
     np.save(tmp, vectors)
     tmp.replace(path)
     return vectors
+
+
+@dataclass
+class MatchSet:
+    """One benchmark: the archive, the queries (ids, :class:`Query`, debate/group, split) and their
+    relevant archive rows; ``negatives`` are queries known to have no fact-check (for calibration)."""
+
+    name: str
+    records: list[FactCheck]
+    claim_ids: list[str]
+    query_ids: list[str]
+    queries: list[Query]
+    groups: list[str]
+    splits: list[str]
+    relevant: list[set[int]]
+    negatives: list[Query] = field(default_factory=list)
+    negative_groups: list[str] = field(default_factory=list)
+
+
+SPEECH_DIRS = ("ct2020-t5/train", "checkthat2019-t1/train")
+
+
+def missing_data(data: Path) -> str | None:
+    needed = [
+        "ct2022-t2b/politifact-vclaims.jsonl.gz",
+        "ct2022-t2b/train-dev-queries.tsv",
+        "ct2020-t2/verified_claims.docs.tsv",
+        "ct2020-t5/train",
+    ]
+    absent = [n for n in needed if not (data / n).exists()]
+    return f"missing under {data}: {', '.join(absent)}" if absent else None
+
+
+def _archive(path: Path) -> tuple[list[FactCheck], list[str]]:
+    records = read_path(path).imported
+    return records, [r.source_id or str(i) for i, r in enumerate(records)]
+
+
+def _qrels(paths: Sequence[Path]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 3:
+                out.setdefault(parts[0], set()).add(parts[2])
+    return out
+
+
+def load_speeches(data: Path, negatives_per_query: float = 4.0, seed: int = 0) -> MatchSet:
+    """CheckThat! 2022 Task 2B train+dev with transcript context, and sampled unmatched lines of the
+    same debates (label 0, 8+ words, not a query) as negatives."""
+    root = data / "ct2022-t2b"
+    records, claim_ids = _archive(root / "politifact-vclaims.jsonl.gz")
+    row_of = {cid: i for i, cid in enumerate(claim_ids)}
+    train = _qrels([root / "train-qrels.tsv"])
+    dev = _qrels([root / "dev-qrels.tsv"])
+    transcripts: dict[str, Transcript] = {}
+    labels: dict[str, dict[int, str]] = {}
+    folders = [data / d for d in SPEECH_DIRS if (data / d).is_dir()]
+    names = {p.name: p for folder in reversed(folders) for p in folder.glob("*.tsv")}
+    query_ids, queries, groups, splits, relevant = [], [], [], [], []
+    for qid, text in parse_queries((root / "train-dev-queries.tsv").read_text(encoding="utf-8")):
+        split = "train" if qid in train else "dev" if qid in dev else None
+        parts = split_query_id(qid)
+        if split is None or parts is None:
+            continue
+        prefix, line = parts
+        if prefix not in transcripts:
+            name = find_transcript(prefix, sorted(names))
+            raw = names[name].read_text(encoding="utf-8") if name else ""
+            transcripts[prefix] = parse_transcript(name or prefix, raw)
+            labels[prefix] = {
+                int(f[0]): f[3].strip()
+                for f in (r.split("\t") for r in raw.splitlines())
+                if len(f) >= 4 and f[0].strip().isdigit()
+            }
+        query_ids.append(qid)
+        queries.append(transcripts[prefix].query(line, text))
+        groups.append(prefix)
+        splits.append(split)
+        rel = (train if split == "train" else dev)[qid]
+        relevant.append({row_of[c] for c in rel if c in row_of})
+    rng = np.random.default_rng(seed)
+    negatives, negative_groups = [], []
+    taken = set(query_ids)
+    for prefix, transcript in transcripts.items():
+        wanted = round(negatives_per_query * groups.count(prefix))
+        pool = [
+            n
+            for n, (_, text) in transcript.lines.items()
+            if f"{prefix}_{n}" not in taken
+            and labels[prefix].get(n) == "0"
+            and len(text.split()) >= 8
+        ]
+        for n in sorted(rng.choice(pool, size=min(wanted, len(pool)), replace=False).tolist()):
+            negatives.append(transcript.query(n, transcript.lines[n][1]))
+            negative_groups.append(prefix)
+    return MatchSet(
+        "speeches → PolitiFact",
+        records,
+        claim_ids,
+        query_ids,
+        queries,
+        groups,
+        splits,
+        relevant,
+        negatives,
+        negative_groups,
+    )
+
+
+def load_tweets(data: Path) -> MatchSet:
+    """CheckThat! 2020 Task 2 train and dev tweets against the Snopes verified claims."""
+    root = data / "ct2020-t2"
+    records, claim_ids = _archive(root / "verified_claims.docs.tsv")
+    row_of = {cid: i for i, cid in enumerate(claim_ids)}
+    query_ids, queries, groups, splits, relevant = [], [], [], [], []
+    for split in ("train", "dev"):
+        rels = _qrels([root / split / "tweet-vclaim-pairs.qrels"])
+        text = (root / split / "tweets.queries.tsv").read_text(encoding="utf-8")
+        for qid, tweet in parse_queries(text):
+            if qid not in rels:
+                continue
+            query_ids.append(f"{split}-{qid}")
+            queries.append(Query(text=tweet))
+            groups.append(f"{split}-{qid}")
+            splits.append(split)
+            relevant.append({row_of[c] for c in rels[qid] if c in row_of})
+    return MatchSet("tweets → Snopes", records, claim_ids, query_ids, queries, groups, splits, relevant)

@@ -48,6 +48,15 @@ def context_text(query: Query) -> str:
     return f"{query.before[-1]} {query.text}" if query.before else query.text
 
 
+@dataclass(frozen=True)
+class Scored:
+    """The retrieved rows of one query, their feature rows, and whether the fetch found each."""
+
+    rows: np.ndarray
+    x: np.ndarray
+    known: np.ndarray
+
+
 class Matcher:
     def __init__(self, index: MatchIndex, fetch: Fetch, model: Reranker | None = None) -> None:
         self.index = index
@@ -85,6 +94,22 @@ class Matcher:
         """Per query, every retrieved candidate (the union of the ``depth`` best by cosine and by BM25)
         with its probability, best first. ``vectors``/``context_vectors``: the queries' embeddings when
         the caller already has them."""
+        out = []
+        for found in self.features(queries, depth, vectors, context_vectors):
+            probs = self.model.probability(found.x) if len(found.x) else np.zeros(0)
+            order = [j for j in np.argsort(-probs, kind="stable") if found.known[j]]
+            ids = self.index.ids[found.rows]
+            out.append([Match(int(ids[j]), float(probs[j]), r) for r, j in enumerate(order, 1)])
+        return out
+
+    def features(
+        self,
+        queries: Sequence[Query],
+        depth: int = DEPTH,
+        vectors: np.ndarray | None = None,
+        context_vectors: np.ndarray | None = None,
+    ) -> list[Scored]:
+        """Per query, the retrieved index rows and their pair features (what :meth:`rank` scores)."""
         if not queries:
             return []
         if vectors is None:
@@ -96,19 +121,15 @@ class Matcher:
         dense = self.index.dense() if context_vectors is not None else None
         out = []
         for i, (query, found) in enumerate(zip(queries, retrieved, strict=True)):
-            ids = self.index.ids[found.rows]
             infos = [self._infos.get(int(r)) for r in found.rows]
-            keep = np.array([info is not None for info in infos], dtype=bool)
             ctx_cos = None
             if dense is not None and context_vectors is not None:
                 ctx_cos = dense[found.rows] @ np.asarray(context_vectors[i], dtype=np.float32)
             info = query_info(
                 query.text, query.before, query.after, query.speaker, query.date, self.index.lexical
             )
-            x = pair_rows(info, found, infos, ctx_cos)
-            probs = self.model.probability(x) if len(x) else np.zeros(0)
-            order = [j for j in np.argsort(-probs, kind="stable") if keep[j]]
-            out.append([Match(int(ids[j]), float(probs[j]), rank) for rank, j in enumerate(order, 1)])
+            known = np.array([c is not None for c in infos], dtype=bool)
+            out.append(Scored(found.rows, pair_rows(info, found, infos, ctx_cos), known))
         return out
 
     def _load_infos(self, rows: set[int]) -> None:

@@ -1,0 +1,279 @@
+"""Fact-check matching accuracy and speed (issue 15): speeches → PolitiFact and tweets → Snopes.
+
+Usage: ``python benchmarks/matching.py --data ../shared/data [--depth 30] [--folds 5] [--no-timing]``
+
+Prints, for **speeches → PolitiFact** (CheckThat! 2022 Task 2B train+dev, cross-validated by whole debate
+in 5 folds, the re-ranker retrained per fold on the other folds plus the tweets' train split; context
+from the CheckThat! transcripts) and **tweets → Snopes** (CheckThat! 2020 Task 2, trained on train plus
+the speeches, measured on dev): MAP@5, P@1 and MRR of BM25 alone, MiniLM cosine alone, their z-normalised
+mix (also with the previous line as context) and podium's re-ranker, all in the same run; the recall of
+retrieval at the chosen depth; then the time to match the Syria sample's claims against a synthetic
+archive of 100,000 fact-checks (the PolitiFact vectors and texts repeated with perturbations) and the
+embedding throughput. Sentence vectors are cached under /tmp/podium-match-cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from podium.factchecks import matchtraining as mt
+from podium.factchecks.candidates import fetch_records
+from podium.factchecks.embedding import embed
+from podium.factchecks.index import MatchIndex, lexical_text
+from podium.factchecks.matchdata import load_speeches, load_tweets, missing_data
+from podium.factchecks.matcher import Matcher, Query, context_text
+
+
+def baselines(prep: mt.Prepared) -> dict[str, dict[str, float]]:
+    """BM25, cosine, and z-normalised mixes over the whole archive, for the matched queries."""
+    n = len(prep.data.queries)
+    dense = prep.index.dense()
+    lexical = prep.index.lexical
+    runs: dict[str, list[list[int]]] = {
+        "BM25": [],
+        "MiniLM cosine": [],
+        "z-mix": [],
+        "z-mix + previous line": [],
+    }
+    for q in range(n):
+        query = prep.data.queries[q]
+        cos = dense @ prep.vectors[q]
+        cos_ctx = dense @ prep.context_vectors[q]
+        bm = lexical.scores(query.text).astype(np.float64)
+        bm_ctx = lexical.scores(context_text(query)).astype(np.float64)
+        for name, score in (
+            ("BM25", bm),
+            ("MiniLM cosine", cos),
+            ("z-mix", _z(cos) + _z(bm)),
+            ("z-mix + previous line", _z(cos_ctx) + _z(bm_ctx)),
+        ):
+            top = np.argpartition(-score, 100)[:100]
+            runs[name].append(top[np.argsort(-score[top], kind="stable")].tolist())
+    return {name: mt.evaluate(r, prep.relevant[:n]) for name, r in runs.items()}
+
+
+def _z(x: np.ndarray) -> np.ndarray:
+    return (x - x.mean()) / (x.std() or 1.0)
+
+
+def reranked(model, prep: mt.Prepared, queries: list[int]) -> list[list[int]]:
+    return [mt.ranked_rows(prep.scored[q], model.raw(prep.scored[q].x)) for q in queries]
+
+
+def speech_cv(speeches: mt.Prepared, tweets: mt.Prepared, folds: int, config: mt.Config) -> tuple:
+    """Out-of-fold rankings of the matched speech queries, and out-of-fold raw scores of every pair
+    (matched and unmatched queries) for the calibration check."""
+    groups = sorted(set(speeches.groups[: len(speeches.data.queries)]))
+    rng = np.random.default_rng(mt.SEED)
+    order = rng.permutation(len(groups))
+    fold_of = {groups[g]: i % folds for i, g in enumerate(order)}
+    tweet_train = [q for q, s in enumerate(tweets.splits) if s == "train"]
+    xt, yt, _ = mt.table(tweets, tweet_train)
+    n = len(speeches.data.queries)
+    rankings: list[list[int]] = [[] for _ in range(n)]
+    raw_all, y_all = [], []
+    for fold in range(folds):
+        train = [q for q, g in enumerate(speeches.groups) if fold_of.get(g, -1) != fold]
+        test = [q for q, g in enumerate(speeches.groups) if fold_of.get(g, -1) == fold]
+        xs, ys, _ = mt.table(speeches, train)
+        model = mt.fit(np.concatenate([xs, xt]), np.concatenate([ys, yt]), config)
+        for q in test:
+            if q < n:
+                rankings[q] = mt.ranked_rows(speeches.scored[q], model.raw(speeches.scored[q].x))
+        xh, yh, _ = mt.table(speeches, test)
+        raw_all.append(model.raw(xh))
+        y_all.append(yh)
+    return rankings, np.concatenate(raw_all), np.concatenate(y_all)
+
+
+def show(title: str, rows: dict[str, dict[str, float]]) -> None:
+    print(f"\n{title}")
+    print(f"  {'method':<28} {'MAP@5':>7} {'P@1':>7} {'MRR':>7}")
+    for name, m in rows.items():
+        print(f"  {name:<28} {m['MAP@5']:7.3f} {m['P@1']:7.3f} {m['MRR']:7.3f}")
+
+
+def calibration(raw: np.ndarray, y: np.ndarray) -> None:
+    """Platt-calibrate out-of-fold raw scores (fitted on half the pairs, shown on the other half)."""
+    rng = np.random.default_rng(mt.SEED)
+    half = rng.random(len(y)) < 0.5
+    a, b = mt.fit_platt(raw[half], y[half])
+    p = 1 / (1 + np.exp(-(a * raw[~half] + b)))
+    yy = y[~half]
+    print("  calibration on held-out pairs (predicted → observed match rate):")
+    for lo, hi in ((0, 0.1), (0.1, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
+        sel = (p >= lo) & (p < hi)
+        if sel.any():
+            print(
+                f"    [{lo:.1f}, {min(hi, 1):.1f}): {sel.sum():6d} pairs, "
+                f"mean p {p[sel].mean():.3f}, observed {yy[sel].mean():.3f}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--depth", type=int, default=30, help="rows retrieved by each of cosine and BM25")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--kind", default="trees", choices=("trees", "linear"))
+    parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--syria", type=Path, default=Path("../shared/samples/speech-syria-2024-12.txt"))
+    args = parser.parse_args(argv)
+    missing = missing_data(args.data)
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    speeches = mt.prepare(load_speeches(args.data), args.depth, log)
+    tweets = mt.prepare(load_tweets(args.data), args.depth, log)
+    config = mt.Config(kind=args.kind)
+    print(f"prepared in {time.perf_counter() - start:.0f}s (depth {args.depth}, re-ranker: {args.kind})")
+
+    n = len(speeches.data.queries)
+    found = sum(bool(speeches.relevant[q] & set(speeches.scored[q].rows.tolist())) for q in range(n))
+    rows = baselines(speeches)
+    rankings, raw, y = speech_cv(speeches, tweets, args.folds, config)
+    rows["podium re-ranker"] = mt.evaluate(rankings, speeches.relevant[:n])
+    show(
+        f"speeches → PolitiFact: {n} queries of {len(set(speeches.groups[:n]))} debates, "
+        f"{args.folds}-fold CV by debate; retrieval recall@{args.depth}+{args.depth}: {found / n:.3f}",
+        rows,
+    )
+    calibration(raw, y)
+
+    dev = [q for q, s in enumerate(tweets.splits) if s == "dev"]
+    train = [q for q, s in enumerate(tweets.splits) if s == "train"]
+    xs, ys, _ = mt.table(speeches, range(len(speeches.scored)))
+    xt, yt, _ = mt.table(tweets, train)
+    model = mt.fit(np.concatenate([xs, xt]), np.concatenate([ys, yt]), config)
+    dev_prep = _subset(tweets, dev)
+    rows = baselines(dev_prep)
+    rows["podium re-ranker"] = mt.evaluate(reranked(model, tweets, dev), [tweets.relevant[q] for q in dev])
+    found = sum(bool(tweets.relevant[q] & set(tweets.scored[q].rows.tolist())) for q in dev)
+    show(
+        f"tweets → Snopes: train {len(train)} → dev {len(dev)} queries; "
+        f"retrieval recall@{args.depth}+{args.depth}: {found / len(dev):.3f}",
+        rows,
+    )
+    if not args.no_timing:
+        timing(speeches, model, args.syria)
+    print(f"\ntotal {time.perf_counter() - start:.0f}s")
+    return 0
+
+
+def syria_queries(path: Path) -> list[Query]:
+    """The claim candidates of the Syria sample (podium's claim layer), each with its previous sentence."""
+    from podium.analyze import analyze_document
+    from podium.ingest import load
+    from podium.pipeline import Pipeline
+
+    doc = analyze_document(load(str(path)), Pipeline.from_names(["claim"]))
+    sentences = [doc.text[s.start : s.end] for s in doc.sentences]
+    starts = [s.start for s in doc.sentences]
+    out = []
+    for span in doc.spans.get("claim", []):
+        i = max(0, int(np.searchsorted(starts, span.start, side="right")) - 1)
+        before = (sentences[i - 1],) if i > 0 else ()
+        out.append(Query(doc.text[span.start : span.end], before=before, date=doc.meta.date))
+    return out
+
+
+def synthetic_index(prep: mt.Prepared, size: int) -> tuple[MatchIndex, list]:
+    """An archive of ``size`` fact-checks: the real ones repeated, vectors jittered and renormalised,
+    texts with a random tenth of their words dropped (so BM25 postings grow like a real archive's)."""
+    rng = np.random.default_rng(mt.SEED)
+    records = prep.data.records
+    reps = -(-size // len(records))
+    base = prep.index.dense()
+    vectors = np.concatenate(
+        [base if r == 0 else base + rng.normal(0, 0.02, base.shape).astype(np.float32) for r in range(reps)]
+    )[:size]
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    texts, recs = [], []
+    for r in range(reps):
+        for rec in records:
+            if len(texts) == size:
+                break
+            text = lexical_text(rec.claim_reviewed, rec.title, rec.text)
+            if r:
+                words = text.split()
+                text = " ".join(w for w in words if rng.random() > 0.1)
+            texts.append(text)
+            recs.append(rec)
+    index = MatchIndex.build(np.arange(size), vectors.astype(np.float16), texts)
+    return index, recs
+
+
+def timing(prep: mt.Prepared, model, syria: Path) -> None:
+    print("\ntiming (this machine; other processes may share its 2 cores)")
+    queries = syria_queries(syria) if syria.exists() else list(prep.data.queries[:50])
+    source = f"the Syria sample's {len(queries)} claims" if syria.exists() else "50 debate sentences"
+    t = time.perf_counter()
+    index, recs = synthetic_index(prep, 100_000)
+    print(f"  synthetic archive of {len(index):,} fact-checks built in {time.perf_counter() - t:.0f}s")
+    with tempfile.TemporaryDirectory() as tmp:
+        index.save(Path(tmp) / "index")
+        index = MatchIndex.load(Path(tmp) / "index")
+        matcher = Matcher(index, fetch_records(recs), model)
+        matcher.embed_queries(queries[:2])  # load the encoder
+        t = time.perf_counter()
+        vectors, ctx = matcher.embed_queries(queries)
+        embed_s = time.perf_counter() - t
+        runs = []
+        for _ in range(3):
+            matcher = Matcher(index, fetch_records(recs), model)  # cold: nothing fetched yet
+            t = time.perf_counter()
+            matcher.match(queries, vectors=vectors, context_vectors=ctx)
+            runs.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        matcher.match(queries, vectors=vectors, context_vectors=ctx)
+        warm_s = time.perf_counter() - t
+    texts = len(queries) * (2 if model.context_vector else 1)
+    print(
+        f"  {source} vs 100,000: embedding {texts} texts {embed_s:.2f}s ({texts / embed_s:.0f} texts/s); "
+        f"matching beyond embedding {min(runs):.3f}s cold (fastest of 3; median "
+        f"{sorted(runs)[1]:.3f}s), {warm_s:.3f}s with candidates already fetched; "
+        f"total {embed_s + min(runs):.2f}s"
+    )
+    sample = [r.claim_reviewed for r in prep.data.records[:400]]
+    t = time.perf_counter()
+    embed(sample)
+    print(f"  embedding throughput: {len(sample) / (time.perf_counter() - t):.0f} fact-check claims/s")
+
+
+def _subset(prep: mt.Prepared, chosen: list[int]) -> mt.Prepared:
+    """The same set restricted to some matched queries (for the whole-archive baselines)."""
+    data = prep.data
+    sub = type(data)(
+        data.name,
+        data.records,
+        data.claim_ids,
+        [data.query_ids[q] for q in chosen],
+        [data.queries[q] for q in chosen],
+        [data.groups[q] for q in chosen],
+        [data.splits[q] for q in chosen],
+        [data.relevant[q] for q in chosen],
+    )
+    return mt.Prepared(
+        data=sub,
+        index=prep.index,
+        scored=[prep.scored[q] for q in chosen],
+        relevant=[prep.relevant[q] for q in chosen],
+        groups=sub.groups,
+        splits=sub.splits,
+        negative=np.zeros(len(chosen), dtype=bool),
+        vectors=prep.vectors[chosen],
+        context_vectors=prep.context_vectors[chosen],
+        bm25_texts=[prep.bm25_texts[q] for q in chosen],
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

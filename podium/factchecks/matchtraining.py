@@ -1,0 +1,181 @@
+"""Training and evaluating the matching re-ranker on the CheckThat! sets (training script and benchmark).
+
+:func:`prepare` embeds an archive and its queries (cached), builds the :class:`MatchIndex`, retrieves and
+computes every pair's features once; :func:`fit` trains a :class:`Reranker` on chosen queries (logistic
+regression, or boosted trees over the same features); :func:`fit_platt` calibrates raw scores; and
+:func:`evaluate` gives MAP@5, P@1 and MRR as the CheckThat! scorers define them. Needs scikit-learn
+(training only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from podium.checkworthy.trees import from_sklearn
+from podium.factchecks.candidates import fetch_records
+from podium.factchecks.features import FEATURES
+from podium.factchecks.index import MatchIndex, lexical_text, vector_text
+from podium.factchecks.matchdata import MatchSet, cached_embed
+from podium.factchecks.matcher import Matcher, Scored, context_text
+from podium.factchecks.reranker import Reranker, simple
+
+SEED = 0
+
+
+@dataclass
+class Prepared:
+    """A set ready for training: queries (matched ones first, then the negatives), their retrieved rows
+    and features, relevant rows, debate groups and splits."""
+
+    data: MatchSet
+    index: MatchIndex
+    scored: list[Scored]
+    relevant: list[set[int]]
+    groups: list[str]
+    splits: list[str]
+    negative: np.ndarray  # bool per query: a sentence with no fact-check
+    vectors: np.ndarray
+    context_vectors: np.ndarray
+    bm25_texts: list[str]
+
+
+def build_index(data: MatchSet) -> MatchIndex:
+    vectors = cached_embed([vector_text(r.claim_reviewed, r.title) for r in data.records])
+    texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in data.records]
+    return MatchIndex.build(np.arange(len(data.records)), vectors, texts)
+
+
+def prepare(data: MatchSet, depth: int, log=print) -> Prepared:
+    index = build_index(data)
+    queries = list(data.queries) + list(data.negatives)
+    vectors = cached_embed([q.text for q in queries])
+    context_vectors = cached_embed([context_text(q) for q in queries])
+    model = simple()
+    model.context_vector = True
+    matcher = Matcher(index, fetch_records(data.records), model)
+    scored = matcher.features(queries, depth, vectors, context_vectors)
+    n_neg = len(data.negatives)
+    relevant = list(data.relevant) + [set() for _ in range(n_neg)]
+    found = sum(bool(rel & set(s.rows.tolist())) for rel, s in zip(relevant, scored, strict=False) if rel)
+    log(
+        f"{data.name}: {len(data.queries)} queries (+{n_neg} unmatched), archive {len(index)}, "
+        f"depth {depth}: a relevant fact-check retrieved for {found}/{len(data.queries)} "
+        f"({found / max(1, len(data.queries)):.1%}), {np.mean([len(s.rows) for s in scored]):.0f} "
+        "candidates a query"
+    )
+    return Prepared(
+        data=data,
+        index=index,
+        scored=scored,
+        relevant=relevant,
+        groups=list(data.groups) + list(data.negative_groups),
+        splits=list(data.splits) + ["negative"] * n_neg,
+        negative=np.array([False] * len(data.queries) + [True] * n_neg),
+        vectors=vectors,
+        context_vectors=context_vectors,
+        bm25_texts=[q.text for q in queries],
+    )
+
+
+def table(prep: Prepared, chosen: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and query numbers of every retrieved pair of the chosen queries."""
+    xs, ys, qs = [], [], []
+    for q in chosen:
+        s = prep.scored[q]
+        xs.append(s.x)
+        ys.append(np.fromiter((r in prep.relevant[q] for r in s.rows.tolist()), dtype=np.int8))
+        qs.append(np.full(len(s.rows), q, dtype=np.int32))
+    if not xs:
+        return np.zeros((0, len(FEATURES)), np.float32), np.zeros(0, np.int8), np.zeros(0, np.int32)
+    return np.concatenate(xs), np.concatenate(ys), np.concatenate(qs)
+
+
+@dataclass(frozen=True)
+class Config:
+    kind: str = "trees"  # "trees" (boosted trees + the linear part) or "linear"
+    features: tuple[str, ...] = FEATURES
+    max_iter: int = 200
+    learning_rate: float = 0.05
+    max_leaf_nodes: int = 15
+    min_samples_leaf: int = 40
+    l2: float = 1.0
+    c: float = 1.0  # inverse regularisation of the logistic regression
+
+
+def fit(
+    x: np.ndarray, y: np.ndarray, config: Config = Config(), weights: np.ndarray | None = None
+) -> Reranker:
+    """A re-ranker (uncalibrated: Platt is identity) trained on pair features ``x`` and labels ``y``."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.linear_model import LogisticRegression
+
+    cols = [FEATURES.index(f) for f in config.features]
+    xs = np.asarray(x, dtype=np.float64)[:, cols]
+    mean = xs.mean(axis=0)
+    scale = xs.std(axis=0)
+    scale[scale == 0] = 1.0
+    lin = LogisticRegression(C=config.c, max_iter=2000)
+    lin.fit((xs - mean) / scale, y, sample_weight=weights)
+    model = Reranker(
+        features=tuple(config.features),
+        mean=mean,
+        scale=scale,
+        coef=lin.coef_[0].astype(np.float64),
+        intercept=float(lin.intercept_[0]),
+        context_vector="cos_ctx" in config.features,
+    )
+    if config.kind == "trees":
+        clf = HistGradientBoostingClassifier(
+            max_iter=config.max_iter,
+            learning_rate=config.learning_rate,
+            max_leaf_nodes=config.max_leaf_nodes,
+            min_samples_leaf=config.min_samples_leaf,
+            l2_regularization=config.l2,
+            random_state=SEED,
+        )
+        clf.fit(xs, y, sample_weight=weights)
+        model.trees = from_sklearn(clf)
+        model.coef = np.zeros(len(cols))
+        model.intercept = 0.0
+    return model
+
+
+def fit_platt(raw: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """``(a, b)`` with ``sigmoid(a * raw + b)`` the calibrated probability (a 1-d logistic fit)."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e6, max_iter=1000)
+    lr.fit(np.asarray(raw, dtype=np.float64).reshape(-1, 1), y)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def ranked_rows(scored: Scored, scores: np.ndarray) -> list[int]:
+    order = np.argsort(-scores, kind="stable")
+    return [int(scored.rows[j]) for j in order if scored.known[j]]
+
+
+def average_precision(ranked: Sequence[int], relevant: set[int], k: int = 5) -> float:
+    """AP@k as the CheckThat! scorer computes it: precision at each relevant hit in the top k, summed and
+    divided by the number of relevant fact-checks."""
+    if not relevant:
+        return 0.0
+    hits, total = 0, 0.0
+    for i, row in enumerate(ranked[:k], 1):
+        if row in relevant:
+            hits += 1
+            total += hits / i
+    return total / len(relevant)
+
+
+def evaluate(rankings: Sequence[Sequence[int]], relevant: Sequence[set[int]]) -> dict[str, float]:
+    """MAP@5, P@1 and MRR over queries (a relevant fact-check not ranked counts 0)."""
+    aps, p1, rr = [], [], []
+    for ranked, rel in zip(rankings, relevant, strict=True):
+        aps.append(average_precision(ranked, rel, 5))
+        p1.append(float(bool(ranked) and ranked[0] in rel))
+        first = next((i for i, r in enumerate(ranked, 1) if r in rel), None)
+        rr.append(1.0 / first if first else 0.0)
+    return {"MAP@5": float(np.mean(aps)), "P@1": float(np.mean(p1)), "MRR": float(np.mean(rr))}
