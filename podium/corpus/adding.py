@@ -1,26 +1,27 @@
 """``podium corpus add``: analyse inputs and store them, one transaction per document.
 
 Each input is read and hashed first; a text already in the corpus is skipped without being analysed, so
-a re-run after an interruption (even ``kill -9``) only does what is missing. Analysis runs here or in
-``jobs`` worker processes (each loads the models once and checks the corpus for the hash itself); this
-process is the single writer. A failing input is reported and does not stop the run.
+a re-run after an interruption (even ``kill -9``) only does what is missing. Analysis runs on an engine
+(``podium.engines``): here, in ``-j`` worker processes, or on a Dask cluster; each worker loads the models
+once and checks the corpus for the hash itself where it can open it. This process is the single writer.
+A failing input is reported and does not stop the run.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from podium import children
 from podium.analyze import analyze_document
 from podium.corpus.store import Corpus
 from podium.corpus.writer import content_hash
+from podium.engines.base import EngineOptions
+from podium.engines.inputs import Inputs
+from podium.engines.progress import Tally
 from podium.errors import PodiumError
-from podium.ingest import apply_meta, load
+from podium.ingest import apply_meta, jsonl, load
+from podium.ingest.jsonl import Record
 from podium.outputs.json_out import to_dict
 from podium.pipeline import Pipeline
 from podium.techniques import background
@@ -33,6 +34,8 @@ class AddJob:
     max_bytes: int
     timeout: float | None
     meta: dict[str, Any] = field(default_factory=dict)
+    #: a line of a JSONL file of documents, read already (the source is then ``FILE:LINE``)
+    record: Record | None = None
 
 
 @dataclass
@@ -60,7 +63,10 @@ def prepare(job: AddJob, pipeline: Pipeline, known: Callable[[str], int | None])
     """Read ``job.source``; unless its text is ``known`` to the corpus, analyse it."""
     try:
         with time_limit(job.timeout, "<stdin>" if job.source == "-" else job.source):
-            doc = load(job.source, max_bytes=job.max_bytes)
+            if job.record is None:
+                doc = load(job.source, max_bytes=job.max_bytes)
+            else:
+                doc = jsonl.document(job.record, job.max_bytes)
             apply_meta(doc, **job.meta)
             text_hash = content_hash(doc.text)
             existing = known(text_hash)
@@ -71,53 +77,6 @@ def prepare(job: AddJob, pipeline: Pipeline, known: Callable[[str], int | None])
         return Prepared(job.source, text_hash, data, [a.name for a in pipeline.analysers])
     except PodiumError as err:
         return Prepared(job.source, error=err)
-
-
-_worker: tuple[Pipeline, Corpus] | None = None
-
-
-def _init_worker(db: str, only: list[str] | None, skip: list[str] | None) -> None:
-    global _worker
-    os.environ[background.ENV] = "0"  # the cores are already shared out among the workers
-    _worker = (Pipeline.from_names(only, skip), Corpus(db, create=False))
-
-
-def _prepare_in_worker(job: AddJob) -> Prepared:
-    assert _worker is not None
-    pipeline, corpus = _worker
-    return prepare(job, pipeline, corpus.find)
-
-
-def prepared(
-    corpus: Corpus,
-    jobs: list[AddJob],
-    pipeline: Pipeline,
-    workers: int,
-    selection: tuple[list[str] | None, list[str] | None],
-) -> Iterator[Prepared]:
-    """Prepared inputs in input order, made here or in ``workers`` spawned processes."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield prepare(job, pipeline, corpus.find)
-        return
-    db = corpus.url.render_as_string(hide_password=False)
-    pool = ProcessPoolExecutor(
-        workers,
-        multiprocessing.get_context("spawn"),
-        initializer=children.child_initializer,
-        initargs=children.initializer_args(_init_worker, db, *selection),
-    )
-    children.register(pool)
-    finished = False
-    try:
-        yield from pool.map(_prepare_in_worker, jobs)
-        finished = True
-    finally:
-        if finished:
-            pool.shutdown(wait=True)
-            children.unregister(pool)
-        else:
-            children.kill_pool(pool)
 
 
 def store(corpus: Corpus, item: Prepared) -> AddOutcome:
@@ -138,39 +97,45 @@ def store(corpus: Corpus, item: Prepared) -> AddOutcome:
 
 def run_add(
     corpus: Corpus,
-    sources: list[str],
+    inputs: Inputs,
     meta: dict[str, Any],
     selection: tuple[list[str] | None, list[str] | None],
     max_bytes: int,
     timeout: float | None,
-    workers: int = 1,
+    options: EngineOptions | None = None,
     quiet: bool = False,
-) -> list[PodiumError]:
-    """Add every input (folders expanded) with a progress bar and the summary line
-    ``added N, skipped N, failed N``; returns the failures."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+) -> Tally:
+    """Add every input (folders expanded, list files and JSONL dumps streamed) on the engine ``options``
+    name, with a progress bar and the summary line ``added N, skipped N, failed N``; returns the tally
+    (its ``failures`` are the errors of the inputs that failed)."""
+    from podium.engines import open_engine
+    from podium.engines.progress import RunProgress
+    from podium.engines.tasks import AddTask
 
-    from podium.ingest import collect_inputs
-
-    inputs = collect_inputs(sources)
+    options = options or EngineOptions()
+    total = inputs.check()
     pipeline = Pipeline.from_names(*selection)
-    if (len(inputs) == 1 or workers <= 1) and "technique" in pipeline.layers:
+    local = options.engine == "local"
+    if local and (total == 1 or options.jobs <= 1) and "technique" in pipeline.layers:
         background.allow()  # one document at a time: the technique model gets the second core
-    jobs = [AddJob(source, max_bytes, timeout, meta) for source in inputs]
-    console = Console(stderr=True)
-    counts = {"added": 0, "skipped": 0, "failed": 0}
-    failures: list[PodiumError] = []
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, disable=quiet, transient=True) as progress:
-        task = progress.add_task("adding", total=len(jobs))
-        for item in prepared(corpus, jobs, pipeline, workers, selection):
-            outcome = store(corpus, item)
-            counts[outcome.status] += 1
-            if outcome.error is not None:
-                failures.append(outcome.error)
-                console.print(f"podium: error: {outcome.error}", markup=False, highlight=False)
-            progress.advance(task)
-    summary = f"added {counts['added']}, skipped {counts['skipped']}, failed {counts['failed']}"
-    console.print(f"podium: {summary} (database {corpus.name})", markup=False, highlight=False)
-    return failures
+    engine = open_engine(options if total > 1 or not local else EngineOptions(jobs=1))
+    try:
+        # the workers look texts up in the corpus themselves where they can open it
+        reachable = engine.on_this_machine or corpus.url.get_backend_name() != "sqlite"
+        db = corpus.url.render_as_string(hide_password=False) if reachable else None
+        task = AddTask([a.name for a in pipeline.analysers], db, compact=not local)
+        jobs = (_job(item, max_bytes, timeout, meta) for item in inputs)
+        with RunProgress(total, "adding", quiet) as progress:
+            for finished in engine.run(task, jobs):
+                item = finished.result or Prepared(finished.item.source, error=finished.error)
+                outcome = store(corpus, item)
+                progress.record(outcome.status, outcome.words, outcome.error)
+        return progress.summary(f"database {corpus.name}")
+    finally:
+        engine.close()
+
+
+def _job(item: str | Record, max_bytes: int, timeout: float | None, meta: dict[str, Any]) -> AddJob:
+    if isinstance(item, Record):
+        return AddJob(item.source, max_bytes, timeout, meta, item)
+    return AddJob(item, max_bytes, timeout, meta)

@@ -14,6 +14,7 @@ import click
 
 from podium.cli_support import _guarded, _split, timeout_option, user_meta
 from podium.corpus.settings import DEFAULT_LOCK_TIMEOUT, ENV
+from podium.engines.cli_options import engine_options
 from podium.ingest import DEFAULT_MAX_BYTES
 
 TABLE_FORMATS = ("table", "json", "csv")
@@ -102,6 +103,8 @@ Examples:
   podium corpus add speeches/ --speaker "A. Minister"
   podium corpus add more/ --db postgresql://localhost/newsroom -j 2
   podium corpus add --from-list archive.txt
+  podium corpus add dump.jsonl --engine dask --workers 2
+  podium corpus add --from-list archive.txt --engine dask --scheduler tcp://scheduler:8786
 """
 )
 @click.argument("sources", nargs=-1)
@@ -124,6 +127,7 @@ Examples:
 )
 @timeout_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=256), default=1, show_default=True)
+@engine_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
 @_guarded
 def add(
@@ -141,36 +145,29 @@ def add(
     max_bytes: int,
     timeout: float,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
     quiet: bool,
 ) -> None:
-    """Analyse files, folders or URLs and store them (the same text is stored once)."""
+    """Analyse files, folders, URLs or JSONL dumps (a document a line) and store them (the same text is
+    stored once: a re-run resumes, skipping what is stored)."""
     import sys
 
     from podium.corpus.adding import run_add
+    from podium.engines import EngineOptions
+    from podium.engines.inputs import Inputs
 
-    inputs = list(sources) + (_read_list(from_list) if from_list is not None else [])
-    if not inputs:
-        raise click.UsageError("give files, folders or URLs to add, or --from-list FILE")
+    if not sources and from_list is None:
+        raise click.UsageError("give files, folders, URLs or JSONL files to add, or --from-list FILE")
+    options = EngineOptions(engine, jobs, scheduler, workers)
+    inputs = Inputs(tuple(sources), from_list)
     meta = user_meta(title, speakers, date, language, side)
     selection = (_split(only) or None, _split(skip) or None)
     with _open(db, lock_timeout, create=True) as store:
-        failures = run_add(store, inputs, meta, selection, max_bytes, timeout or None, jobs, quiet)
-    if failures:
-        sys.exit(int(failures[0].exit_code))
-
-
-def _read_list(path: Path) -> list[str]:
-    from podium.errors import PodiumError
-
-    try:
-        lines = path.read_text(encoding="utf-8", errors="surrogateescape").splitlines()
-    except FileNotFoundError as exc:
-        raise PodiumError("E001", path=path) from exc
-    except OSError as exc:
-        raise PodiumError(
-            "E009", path=path, kind="a list of inputs", reason=exc.strerror or str(exc)
-        ) from exc
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+        tally = run_add(store, inputs, meta, selection, max_bytes, timeout or None, options, quiet)
+    if tally.failures:
+        sys.exit(int(tally.failures[0].exit_code))
 
 
 @corpus.command(name="list")
@@ -367,12 +364,41 @@ def show(document_id: int, db: str | None, lock_timeout: float, fmt: str, output
 )
 @_guarded
 def export(db: str | None, lock_timeout: float, fmt: str, output: Path) -> None:
-    """Export the corpus: jsonl (an analysis a line), csv (a span a row), parquet (a folder of tables)."""
+    """Export the corpus: jsonl (an analysis a line), csv (a span a row), parquet (a shard folder that
+    `podium corpus load` reads)."""
     from podium.corpus.export import export as run_export
 
     with _open(db, lock_timeout) as store:
         count = run_export(store, fmt, output)
     click.echo(f"podium: exported {count} document(s) to {output}", err=True)
+
+
+@corpus.command(
+    epilog="""
+\b
+Examples:
+  podium analyze --from-list archive.txt --format parquet -o shards/ --engine dask --workers 8
+  podium corpus load shards/ --db postgresql://localhost/newsroom
+  podium corpus export -f parquet -o copy/ && podium corpus load copy/ --db other.db
+"""
+)
+@click.argument("folder", type=click.Path(path_type=Path))
+@_db_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_guarded
+def load(folder: Path, db: str | None, lock_timeout: float, quiet: bool) -> None:
+    """Store the analyses of a Parquet shard folder (from `podium analyze --format parquet` or `corpus
+    export -f parquet`); a text already stored is skipped, so loading twice stores once."""
+    import sys
+
+    from podium.corpus.loading import run_load
+    from podium.engines import shards
+
+    shards.check_folder(folder)  # before a database is created for nothing
+    with _open(db, lock_timeout, create=True) as store:
+        tally = run_load(store, folder, quiet)
+    if tally.failures:
+        sys.exit(int(tally.failures[0].exit_code))
 
 
 @corpus.command()

@@ -1,6 +1,7 @@
 """``podium corpus export``: the whole corpus as JSON lines (one ``podium analyze -f json`` document per
-line, plus its ``corpus`` record), CSV (one span per row, with its document id) or Parquet (a folder with
-one file per table). Written atomically: the output appears complete or not at all."""
+line, plus its ``corpus`` record), CSV (one span per row, with its document id) or Parquet (a shard
+folder, one sub-folder per table, as ``podium.engines.shards`` documents it; ``podium corpus load`` reads
+it back into any database). Written atomically: the output appears complete or not at all."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import os
 import shutil
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +23,8 @@ from podium.errors import PodiumError
 from podium.outputs.csv_out import CSV_COLUMNS, neutralise
 from podium.writing import refuse_unsafe_target
 
-PARQUET_TABLES = (
-    "documents",
-    "document_speakers",
-    "sentences",
-    "spans",
-    "claims",
-    "events",
-    "actors",
-    "actor_mentions",
-)
+#: Documents per part of a Parquet export.
+PARQUET_PART = 500
 
 
 def export(corpus: Corpus, fmt: str, output: Path) -> int:
@@ -101,24 +95,31 @@ def _csv_lines(corpus: Corpus, document_id: int, first: bool) -> str:
 
 
 def _parquet(corpus: Corpus, output: Path) -> int:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise PodiumError("E408", feature="Parquet export", package="pyarrow", extra="parquet") from exc
+    """The corpus as a Parquet shard folder (``podium.engines.shards``: the schema ``podium analyze
+    --format parquet`` writes and ``podium corpus load`` reads), ``PARQUET_PART`` documents a part, made
+    in a staging folder beside ``output`` and renamed into place when complete."""
+    from podium.engines import shards
+
+    shards.pyarrow()  # E408 before anything is written when pyarrow is missing
     if output.exists() and not output.is_dir():
         raise PodiumError("E202", path=output, reason="it is a file; Parquet export writes a folder")
+    ids = corpus.ids()
     staging = Path(
         tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent if output.parent.exists() else None)
     )
     try:
-        with corpus.reading() as conn:
-            for name in PARQUET_TABLES:
-                table = t.metadata.tables[name]
-                rows = [_plain(dict(r._mapping)) for r in conn.execute(select(table))]
-                pq.write_table(
-                    pa.Table.from_pylist(rows) if rows else _empty(pa, table), staging / f"{name}.parquet"
+        for part, start in enumerate(range(0, len(ids), PARQUET_PART)):
+            rows = []
+            for document_id in ids[start : start + PARQUET_PART]:
+                record = _record(corpus, document_id)
+                added_at = datetime.fromisoformat(record["added_at"]) if record["added_at"] else None
+                data = corpus.data(document_id)
+                rows.append(
+                    shards.rows(data, record["analysers"], record["content_hash"], document_id, added_at)
                 )
+            shards.write_part(staging, f"{part:06d}", shards.merge(rows))
+        if not ids:  # an empty corpus is still a folder of (empty) tables
+            shards.write_part(staging, "000000", shards.merge([]))
         if output.exists():
             shutil.rmtree(output)
         os.replace(staging, output)
@@ -127,13 +128,4 @@ def _parquet(corpus: Corpus, output: Path) -> int:
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return len(corpus.ids())
-
-
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    """JSON columns as JSON text (Parquet needs one type per column), the rest as they are."""
-    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in row.items()}
-
-
-def _empty(pa: Any, table: Any) -> Any:
-    return pa.table({c.name: pa.array([], pa.string()) for c in table.columns})
+    return len(ids)

@@ -87,8 +87,8 @@ def test_cli_round_trip_and_exports(tmp_path: Path, sample_path: Path) -> None:
     _podium("corpus", "export", "--db", str(db), "-f", "parquet", "-o", str(tmp_path / "pq"))
     import pyarrow.parquet as pq
 
-    assert pq.read_table(tmp_path / "pq" / "documents.parquet").num_rows == 1
-    assert pq.read_table(tmp_path / "pq" / "claims.parquet").num_rows == listed[0]["claims"]
+    assert pq.read_table(tmp_path / "pq" / "documents").num_rows == 1  # a shard folder: a folder per table
+    assert pq.read_table(tmp_path / "pq" / "claims").num_rows == listed[0]["claims"]
 
     _podium("corpus", "remove", "1", "--db", str(db))
     assert json.loads(_podium("corpus", "list", "--db", str(db), "-f", "json").stdout) == []
