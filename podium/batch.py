@@ -37,6 +37,7 @@ class Job:
     fmt: str
     max_bytes: int
     meta: dict[str, Any]
+    archive: tuple[str, float | None] | None = None  # --factchecks DB and --match-threshold
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,10 @@ def run_job(job: Job, pipeline: Pipeline) -> Outcome:
     """Analyse one input and write its output; errors become an Outcome, not an exception."""
     try:
         doc = analyze(job.source, pipeline, max_bytes=job.max_bytes, **job.meta)
+        if job.archive is not None:
+            from podium.corpus.checked_before import checker_for
+
+            checker_for(*job.archive).check(doc)
         write_atomic(job.target, render_chunks(doc, job.fmt))
         return Outcome(job.source, f"{job.target} ({len(doc.sentences)} sentences)", doc.word_count())
     except PodiumError as err:
@@ -136,16 +141,18 @@ def run_batch(
     quiet: bool = False,
     jobs: int = 1,
     selection: tuple[list[str] | None, list[str] | None] = (None, None),
+    archive: tuple[str, float | None] | None = None,
 ) -> list[PodiumError]:
     """Analyse every input into ``out_dir``; return the errors of the inputs that failed.
 
-    ``selection`` is the (only, skip) used to build ``pipeline``, so workers can build the same one.
+    ``selection`` is the (only, skip) used to build ``pipeline``, so workers can build the same one;
+    ``archive`` (a database and a threshold) matches every claim against its fact-checks.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise PodiumError("E202", path=out_dir, reason="it is a file; give a directory for several inputs")
     console = Console(stderr=True)
     taken: set[str] = set()
-    work = [Job(s, out_dir / output_name(s, fmt, taken), fmt, max_bytes, meta) for s in inputs]
+    work = [Job(s, out_dir / output_name(s, fmt, taken), fmt, max_bytes, meta, archive) for s in inputs]
     for job in work:  # before any work: no output may replace an input (e.g. `-f md -o` the input folder)
         refuse_unsafe_target(job.target, inputs)
     rows: list[tuple[str, str, str]] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from podium.document import Document, Segment, Span
 
@@ -31,6 +32,9 @@ class Claim:
     type: str | None = None
     #: layer -> [start, end] of each span of that layer inside the sentence.
     parts: dict[str, list[list[int]]] = field(default_factory=dict)
+    #: Fact-checks of this claim found in an archive (``--factchecks``), best first; None when no archive
+    #: was searched (the JSON then has no ``matches`` key). Set by ``podium.corpus.checked_before``.
+    matches: list[dict[str, Any]] | None = None
 
 
 def sentence_speakers(doc: Document) -> list[str | None]:

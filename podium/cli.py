@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from podium import __version__
-from podium.cli_support import _guarded, _split, timeout_option, user_meta
+from podium.cli_support import _guarded, _split, factchecks_options, open_checker, timeout_option, user_meta
 from podium.corpus.cli import corpus
 from podium.errors import ExitCode, PodiumError
 from podium.factchecks.cli import factchecks
@@ -75,6 +75,7 @@ def main() -> None:
 )
 @click.option("--language", help="Language code of the text (default: en).")
 @timeout_option
+@factchecks_options
 @click.option(
     "-j",
     "--jobs",
@@ -98,6 +99,8 @@ def analyze(
     language: str | None,
     side: str | None,
     timeout: float,
+    factchecks: str | None,
+    match_threshold: float | None,
     jobs: int,
     quiet: bool,
 ) -> None:
@@ -116,6 +119,7 @@ def analyze(
         output = None
     if single and output is not None:
         refuse_unsafe_target(output, inputs)  # before any work: never overwrite an input, link or pipe
+    checker = open_checker(factchecks, match_threshold)  # an unusable archive fails before any work
     if (single or jobs <= 1) and "technique" in pipeline.layers:
         from podium.techniques import background
 
@@ -128,6 +132,8 @@ def analyze(
         from podium.outputs import render_chunks
 
         doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, timeout=timeout, **meta)
+        if checker is not None:
+            checker.check(doc)
         if output is None:  # whole before the first byte: stdout never gets half an output
             click.echo("".join(render_chunks(doc, fmt)), nl=False)
         else:  # streamed into a temporary file, renamed when complete
@@ -138,7 +144,8 @@ def analyze(
     if output is None:
         raise PodiumError("E201", count=len(inputs))
     meta["timeout"] = timeout
-    failures = run_batch(inputs, pipeline, fmt, output, max_bytes, meta, quiet, jobs, selection)
+    archive = (factchecks, match_threshold) if factchecks else None
+    failures = run_batch(inputs, pipeline, fmt, output, max_bytes, meta, quiet, jobs, selection, archive)
     if failures:
         sys.exit(int(failures[0].exit_code))
 

@@ -67,3 +67,33 @@ def user_meta(
         "language": language,
         "side": side,
     }
+
+
+def factchecks_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--factchecks DB`` and ``--match-threshold P`` of the commands that analyse."""
+    func = click.option(
+        "--match-threshold",
+        type=click.FloatRange(0, 1),
+        help="With --factchecks: report fact-checks whose match probability is at least this "
+        "[default: 0.5, the matcher's].",
+    )(func)
+    return click.option(
+        "--factchecks",
+        metavar="DB",
+        help="Match every claim against the fact-checks imported into this database "
+        "(`podium factchecks import`): claims[].matches, 'Checked before' in the reports.",
+    )(func)
+
+
+def open_checker(db: str | None, threshold: float | None) -> Any:
+    """The ``Checker`` of ``--factchecks`` (None without it), opened before any analysis: a database that
+    cannot be matched against fails here, with E411."""
+    if db is None:
+        if threshold is not None:
+            raise PodiumError(
+                "E409", option="--match-threshold", value=threshold, reason="it needs --factchecks DB"
+            )
+        return None
+    from podium.corpus.checked_before import checker_for
+
+    return checker_for(db, threshold)

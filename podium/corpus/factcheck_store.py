@@ -1,12 +1,14 @@
 """Fact-checks in the corpus database: idempotent import (by each record's ``key``) and listing.
 
 Works on records with the attributes of ``podium.factchecks.records.FactCheck``; reading the archives
-is ``podium.factchecks``' job, matching claims against them is not done here.
+is ``podium.factchecks``' job. Their sentence vectors are ``factcheck_vectors``' (which imports through
+``fact_row`` here), the matching index ``factcheck_index``'; ``read_candidates`` gives the matcher the
+fact-checks it retrieved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,7 +34,7 @@ LIST_COLUMNS = (
 )
 
 
-def _row(record: Any, source: str, now: datetime) -> dict[str, Any]:
+def fact_row(record: Any, source: str, now: datetime) -> dict[str, Any]:
     return {
         "key": record.key(),
         "claim_reviewed": record.claim_reviewed,
@@ -77,7 +79,7 @@ def insert_factchecks(conn: Connection, records: Iterable[tuple[Any, str]]) -> t
         if key in batch:
             present += 1
             continue
-        batch[key] = _row(record, source, now)
+        batch[key] = fact_row(record, source, now)
         if len(batch) >= BATCH:
             flush()
     flush()
@@ -110,3 +112,32 @@ def list_factchecks(
 
 def count_factchecks(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(t.factchecks)).scalar_one())
+
+
+#: Ids read per statement when fetching candidates.
+_ID_CHUNK = 5000
+
+
+def read_candidates(conn: Connection, ids: Sequence[int]) -> dict[int, Any]:
+    """``Candidate``s (what the re-ranker reads) of the given fact-check ids, by id; unknown ids are left
+    out. Only the start of each article is read."""
+    from podium.factchecks.candidates import TEXT_CHARS, Candidate
+
+    f = t.factchecks.c
+    wanted = sorted({int(i) for i in ids})
+    out: dict[int, Any] = {}
+    for start in range(0, len(wanted), _ID_CHUNK):
+        chunk = wanted[start : start + _ID_CHUNK]
+        query = select(
+            f.id,
+            f.claim_reviewed,
+            f.title,
+            func.substr(f.text, 1, TEXT_CHARS).label("text"),
+            f.claimant,
+            f.date,
+            f.claim_date,
+            f.rating,
+        ).where(f.id.in_(chunk))
+        for row in conn.execute(query):
+            out[row.id] = Candidate(**row._mapping)
+    return out

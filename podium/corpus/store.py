@@ -7,7 +7,7 @@ adding the same text twice stores it once. Every database failure surfaces as a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -146,13 +146,71 @@ class Corpus:
 
     # --- fact-checks ------------------------------------------------------------------------------
 
-    def add_factchecks(self, records: Iterable[tuple[Any, str]]) -> tuple[int, int]:
-        """Store ``(FactCheck, source file)`` pairs in one transaction; a key stored before is left as
-        it is. Returns ``(imported, already there)``."""
-        from podium.corpus.factcheck_store import insert_factchecks
+    def add_factchecks(
+        self, records: Iterable[tuple[Any, str]], progress: Callable[[int], None] | None = None
+    ) -> tuple[int, int]:
+        """Store ``(FactCheck, source file)`` pairs whose key is new, each batch in one transaction with
+        the sentence vectors of its rows (``factcheck_vectors``); a key stored before is left as it is.
+        Returns ``(imported, already there)``; ``progress(n)`` hears of every ``n`` records done."""
+        from podium.corpus.factcheck_vectors import import_records
 
-        with self.writing() as conn:
-            return insert_factchecks(conn, records)
+        return import_records(self, records, progress)
+
+    def embed_factchecks(self, progress: Callable[[int], None] | None = None) -> int:
+        """Embed the stored fact-checks that have no vector of the current model; returns how many."""
+        from podium.corpus.factcheck_vectors import embed_missing
+
+        return embed_missing(self, progress)
+
+    def factcheck_index(self, rebuild: bool = False) -> Any:
+        """The matching index (``MatchIndex``) of the stored fact-checks that have vectors: the cached
+        one when the database has not changed since it was built, else built and cached (factcheck_index)."""
+        from podium.corpus.factcheck_index import index_for
+
+        with self.reading() as conn:
+            index, _ = index_for(conn, self.url, rebuild)
+        return index
+
+    def matcher(self, progress: Callable[[int], None] | None = None, rebuild: bool = False) -> Any:
+        """A ``Matcher`` over the stored fact-checks (those still without vectors are embedded first),
+        reading candidates from this database; kept while the fact-checks stay the same."""
+        from podium.corpus.factcheck_index import current_stamp
+        from podium.factchecks.matcher import Matcher
+
+        self.embed_factchecks(progress)
+        with self.reading() as conn:
+            stamp = current_stamp(conn)
+        kept = getattr(self, "_matcher", None)
+        if kept is None or kept[0] != stamp or rebuild:
+            kept = (stamp, Matcher(self.factcheck_index(rebuild), self.candidates))
+            self._matcher = kept
+        return kept[1]
+
+    def match(self, queries: Sequence[Any], top: int = 3, threshold: float | None = None) -> list[list[Any]]:
+        """Per ``Query``, the stored fact-checks that check it (``Match``: id, probability, rank), at most
+        ``top`` with probability >= ``threshold`` (the matcher's default), best first. A damaged index
+        cache is rebuilt and the match run again."""
+        from podium.factchecks.matcher import DEFAULT_THRESHOLD
+
+        limit = DEFAULT_THRESHOLD if threshold is None else threshold
+        try:
+            return self.matcher().match(queries, top=top, threshold=limit)
+        except (IndexError, ValueError, OSError):
+            return self.matcher(rebuild=True).match(queries, top=top, threshold=limit)
+
+    def candidates(self, ids: Sequence[int]) -> dict[int, Any]:
+        """The fact-checks ``ids`` as the re-ranker reads them (``Candidate``), by id."""
+        from podium.corpus.factcheck_store import read_candidates
+
+        with self.reading() as conn:
+            return read_candidates(conn, ids)
+
+    def factcheck_details(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """What a match shows of each fact-check (claim, ratings, publisher, date, url…), by id."""
+        from podium.corpus.checked_before import details
+
+        with self.reading() as conn:
+            return details(conn, list(ids))
 
     def factchecks(self, **filters: Any) -> list[dict[str, Any]]:
         """Stored fact-checks, newest first (filters: publisher, since, until, rating, limit)."""
@@ -230,12 +288,14 @@ class Corpus:
         min_score: float = 0.0,
         limit: int = 50,
         offset: int = 0,
+        document_id: int | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """A page of claims with their review, most check-worthy first, and the number matching in all."""
         from podium.corpus.reviews import review_queue
 
         with self.reading() as conn:
-            return review_queue(conn, filters or Filters(), claim_type, status, min_score, limit, offset)
+            f = filters or Filters()
+            return review_queue(conn, f, claim_type, status, min_score, limit, offset, document_id)
 
     def claim(self, claim_id: int) -> dict[str, Any]:
         """One claim with its review, edit history and fact-check matches (E505 if missing)."""

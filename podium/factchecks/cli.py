@@ -59,7 +59,7 @@ def import_(paths: tuple[Path, ...], db: str | None, lock_timeout: float, quiet:
         why = f"{read} item(s) read, none usable; e.g. {reasons[0][0]}" if reasons else "nothing readable"
         raise PodiumError("E410", paths=", ".join(str(p) for p in paths), reason=why)
     with Corpus(db, create=True, lock_timeout=lock_timeout) as store:
-        imported, present = store.add_factchecks(found)
+        imported, present = _store(store, found, quiet)
         name = store.name
     if not quiet:
         for where, reason in skipped[:SHOWN_SKIPS]:
@@ -77,6 +77,23 @@ def import_(paths: tuple[Path, ...], db: str | None, lock_timeout: float, quiet:
         f"(database {name})",
         err=True,
     )
+
+
+def _store(store: Any, found: list[tuple[Any, str]], quiet: bool) -> tuple[int, int]:
+    """Import with the vectors of the new rows (a progress bar on stderr), embed rows stored without
+    one, and rebuild the matching index so that the next match starts at once."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), disable=quiet, transient=True) as progress:
+        task = progress.add_task("importing", total=len(found))
+        counts = store.add_factchecks(found, lambda n: progress.advance(task, n))
+        backfill = progress.add_task("embedding older fact-checks", total=None, visible=False)
+        store.embed_factchecks(lambda n: progress.update(backfill, advance=n, visible=True))
+        progress.add_task("building the matching index", total=None)
+        store.factcheck_index()
+    return counts
 
 
 @factchecks.command(name="list")

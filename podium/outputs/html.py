@@ -1,9 +1,11 @@
 """The self-contained HTML report: meta, the full text with toggleable span highlights, per-layer summaries.
 
 Built on ``json_out.to_dict`` so it shows exactly the JSON's analysis. The output is one file with inline
-CSS and JS and no external URL; its Content-Security-Policy admits only its own inline script and style
-(by hash). Document text reaches the page only through Jinja2 autoescaping and an escaped JSON data block
-that the script reads as text. It analyses nothing and writes no files.
+CSS and JS that loads nothing from elsewhere; its Content-Security-Policy admits only its own inline
+script and style (by hash). The only outward links are those of fact-checks found for claims ("Checked
+before"): http(s) only, opened in a new tab with ``rel="noopener noreferrer"``. Document text reaches the
+page only through Jinja2 autoescaping and an escaped JSON data block that the script reads as text. It
+analyses nothing and writes no files.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from markupsafe import Markup
 
 from podium.actors.network import build_network
 from podium.document import Document
-from podium.outputs import json_out, network_svg
+from podium.outputs import checked_before, json_out, network_svg
 from podium.outputs.rhetoric_view import rhetoric_view, technique_name
 from podium.outputs.summary import format_score, layer_names, summarise
 from podium.resources.techniques.explanations import EXPLANATIONS
@@ -220,6 +222,7 @@ def claim_rows(data: dict[str, Any], slugs: dict[str, str]) -> list[dict[str, An
                 "text": " ".join(text[claim["start"] : claim["end"]].split()),
                 "score_pct": round(100 * float(claim["score"])),
                 "parts": parts,
+                "checked": checked_before.best(claim),
             }
         )
     return rows
@@ -256,6 +259,7 @@ def report_context(doc: Document) -> dict[str, Any]:
     script = _static("report.js")
     header_lines = [" ".join(text[h["start"] : h["end"]].split()) for h in meta["header"]]
     records = {k: _pretty(data[k]) for k in ("events",) if data[k]}
+    checked = checked_before.checked_claims(data)
     network = build_network(doc)
     names = {n.id: n.name for n in network.nodes}
     payload = {
@@ -273,7 +277,7 @@ def report_context(doc: Document) -> dict[str, Any]:
         extras={
             k: v if isinstance(v, str) else _pretty(v, None)
             for k, v in meta["extras"].items()
-            if k != "rhetoric"
+            if k not in ("rhetoric", checked_before.EXTRA)
         },
         header_lines=[line for line in header_lines if line],
         counts={
@@ -298,6 +302,12 @@ def report_context(doc: Document) -> dict[str, Any]:
         blocks=layout(data, slugs),
         records=records,
         claims=claim_rows(data, slugs),
+        checked=checked,
+        searched=checked_before.searched(data),
+        checked_sentences={
+            row["sentence"]: (row["matches"][0]["label"], checked_before.summary(row["matches"][0]))
+            for row in checked
+        },
         rhetoric=rhetoric_view(meta["extras"], text, EXPLANATIONS),
         network=network_svg.layout(network),
         edges=[

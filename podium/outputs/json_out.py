@@ -45,6 +45,14 @@ def _record(record: Any) -> Any:
     return record
 
 
+def _claim(claim: Any) -> Any:
+    """A claim record; ``matches`` only when an archive of fact-checks was searched (None otherwise)."""
+    out = _record(claim)
+    if isinstance(out, dict) and out.get("matches", []) is None:
+        del out["matches"]
+    return out
+
+
 def _parts(doc: Document) -> dict[str, Any]:
     """The top-level fields, the long lists as iterators (so a long document is never held twice)."""
     return {
@@ -58,7 +66,7 @@ def _parts(doc: Document) -> dict[str, Any]:
             for t in doc.turns
         ),
         "spans": (_span(doc, layer, span) for layer, span in doc.iter_spans()),
-        "claims": (_record(r) for r in doc.claims),
+        "claims": (_claim(r) for r in doc.claims),
         "events": (_record(r) for r in doc.events),
         "actors": (_record(r) for r in doc.actors),
     }

@@ -1,4 +1,5 @@
-"""The Markdown summary: meta, header lines kept out of the analysis, span counts and a table per layer.
+"""The Markdown summary: meta, header lines kept out of the analysis, the claims to check and (with
+``--factchecks``) the fact-checks found for them, span counts and a table per layer.
 
 Built on ``json_out.to_dict`` so it summarises exactly the JSON's analysis. It does not reproduce the
 full text or every span (use the JSON, CSV or HTML output for those). Document text is escaped so that
@@ -11,7 +12,7 @@ import re
 from typing import Any
 
 from podium.document import Document
-from podium.outputs import json_out
+from podium.outputs import checked_before, json_out
 from podium.outputs.summary import format_score, layer_names, summarise
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~])")
@@ -35,6 +36,42 @@ def _claims(data: dict[str, Any], top: int = 20) -> list[str]:
         speaker, kind = escape(c.get("speaker") or "") or "—", escape(c.get("type") or "") or "—"
         out.append(f"| {c['rank']} | {format_score(c['score'])} | {sentence} | {speaker} | {kind} |")
     return out
+
+
+def _checked(data: dict[str, Any]) -> list[str]:
+    """The "Checked before" list: each matched claim and the fact-checks found for it (nothing when no
+    archive was searched). A fact-check URL is an autolink only when it is a plain http(s) URL, else
+    escaped text."""
+    info = checked_before.searched(data)
+    if info is None:
+        return []
+    rows = checked_before.checked_claims(data)
+    out = ["", "## Checked before", ""]
+    if "searched" in info:
+        threshold = info.get("threshold")
+        out += [
+            f"Claims matched against {info['searched']} fact-checks (match probability ≥ {threshold}).",
+            "",
+        ]
+    if not rows:
+        return [*out, "_No claim matched a fact-check._"]
+    for row in rows:
+        out.append(f"- “{escape(row['text'])}” (claim {row['rank']})")
+        for m in row["matches"]:
+            link = _link(m)
+            line = f"  - **{escape(checked_before.summary(m))}**: “{escape(m.get('claim_reviewed') or '')}”"
+            out.append(line + f" (match {m['score_pct']}%)" + (f" {link}" if link else ""))
+    return out
+
+
+def _link(match: dict[str, Any]) -> str:
+    href = match.get("href")
+    if href and not _UNSAFE_URL.search(href):
+        return f"<{href}>"
+    return escape(match.get("url") or "")
+
+
+_UNSAFE_URL = re.compile(r"[\s<>`\\]")
 
 
 def render(doc: Document) -> str:
@@ -61,6 +98,7 @@ def render(doc: Document) -> str:
         lines += ["", "## Kept out of the analysis", "", "Header lines (page title, breadcrumb):", ""]
         lines += [f"- {line}" for line in header if line]
     lines += _claims(data)
+    lines += _checked(data)
     lines += ["", "## Spans per layer", ""]
     if not summaries:
         lines.append("_No spans in this document._")
