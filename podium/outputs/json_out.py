@@ -14,7 +14,7 @@ from typing import Any
 
 from podium.document import Document, Segment, Span
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: claims[].matches (with --factchecks)
 
 
 def _segment(seg: Segment) -> dict[str, Any]:
