@@ -72,6 +72,21 @@ FEATURES: tuple[str, ...] = (
     "fc_after",
 )
 
+#: Directions the re-ranker is held to (trees trained with these monotonic constraints): agreement on
+#: numbers, names, speaker and wording can only raise the probability, a conflict only lower it.
+MONOTONE: dict[str, int] = {
+    "cos": 1,
+    "cos_ctx": 1,
+    "q_in_claim": 1,
+    "q_in_title": 1,
+    "num_in_claim": 1,
+    "num_in_article": 1,
+    "num_conflict": -1,
+    "neg_mismatch": -1,
+    "names_in_fc": 1,
+    "speaker_is_claimant": 1,
+}
+
 ARTICLE_CHARS = 1500  #: characters of the article whose words the features read
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

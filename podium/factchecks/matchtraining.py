@@ -16,7 +16,7 @@ import numpy as np
 
 from podium.checkworthy.trees import from_sklearn
 from podium.factchecks.candidates import fetch_records
-from podium.factchecks.features import FEATURES
+from podium.factchecks.features import FEATURES, MONOTONE
 from podium.factchecks.index import MatchIndex, lexical_text, vector_text
 from podium.factchecks.matchdata import MatchSet, cached_embed
 from podium.factchecks.matcher import Matcher, Scored, context_text
@@ -134,6 +134,7 @@ def fit(
             max_leaf_nodes=config.max_leaf_nodes,
             min_samples_leaf=config.min_samples_leaf,
             l2_regularization=config.l2,
+            monotonic_cst=[MONOTONE.get(f, 0) for f in config.features],
             random_state=SEED,
         )
         clf.fit(xs, y, sample_weight=weights)

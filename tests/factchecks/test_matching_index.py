@@ -1,0 +1,81 @@
+"""MatchIndex: what it indexes, retrieval as the union of cosine and BM25, atomic save and mmap load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from podium.factchecks.embedding import DIM
+from podium.factchecks.index import MatchIndex, lexical_text
+
+TEXTS = [
+    "veterans unemployment lower than general population",
+    "crime rose in chicago last year",
+    "defense spending higher than next ten countries",
+    "the budget deficit doubled",
+]
+
+
+def unit_vectors(n: int, seed: int = 0) -> np.ndarray:
+    v = np.random.default_rng(seed).normal(size=(n, DIM)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_lexical_text_reads_claim_title_and_article_start() -> None:
+    article = "word " * 1000
+    text = lexical_text("The claim.", "The title", article, chars=100)
+    assert text.startswith("The claim.\nThe title\n")
+    assert len(text) <= len("The claim.\nThe title\n") + 100
+    assert lexical_text("Only a claim.") == "Only a claim."
+
+
+def test_retrieve_is_the_union_of_cosine_and_bm25() -> None:
+    vectors = unit_vectors(4)
+    index = MatchIndex.build([10, 11, 12, 13], vectors, TEXTS)
+    query = vectors[2:3] * 0.9 + vectors[3:4] * 0.1
+    query /= np.linalg.norm(query)
+    (rows,) = index.retrieve(query, ["crime in chicago"], depth=1)
+    assert set(rows.tolist()) == {2, 1}  # 2 by cosine, 1 by BM25
+    assert rows[0] == 2  # best cosine first
+    (found,) = index.search(query, ["nothing shared"], depth=2)
+    assert len(found.rows) == 2 and np.all(found.bm25 == 0)
+
+
+def test_save_and_load_round_trip_memory_mapped(tmp_path: Path) -> None:
+    vectors = unit_vectors(4).astype(np.float16)
+    index = MatchIndex.build([10, 11, 12, 13], vectors, TEXTS)
+    folder = tmp_path / "index"
+    index.save(folder)
+    loaded = MatchIndex.load(folder)
+    assert isinstance(loaded.vectors, np.memmap) and isinstance(loaded.lexical.docs, np.memmap)
+    assert loaded.ids.tolist() == [10, 11, 12, 13]
+    assert np.array_equal(loaded.vectors, vectors)
+    q = unit_vectors(1, seed=3)
+    assert [r.tolist() for r in loaded.retrieve(q, ["crime budget"], 2)] == [
+        r.tolist() for r in index.retrieve(q, ["crime budget"], 2)
+    ]
+    in_memory = MatchIndex.load(folder, mmap=False)
+    assert not isinstance(in_memory.vectors, np.memmap)
+
+
+def test_save_replaces_the_old_index_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    MatchIndex.build([1, 2, 3, 4], unit_vectors(4), TEXTS).save(folder)
+    MatchIndex.build([7], unit_vectors(1), ["only one"]).save(folder)
+    loaded = MatchIndex.load(folder)
+    assert loaded.ids.tolist() == [7]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]  # no temporary or old folders left
+
+
+def test_mismatched_sizes_are_refused() -> None:
+    with pytest.raises(ValueError):
+        MatchIndex.build([1, 2], unit_vectors(3), TEXTS[:3])
+    with pytest.raises(ValueError):
+        MatchIndex.build([1, 2, 3], unit_vectors(3)[:, :10], TEXTS[:3])
+
+
+def test_empty_index_retrieves_nothing() -> None:
+    index = MatchIndex.build([], np.zeros((0, DIM), np.float32), [])
+    assert [r.tolist() for r in index.retrieve(unit_vectors(2), ["a", "b"], 5)] == [[], []]
