@@ -66,32 +66,6 @@ def reranked(model, prep: mt.Prepared, queries: list[int]) -> list[list[int]]:
     return [mt.ranked_rows(prep.scored[q], model.raw(prep.scored[q].x)) for q in queries]
 
 
-def speech_cv(speeches: mt.Prepared, tweets: mt.Prepared, folds: int, config: mt.Config) -> tuple:
-    """Out-of-fold rankings of the matched speech queries, and out-of-fold raw scores of every pair
-    (matched and unmatched queries) for the calibration check."""
-    groups = sorted(set(speeches.groups[: len(speeches.data.queries)]))
-    rng = np.random.default_rng(mt.SEED)
-    order = rng.permutation(len(groups))
-    fold_of = {groups[g]: i % folds for i, g in enumerate(order)}
-    tweet_train = [q for q, s in enumerate(tweets.splits) if s == "train"]
-    xt, yt, _ = mt.table(tweets, tweet_train)
-    n = len(speeches.data.queries)
-    rankings: list[list[int]] = [[] for _ in range(n)]
-    raw_all, y_all = [], []
-    for fold in range(folds):
-        train = [q for q, g in enumerate(speeches.groups) if fold_of.get(g, -1) != fold]
-        test = [q for q, g in enumerate(speeches.groups) if fold_of.get(g, -1) == fold]
-        xs, ys, _ = mt.table(speeches, train)
-        model = mt.fit(np.concatenate([xs, xt]), np.concatenate([ys, yt]), config)
-        for q in test:
-            if q < n:
-                rankings[q] = mt.ranked_rows(speeches.scored[q], model.raw(speeches.scored[q].x))
-        xh, yh, _ = mt.table(speeches, test)
-        raw_all.append(model.raw(xh))
-        y_all.append(yh)
-    return rankings, np.concatenate(raw_all), np.concatenate(y_all)
-
-
 def show(title: str, rows: dict[str, dict[str, float]]) -> None:
     print(f"\n{title}")
     print(f"  {'method':<28} {'MAP@5':>7} {'P@1':>7} {'MRR':>7}")
@@ -139,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     n = len(speeches.data.queries)
     found = sum(bool(speeches.relevant[q] & set(speeches.scored[q].rows.tolist())) for q in range(n))
     rows = baselines(speeches)
-    rankings, raw, y = speech_cv(speeches, tweets, args.folds, config)
+    tweet_train = [q for q, s in enumerate(tweets.splits) if s == "train"]
+    rankings, raw, y = mt.cross_validate(speeches, [(tweets, tweet_train)], args.folds, config, log)
     rows["podium re-ranker"] = mt.evaluate(rankings, speeches.relevant[:n])
     show(
         f"speeches → PolitiFact: {n} queries of {len(set(speeches.groups[:n]))} debates, "

@@ -180,3 +180,41 @@ def evaluate(rankings: Sequence[Sequence[int]], relevant: Sequence[set[int]]) ->
         first = next((i for i, r in enumerate(ranked, 1) if r in rel), None)
         rr.append(1.0 / first if first else 0.0)
     return {"MAP@5": float(np.mean(aps)), "P@1": float(np.mean(p1)), "MRR": float(np.mean(rr))}
+
+
+def debate_folds(groups: Sequence[str], folds: int) -> dict[str, int]:
+    """Each debate's fold (debates shuffled with the fixed seed, dealt round-robin)."""
+    names = sorted(set(groups))
+    order = np.random.default_rng(SEED).permutation(len(names))
+    return {names[g]: i % folds for i, g in enumerate(order)}
+
+
+def cross_validate(
+    speeches: Prepared, extra: Sequence[tuple[Prepared, Sequence[int]]], folds: int, config: Config, log=print
+) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
+    """Speech queries cross-validated by whole debate: per fold, a re-ranker trained on the other
+    folds' queries (matched and unmatched) plus ``extra`` (other sets' chosen queries), applied to the
+    fold. Returns the out-of-fold rankings of the matched queries, and the out-of-fold raw scores and
+    labels of every pair (for calibration)."""
+    fold_of = debate_folds(speeches.groups, folds)
+    n = len(speeches.data.queries)
+    tables = [table(prep, chosen) for prep, chosen in extra]
+    rankings: list[list[int]] = [[] for _ in range(n)]
+    raw_all, y_all = [], []
+    for fold in range(folds):
+        train = [q for q, g in enumerate(speeches.groups) if fold_of[g] != fold]
+        test = [q for q, g in enumerate(speeches.groups) if fold_of[g] == fold]
+        xs, ys, _ = table(speeches, train)
+        model = fit(
+            np.concatenate([xs, *(t[0] for t in tables)]),
+            np.concatenate([ys, *(t[1] for t in tables)]),
+            config,
+        )
+        for q in test:
+            if q < n:
+                rankings[q] = ranked_rows(speeches.scored[q], model.raw(speeches.scored[q].x))
+        xh, yh, _ = table(speeches, test)
+        raw_all.append(model.raw(xh))
+        y_all.append(yh)
+        log(f"fold {fold + 1}/{folds}: trained on {len(train)} queries, scored {len(test)}")
+    return rankings, np.concatenate(raw_all), np.concatenate(y_all)
