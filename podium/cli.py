@@ -18,6 +18,7 @@ from podium.factchecks.cli import factchecks
 from podium.factchecks.match_cli import match
 from podium.ingest import DEFAULT_MAX_BYTES, collect_inputs, is_url
 from podium.outputs import FORMATS
+from podium.web.command import serve
 from podium.writing import output_name, refuse_unsafe_target, write_atomic
 
 ANALYZE_EXAMPLES = """
@@ -256,6 +257,7 @@ def layers() -> None:
 
 main.add_command(corpus)  # podium corpus …: the corpus store (podium/corpus/cli.py)
 main.add_command(factchecks)  # podium factchecks …: fact-check archives (podium/factchecks/cli.py)
+main.add_command(serve)  # podium serve: the web app and REST API (podium/web/command.py)
 main.add_command(match)  # podium match …: CheckThat! matching run files (podium/factchecks/match_cli.py)
 
 __all__ = ["ExitCode", "main", "output_name"]
