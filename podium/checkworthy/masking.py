@@ -1,12 +1,11 @@
-"""Name masking: every proper noun becomes ``ENT`` before any lexical feature sees the sentence.
+"""Name masking for the check-worthiness model: every name becomes ``ENT`` before any feature sees it.
 
-This is what makes the check-worthiness model neutral: "Israel struck Iran" and "Iran struck Israel"
-both read "ENT struck ENT", so no feature can be keyed on a country, person or party. A word counts as
-a name when it is capitalised inside a sentence, or, at the start of a sentence, when its lower-case form
-is not a common word (the list is learnt from the training text and shipped with the model).
-"The ENT" and "ENT of ENT" collapse to "ENT" ("the United States" reads like "China"). Numbers become
-``0`` runs so that figures generalise. This module does no named-entity recognition (no spaCy): it is a
-cheap, deterministic rule that errs on the side of masking.
+This is what makes the model neutral: "Israel struck Iran" and "Iran struck Israel" both read
+"ENT struck ENT", so no feature can be keyed on a country, person or party. What counts as a name is
+decided by ``podium.masking.name_ranges`` (the one rule of the package, with the common-word list learnt
+from the training text and shipped with the model); this module renders it as tokens. "The ENT" and
+"ENT of ENT" collapse to "ENT" ("the United States" reads like "China"). Numbers become ``0`` runs so
+that figures generalise. No named-entity recognition here (no spaCy).
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+
+from podium.masking import name_ranges
 
 MASK = "ENT"
 _TOKEN = re.compile(
@@ -25,7 +26,6 @@ _TOKEN = re.compile(
 )
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "(", "[", "—", "-", "–", "…"})
-_PRONOUN_I = frozenset({"i", "i'm", "i've", "i'll", "i'd", "i’m", "i’ve", "i’ll", "i’d"})
 _DIGITS = re.compile(r"\d")
 
 
@@ -52,45 +52,53 @@ def learn_common_words(texts: Iterable[str], min_count: int = 2) -> set[str]:
     return {w for w, n in lower.items() if n >= min_count and n >= capital[w]}
 
 
-def _is_name(tok: str, initial: bool, common: set[str]) -> bool:
-    if not tok[0].isupper():
-        return False
-    word = _POSSESSIVE.sub("", tok).rstrip(".")
-    low = word.lower()
-    if low in _PRONOUN_I or low == "i":
-        return False
-    if not initial:
-        return True
-    return low not in common
-
-
 def mask_tokens(text: str, common: set[str], keep_digits: bool = False) -> list[str]:
     """The sentence's tokens with names as ``ENT`` (possessive kept as ``ENT 's``) and digits as 0
-    (unless ``keep_digits``)."""
+    (unless ``keep_digits``). What is a name is ``podium.masking.name_ranges``'s decision; a lower-case
+    prefix hyphenated to a name stays a token of its own ("pro- ENT")."""
+    ranges = name_ranges(text, common)
     out: list[str] = []
-    initial = True
-    for tok in tokens(text):
+    r = 0
+    last_range = -1
+    for m in _TOKEN.finditer(text):
+        tok, pos, end = m.group(), m.start(), m.end()
         if tok[0].isdigit():
             out.append(tok if keep_digits else _DIGITS.sub("0", tok))
-            initial = False
             continue
-        if tok[0].isalpha() and _is_name(tok, initial, common):
-            possessive = _POSSESSIVE.search(tok)
-            if out and out[-1] == MASK:
-                pass
-            elif len(out) >= 2 and out[-1] == "of" and out[-2] == MASK:
-                out.pop()
-            elif out and out[-1].lower() == "the":
-                out[-1] = MASK
-            else:
-                out.append(MASK)
-            if possessive:
-                out.append("'s")
-            initial = False
+        while r < len(ranges) and ranges[r][1] <= pos:
+            r += 1
+        k = r
+        while k < len(ranges) and ranges[k][0] < end:
+            start, stop = ranges[k]
+            if start > pos:
+                out.append(text[pos:start].lower())
+            if k != last_range:
+                _add_mask(out)
+                last_range = k
+            pos = max(pos, stop)
+            k += 1
+        if pos >= end:
             continue
-        out.append(tok.lower() if tok[0].isalpha() else tok)
-        initial = tok in _SENTENCE_BREAK
+        rest = text[pos:end]
+        if k > r and _POSSESSIVE.fullmatch(rest):
+            out.append("'s")
+        elif k > r:
+            out.append(rest.lower())
+        else:
+            out.append(tok.lower() if tok[0].isalpha() else tok)
     return out
+
+
+def _add_mask(out: list[str]) -> None:
+    """Append one ``ENT``: runs of names, "the ENT" and "ENT of ENT" collapse into one."""
+    if out and out[-1] == MASK:
+        return
+    if len(out) >= 2 and out[-1] == "of" and out[-2] == MASK:
+        out.pop()
+    elif out and out[-1].lower() == "the":
+        out[-1] = MASK
+    else:
+        out.append(MASK)
 
 
 def mask_text(text: str, common: set[str], keep_digits: bool = False) -> str:

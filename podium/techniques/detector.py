@@ -75,7 +75,8 @@ class TechniqueDetector:
         np.savez_compressed(path, **arrays)
 
     def encode(self, text: str, segments: list[tuple[int, int]]) -> tuple[DocContext, list[Encoded]]:
-        return DocContext.build(text, segments, self.common), encode(text, segments, self.common, self.layers)
+        ctx = DocContext.build(text, segments, self.common)
+        return ctx, encode(text, segments, self.common, self.layers, ctx.masks)
 
     def find(self, text: str, segments: list[tuple[int, int]]) -> list[Found]:
         """Technique spans of the segments of ``text`` (offsets into ``text``)."""

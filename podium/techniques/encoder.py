@@ -60,19 +60,27 @@ def load_minilm(layers: int = FULL_DEPTH) -> tuple[Any, Any]:
 
 
 def encode(
-    text: str, segments: list[tuple[int, int]], common: set[str], layers: int = FULL_DEPTH
+    text: str,
+    segments: list[tuple[int, int]],
+    common: set[str],
+    layers: int = FULL_DEPTH,
+    masks: list[Masked] | None = None,
 ) -> list[Encoded]:
-    """Vectors (after ``layers`` layers) of the pieces of each ``[start, end)`` segment, names masked."""
+    """Vectors (after ``layers`` layers) of the pieces of each ``[start, end)`` segment, names masked
+    (``masks``: the segments already masked, when the caller has them)."""
     if layers == 0:
-        return _encode_static(text, segments, common)
-    return encode_depths(text, segments, common, (layers,))[layers]
+        return _encode_static(text, segments, common, masks)
+    return encode_depths(text, segments, common, (layers,), masks=masks)[layers]
 
 
-def _encode_static(text: str, segments: list[tuple[int, int]], common: set[str]) -> list[Encoded]:
+def _encode_static(
+    text: str, segments: list[tuple[int, int]], common: set[str], masks: list[Masked] | None = None
+) -> list[Encoded]:
     """Depth 0 without transformers or torch (``embedding``); the same vectors as ``encode_depths``."""
     from podium.techniques.embedding import load_embedding
 
-    masks = [mask(text[s:e], common) for s, e in segments]
+    if masks is None:
+        masks = [mask(text[s:e], common) for s, e in segments]
     windows = load_embedding(MAX_PIECES, STRIDE).windows([m.text for m in masks])
     return [_collect(m, s, w) for m, (s, _), w in zip(masks, segments, windows, strict=True)]
 
@@ -83,12 +91,14 @@ def encode_depths(
     common: set[str],
     depths: tuple[int, ...],
     batch_size: int = 64,
+    masks: list[Masked] | None = None,
 ) -> dict[int, list[Encoded]]:
     """Like ``encode`` for several depths at once (one forward pass): ``{depth: encodings}``."""
     import torch
 
     tokenizer, model = load_minilm(max(depths))
-    masks = [mask(text[s:e], common) for s, e in segments]
+    if masks is None:
+        masks = [mask(text[s:e], common) for s, e in segments]
     order = sorted(range(len(masks)), key=lambda i: len(masks[i].text))
     out: dict[int, list[Encoded]] = {d: [] for d in depths}
     slots: list[dict[int, Encoded]] = [{} for _ in masks]

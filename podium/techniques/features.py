@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ import numpy as np
 
 from podium.techniques.cues import CATEGORIES, segment_cue_hits
 from podium.techniques.encoder import Encoded
-from podium.techniques.masking import mask
+from podium.techniques.masking import Masked, mask
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTES = {'"', "“", "”", "«", "»"}
@@ -26,7 +27,12 @@ N_PIECE_EXTRA = len(CATEGORIES) + 11
 
 @dataclass(slots=True)
 class DocContext:
-    """Per-document counts that features need: word and sentence recurrences, and cue hits."""
+    """Per-document counts that features need: word and sentence recurrences, and cue hits.
+
+    Every count is taken on the name-masked segments (``masking``): a name is never counted as a word
+    ("Democratic" the party does not add to "democratic"), and a span's recurrences are those of its
+    masked text, so which actor a document names elsewhere cannot move a span's features.
+    """
 
     text: str
     segments: list[tuple[int, int]]
@@ -34,17 +40,33 @@ class DocContext:
     segment_counts: Counter[str]
     cues: list[dict[str, list[tuple[int, int]]]]
     common: set[str]
-    lower: str = ""
+    #: Each segment masked, and the masked segments joined by newlines (what recurrences are counted in).
+    masks: list[Masked] = field(default_factory=list)
+    masked_doc: str = ""
+    masked_lower: str = ""
+    #: Where each masked segment starts in ``masked_doc``.
+    masked_starts: list[int] = field(default_factory=list)
     bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
-    masked_lengths: dict[int, int] = field(default_factory=dict)  # segment -> length once masked
 
     @classmethod
     def build(cls, text: str, segments: list[tuple[int, int]], common: set[str]) -> DocContext:
-        words = Counter(w.lower() for w in _WORD.findall(text))
-        segs = Counter(_norm(text[s:e]) for s, e in segments)
+        masks = [mask(text[s:e], common) for s, e in segments]
+        words: Counter[str] = Counter()
+        for m in masks:
+            words.update(w.group().lower() for w in _WORD.finditer(m.text) if not m.placeholder[w.start()])
+        segs = Counter(_norm(m.text) for m in masks)
         cues = segment_cue_hits(text, segments)
         bounds = np.array(segments, dtype=np.int64).reshape(-1, 2)
-        return cls(text, segments, words, segs, cues, common, text.lower(), bounds)
+        starts = [0] * len(masks)
+        for k in range(1, len(masks)):
+            starts[k] = starts[k - 1] + len(masks[k - 1].text) + 1
+        joined = "\n".join(m.text for m in masks)
+        return cls(text, segments, words, segs, cues, common, masks, joined, joined.lower(), starts, bounds)
+
+    def masked_offset(self, k: int, pos: int) -> int:
+        """Where the original offset ``pos`` (inside segment ``k`` or at its end) falls in ``masked_doc``."""
+        m = self.masks[k]
+        return self.masked_starts[k] + bisect_left(m.starts, pos - self.segments[k][0])
 
 
 def _norm(text: str) -> str:
@@ -98,7 +120,7 @@ def piece_features(ctx: DocContext, k: int, enc: Encoded) -> np.ndarray:
     extra[:, base + 8] = math.log1p(n) / 5
     extra[:, base + 9] = [word_rep.get(w, 0.0) for w in word_at[starts].tolist()]
     extra[:, base + 9] *= ~masked
-    extra[:, base + 10] = math.log1p(ctx.segment_counts[_norm(seg)] - 1)
+    extra[:, base + 10] = math.log1p(ctx.segment_counts[_norm(ctx.masks[k].text)] - 1)
     return np.hstack([enc.vectors, extra])
 
 
@@ -139,16 +161,19 @@ def span_features(ctx: DocContext, encoded: list[Encoded], start: int, end: int)
     masked = mask(span_text, ctx.common).text  # lengths and capitals never depend on which name it is
     words = _norm(masked).split()
     seg_len = 1
+    occurrences = before = 0
     if first_seg is not None:
-        if first_seg not in ctx.masked_lengths:
-            s, e = ctx.segments[first_seg]
-            ctx.masked_lengths[first_seg] = max(len(mask(text[s:e], ctx.common).text), 1)
-        seg_len = ctx.masked_lengths[first_seg]
-    needle = span_text.lower()
-    occurrences = ctx.lower.count(needle) if span_text.strip() else 0
-    same_length = len(ctx.lower) == len(text)  # lower() can lengthen a few rare characters
-    prefix = ctx.lower if same_length else text[:start].lower()
-    before = prefix.count(needle, 0, start if same_length else len(prefix)) if span_text.strip() else 0
+        seg_len = max(len(ctx.masks[first_seg].text), 1)
+        last_seg = overlapping[-1]
+        m_start = ctx.masked_offset(first_seg, max(start, ctx.segments[first_seg][0]))
+        m_end = ctx.masked_offset(last_seg, min(end, ctx.segments[last_seg][1]))
+        in_doc = ctx.masked_doc[m_start:m_end]
+        if in_doc.strip():  # recurrences of the span as masked in its sentence
+            needle = in_doc.lower()
+            occurrences = ctx.masked_lower.count(needle)
+            same_length = len(ctx.masked_lower) == len(ctx.masked_doc)  # lower() may lengthen a character
+            prefix = ctx.masked_lower if same_length else ctx.masked_doc[:m_start].lower()
+            before = prefix.count(needle, 0, m_start if same_length else len(prefix))
     word_rep = np.mean([math.log1p(max(ctx.word_counts[w] - 1, 0)) for w in words if len(w) > 3] or [0.0])
     extra = np.array(
         [

@@ -1,12 +1,11 @@
-"""Name masking: every run of proper names becomes ``X`` before the models see a sentence.
+"""Name masking for the technique model: every run of names becomes ``X`` before the models see a sentence.
 
 This is what keeps technique decisions neutral: "Iran's thugs" and "Israel's thugs" both read
 "X's thugs" ("the United States" becomes "X" as "China" does), so no learnt weight can be keyed on a
-country, person or party. A word counts as a name when it is capitalised inside a sentence, or, first in a
-sentence, when its lower-case form is not a common word (the common-word list is learnt from the training
-text and shipped with the model). Shouted common words ("STOP THE STEAL") are not names. Masking keeps a
-character map back to the original text, so every offset the models produce points into the unmasked
-text. No named-entity recognition here: a cheap, deterministic rule that errs on the side of masking.
+country, person or party. What counts as a name is decided by ``podium.masking.name_ranges`` (the one rule
+of the package; the common-word list it needs is learnt from the training text here and shipped with the
+model); this module joins names into runs and renders them. Masking keeps a character map back to the
+original text, so every offset the models produce points into the unmasked text.
 """
 
 from __future__ import annotations
@@ -16,9 +15,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from podium.masking import name_ranges
+
 MASK = "X"
 #: Bump when the rule changes: cached encodings of the training corpus depend on it.
-VERSION = 2
+VERSION = 3
 _WORD = re.compile(r"[^\W\d_]+(?:[\-'’.][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BREAK = re.compile(r"(?:^|[.!?:;\"“”(\[—–…]|--)\s*$")
@@ -56,21 +57,12 @@ def learn_common_words(texts: Iterable[str], min_count: int = 2) -> set[str]:
     return {w for w, n in lower.items() if n >= min_count and n >= capital[w]}
 
 
-def name_ranges(text: str, common: set[str]) -> list[tuple[int, int]]:
-    """``[start, end)`` of every run of name words in ``text`` (possessive endings left outside)."""
+def name_runs(text: str, common: set[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` of every run of names in ``text`` (names by ``podium.masking.name_ranges``;
+    possessive endings outside): names separated only by spaces or hyphens form one run, and a "the"
+    right before a run joins it."""
     runs: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        bare = _POSSESSIVE.sub("", word) if len(word) > 2 else word
-        if not bare or not bare[0].isupper() or bare in ("I", "A"):
-            continue
-        low = bare.lower()
-        if bare.isupper() and len(bare) > 1 and low in common:
-            continue  # shouting, not a name
-        initial = bool(_BREAK.search(text[max(0, m.start() - 40) : m.start()])) or m.start() == 0
-        if initial and low in common:
-            continue
-        start, end = m.start(), m.start() + len(bare)
+    for start, end in name_ranges(text, common):
         article = _THE.search(text, 0, start)
         if article and article.end() == start:
             start = article.start()  # "the United States" reads like "China"
@@ -88,7 +80,7 @@ def mask(text: str, common: set[str]) -> Masked:
     ends: list[int] = []
     flags: list[bool] = []
     pos = 0
-    for start, end in name_ranges(text, common):
+    for start, end in name_runs(text, common):
         pieces.append(text[pos:start])
         starts.extend(range(pos, start))
         ends.extend(range(pos + 1, start + 1))

@@ -1,0 +1,205 @@
+"""The one rule for what counts as a name in podium, shared by every learned component.
+
+Learned components (the check-worthiness model, the technique model, and every document-level count that
+feeds them) must not see which actor a sentence is about: they see names replaced by a placeholder. Each
+component keeps its own placeholder and rendering (``podium.checkworthy.masking`` writes ``ENT`` tokens,
+``podium.techniques.masking`` writes ``X`` with a character map), but the decision "is this a name?"
+is made here, by ``name_ranges``, and nowhere else.
+
+The rule, word by word (a word is a run of letters with inner apostrophes; hyphens and ``&`` join words
+into compounds; initialisms such as "U.S." and titles such as "Mr." keep their dots):
+- A capitalised word inside a sentence is a name. First in a sentence (after . ! ? : ; quotes, brackets,
+  dashes, a line break, or at the start of the text) it is a name unless its lower-case form is a common
+  word (``common``, learnt from training text and shipped with each model) — and even then it is a name
+  when an alias of a state, organisation, party or armed group in the gazetteer starts there ("Turkey
+  said", "United States troops"; people are left out, so that "President Trump" and "President Obama"
+  read alike).
+- An all-capital word of two letters or more is an acronym, so a name ("UK", "NATO"), also first in a
+  sentence. When its lower-case form is a common word, it is shouting, not a name, next to another
+  all-capital word ("STOP THE STEAL", "WE WILL WIN"); alone it is a name inside a sentence, and first in
+  a sentence when the gazetteer knows it ("US troops left" like "UK troops left"; "OK." stays a word).
+- "I", "A" and "I'm"-like contractions are never names.
+- Hyphenated compounds: when the first part is a name, the whole compound is ("Al-Qaeda", "US-led",
+  "Bosnia-Herzegovina"); otherwise the name starts at the first capitalised part and lower-case prefixes
+  stay outside ("all-American", "pro-Israel", "anti-Iranian" mask "American", "Israel", "Iranian"), except
+  an Arabic article, which belongs to the name ("al-Assad").
+- A possessive ending ("'s", "’s") is left outside the name; demonyms are capitalised words, so names.
+- Epithets from the actor gazetteer ("the Zionist regime", "the mullahs", "the Great Satan") are names as a
+  whole, in any letter case: they stand for an actor as much as its name does.
+
+This module does no named-entity recognition and loads no model: it is deterministic, cheap, and errs on
+the side of masking. It does not render masks (the two maskers do) and does not learn the common words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Titles written with a full stop; the stop belongs to the name ("Mr. Smith" is one run of names).
+_TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof)\.(?=\s)"
+#: "U.S.", "U.N.", "e.g.": single letters joined by full stops.
+_INITIALISM = r"[^\W\d_](?:\.[^\W\d_])+\.?"
+_PART = rf"(?:{_INITIALISM}|[^\W\d_]+(?:['’][^\W\d_]+)*)"
+_WORD = re.compile(rf"{_TITLES}|{_PART}(?:[-‐&]{_PART})*")
+_JOINER = re.compile(r"[-‐&]")
+_POSSESSIVE = re.compile(r"['’]s$")
+#: What ends a sentence or opens a new one, as the last non-space text before a word.
+_BREAK_END = re.compile(r"(?:[.!?:;\"“”(\[—–…]|--|(?:^|\s)-)\s*$")
+#: Parts of a hyphenated compound that are never names, even capitalised first in a sentence.
+PREFIXES = frozenset(
+    {"pro", "anti", "non", "all", "un", "post", "pre", "mid", "ex", "neo", "pan", "trans", "counter", "cross"}
+    | {"inter", "intra", "sub", "super", "ultra", "semi", "pseudo", "quasi", "self", "multi", "bi", "tri"}
+)
+#: Arabic articles: lower-case, yet part of the name they are hyphenated to ("al-Assad", "el-Sisi").
+ARTICLES = frozenset({"al", "el", "ad", "ag", "ak", "an", "ar", "as", "ash", "at", "ath", "az"})
+#: Never names, even capitalised inside a sentence.
+_NEVER = frozenset({"I", "A"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    initial: bool
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending (never shorter than two letters)."""
+    return _POSSESSIVE.sub("", word) if len(word) > 3 else word
+
+
+def _words(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        gap = text[prev_end : m.start()]
+        initial = (not words and not gap.strip()) or bool(_BREAK_END.search(gap)) or "\n" in gap
+        words.append(_Word(m.start(), m.end(), m.group(), initial))
+        prev_end = m.end()
+    return words
+
+
+def _is_pronoun(part: str) -> bool:
+    head = re.split(r"['’]", part, maxsplit=1)[0]
+    return part in _NEVER or head == "I"
+
+
+class _Lexicon:
+    """Gazetteer data the rule needs: aliases by first word (case-sensitive) and epithets (any case)."""
+
+    def __init__(self, aliases: Collection[str], epithets: Collection[str]) -> None:
+        self.starts: dict[str, list[str]] = {}
+        #: One-word aliases as written ("US", "WHO", "Turkey").
+        bare = [a.removeprefix("the ") for a in aliases]
+        self.words = frozenset(a for a in bare if _WORD.fullmatch(a))
+        for alias in aliases:
+            text = alias.removeprefix("the ").strip()
+            m = _WORD.match(text)
+            if m and text[:1].isupper():
+                self.starts.setdefault(_bare(m.group()), []).append(text)
+        for forms in self.starts.values():
+            forms.sort(key=len, reverse=True)
+        alts = "|".join(re.escape(e) for e in sorted({e.lower() for e in epithets}, key=len, reverse=True))
+        self.epithets = re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])", re.IGNORECASE) if alts else None
+
+    def alias_at(self, text: str, start: int, first: str) -> bool:
+        """Whether a gazetteer alias starting with the word ``first`` begins at ``start``."""
+        for form in self.starts.get(first, ()):
+            end = start + len(form)
+            if text.startswith(form, start) and (end == len(text) or not text[end].isalnum()):
+                return True
+        return False
+
+    def epithet_ranges(self, text: str) -> list[tuple[int, int]]:
+        if self.epithets is None:
+            return []
+        return [(m.start(), m.end()) for m in self.epithets.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> _Lexicon:
+    from podium.actors.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    # people are left out: "President Trump" must not read differently from "President Obama" because
+    # one of them is in the gazetteer; states, organisations, parties and armed groups are comparable
+    names = [
+        a.text
+        for a in gaz.aliases
+        if a.kind in ("name", "alias", "adjective", "metonym") and gaz.actors[str(a.actor)].type != "person"
+    ]
+    return _Lexicon(names, [a.text for a in gaz.aliases if a.kind == "epithet"])
+
+
+def _part_is_name(
+    part: str, initial: bool, common: Collection[str], shouting: bool, lexicon: _Lexicon
+) -> bool:
+    if not part[:1].isupper() or _is_pronoun(part):
+        return False
+    bare = _bare(part).rstrip(".")
+    low = bare.lower()
+    if _is_caps(bare) and low in common:  # "US" the country or "us" shouted?
+        return not shouting and (not initial or _bare(part) in lexicon.words)
+    return not initial or low not in common
+
+
+def name_ranges(text: str, common: Collection[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` of every name in ``text``, sorted and not overlapping, by the rule of this module.
+
+    ``common`` holds lower-case common words (a capitalised common word first in a sentence is not a
+    name). A range is one name word, one hyphenated compound or its name part, or one gazetteer epithet;
+    possessive endings stay outside. Ranges are not joined into runs ("Mr. John Smith" gives three):
+    callers join them as their placeholder rendering needs.
+    """
+    lexicon = _default_lexicon()
+    words = _words(text)
+    caps = [_is_caps(w.text) and w.text not in _NEVER for w in words]
+    ranges: list[tuple[int, int]] = []
+    for k, w in enumerate(words):
+        shouting = (k > 0 and caps[k - 1]) or (k + 1 < len(words) and caps[k + 1])
+        span = _word_range(text, w, common, shouting, lexicon)
+        if span is not None:
+            ranges.append(span)
+    epithets = lexicon.epithet_ranges(text)
+    if epithets:
+        kept = [r for r in ranges if not any(s < r[1] and r[0] < e for s, e in epithets)]
+        ranges = sorted(kept + epithets)
+    return ranges
+
+
+def _word_range(
+    text: str, w: _Word, common: Collection[str], shouting: bool, lexicon: _Lexicon
+) -> tuple[int, int] | None:
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^-‐&]+", w.text)] if _JOINER.search(w.text) else []
+    end = w.end - (len(w.text) - len(_bare(w.text)))
+    if len(parts) < 2:
+        if _part_is_name(w.text, w.initial, common, shouting, lexicon):
+            return (w.start, end)
+        if w.initial and w.text[:1].isupper() and lexicon.alias_at(text, w.start, _bare(w.text)):
+            return (w.start, end)
+        return None
+    first = w.text[parts[0][0] : parts[0][1]]
+    prefix = first.lower() in PREFIXES and (w.initial or not first[:1].isupper())  # "Trans-Pacific": a name
+    if not prefix and (
+        _part_is_name(first, w.initial, common, shouting, lexicon)
+        or (w.initial and first[:1].isupper() and lexicon.alias_at(text, w.start, first))
+    ):
+        return (w.start, end)
+    if _is_caps(w.text):  # "OFF-MIKE": shouted as a whole
+        return None
+    for i, (s, e) in enumerate(parts[1:], 1):
+        if e - s > 1 and _part_is_name(w.text[s:e], False, common, shouting, lexicon):
+            before = w.text[parts[i - 1][0] : parts[i - 1][1]]
+            if before.lower() in ARTICLES:
+                s = parts[i - 1][0]
+            return (w.start + s, end)
+    return None
