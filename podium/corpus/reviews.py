@@ -1,7 +1,8 @@
 """The review workflow of claims: a status per claim (new → to check → checked / not worth checking), a
 note, a verdict, a link to the published check and the reviewer, with every edit logged.
 
-A claim without a ``claim_reviews`` row is ``new``. ``save_review`` validates the fields (E504), writes
+A claim without a ``claim_reviews`` row is ``new``. A claim's speaker is its turn's, else the document's
+first speaker. ``save_review`` validates the fields (E504), writes
 the row and one ``claim_review_log`` entry listing what changed, in the caller's transaction. Used by
 ``Corpus`` (the web app's claims pages and API); it renders and exports nothing.
 """
@@ -25,7 +26,9 @@ STATUSES = ("new", "to_check", "checked", "not_worth_checking")
 #: What a person can change, and the longest value each may hold.
 FIELDS = {"status": 32, "verdict": 32, "note": 10_000, "review_url": 2_000, "reviewer": 200}
 _COLUMNS = (
-    "c.id AS claim_id, c.document_id, d.title, d.date, d.source, c.speaker, c.char_start AS start, "
+    "c.id AS claim_id, c.document_id, d.title, d.date, d.source, coalesce(c.speaker, (SELECT ds.name "
+    "FROM document_speakers ds WHERE ds.document_id = d.id AND ds.position = 0)) AS speaker, "
+    "c.char_start AS start, "
     "c.char_end AS end_, substr(d.text, c.char_start + 1, c.char_end - c.char_start) AS text, c.score, "
     "c.type, c.rank, coalesce(r.status, 'new') AS status, r.verdict, r.note, r.review_url, r.reviewer, "
     "r.updated_at, (SELECT count(*) FROM claim_matches m WHERE m.claim_id = c.id) AS matches"
@@ -34,10 +37,18 @@ _FROM = "claims c JOIN documents d ON d.id = c.document_id LEFT JOIN claim_revie
 
 
 def _where(
-    f: Filters, claim_type: str | None, status: str | None, min_score: float, params: dict[str, Any]
+    f: Filters,
+    claim_type: str | None,
+    status: str | None,
+    min_score: float,
+    params: dict[str, Any],
+    document_id: int | None = None,
 ) -> str:
     params["min_score"] = min_score
     where = ["c.score >= :min_score", *conditions(f, params, "c.speaker", "c.sentence_id")]
+    if document_id is not None:
+        params["document_id"] = document_id
+        where.append("c.document_id = :document_id")
     if claim_type:
         params["claim_type"] = claim_type
         where.append("c.type = :claim_type")
@@ -63,12 +74,13 @@ def review_queue(
     min_score: float = 0.0,
     limit: int = 50,
     offset: int = 0,
+    document_id: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of claims, most check-worthy first, with their review; and how many match in all."""
     if status is not None and status not in STATUSES:
         raise PodiumError("E504", field="status", value=status, reason=f"use one of {', '.join(STATUSES)}")
     params: dict[str, Any] = {"limit": limit, "offset": offset}
-    where = _where(f, claim_type, status, min_score, params)
+    where = _where(f, claim_type, status, min_score, params, document_id)
     rows = conn.execute(
         text(
             f"SELECT {_COLUMNS} FROM {_FROM} WHERE {where} "
