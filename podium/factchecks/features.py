@@ -87,7 +87,6 @@ MONOTONE: dict[str, int] = {
     "speaker_is_claimant": 1,
 }
 
-ARTICLE_CHARS = 1500  #: characters of the article whose words the features read
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
@@ -169,27 +168,28 @@ def day_number(value: str | None) -> int | None:
 
 @dataclass(frozen=True)
 class QueryInfo:
-    terms: tuple[str, ...]
-    idf: np.ndarray  # idf of each distinct term
-    context_terms: tuple[str, ...]
+    terms: tuple[str, ...]  # distinct content terms
+    idf: np.ndarray  # idf of each term
+    context_terms: tuple[str, ...]  # distinct content terms of the neighbouring lines, not in terms
     context_idf: np.ndarray
     numbers: frozenset[str]
+    number_terms: tuple[str, ...]  # the numbers as index terms (digits as written)
     negated: bool
     names: frozenset[str]
+    name_terms: tuple[str, ...]  # the names as index terms (stemmed)
     speaker: frozenset[str]
     day: int | None
 
 
 @dataclass(frozen=True)
 class CandidateInfo:
+    """What the features read of a fact-check's own fields (its article is read through the BM25
+    index's postings, never tokenised at match time)."""
+
     claim_terms: frozenset[str]
     title_terms: frozenset[str]
-    article_terms: frozenset[str]
-    fc_terms: frozenset[str]  # claim, title and article start
-    claim_numbers: frozenset[str]
-    article_numbers: frozenset[str]
+    claim_numbers: frozenset[str]  # numbers in the claim and the title
     negated: bool
-    names: frozenset[str]  # names in the claim, title and article start
     claim_names: frozenset[str]
     claimant: frozenset[str]
     headline: frozenset[str]  # all words of claim and title, lower-cased (speaker named?)
@@ -208,40 +208,34 @@ def query_info(
     terms = tuple(dict.fromkeys(content_terms(text)))
     around = content_terms(" ".join([*before[-2:], *after[:1]]))
     context = tuple(t for t in dict.fromkeys(around) if t not in terms)
+    found_names = names(text)
     return QueryInfo(
         terms=terms,
         idf=lexical.idf(terms),
-        context_terms=tuple(context),
+        context_terms=context,
         context_idf=lexical.idf(context),
         numbers=frozenset(numbers(text)),
+        number_terms=tuple(dict.fromkeys(t for t in tokens(text) if t[0].isdigit())),
         negated=negated(text),
-        names=frozenset(names(text)),
+        names=frozenset(found_names),
+        name_terms=tuple(dict.fromkeys(stem(n) for n in sorted(found_names))),
         speaker=frozenset(surnames(speaker)),
         day=day_number(day),
     )
 
 
 def candidate_info(c: Candidate) -> CandidateInfo:
-    article = (c.text or "")[:ARTICLE_CHARS]
-    claim_terms = frozenset(content_terms(c.claim_reviewed))
-    title_terms = frozenset(content_terms(c.title or ""))
-    article_terms = frozenset(content_terms(article))
     headline = f"{c.claim_reviewed}\n{c.title or ''}"
-    claim_names = names(c.claim_reviewed) | names(c.title or "")
     return CandidateInfo(
-        claim_terms=claim_terms,
-        title_terms=title_terms,
-        article_terms=article_terms,
-        fc_terms=claim_terms | title_terms | article_terms,
+        claim_terms=frozenset(content_terms(c.claim_reviewed)),
+        title_terms=frozenset(content_terms(c.title or "")),
         claim_numbers=frozenset(numbers(headline)),
-        article_numbers=frozenset(numbers(article)),
         negated=negated(c.claim_reviewed),
-        names=frozenset(claim_names | names(article)),
-        claim_names=frozenset(claim_names),
+        claim_names=frozenset(names(c.claim_reviewed) | names(c.title or "")),
         claimant=frozenset(surnames(c.claimant)),
         headline=frozenset(re.findall(r"[^\W\d_]{3,}", headline.lower())),
         day=day_number(c.claim_date or c.date),
-        has_article=bool(article.strip()),
+        has_article=bool(c.text and c.text.strip()),
     )
 
 
@@ -254,14 +248,24 @@ def _share(terms: Sequence[str], idf: np.ndarray, found: frozenset[str]) -> floa
     return float(idf[hit].sum()) / total if total > 0 else 0.0
 
 
+def _weighted(present: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    """Per column of ``present`` (terms × candidates), the idf-weighted share of terms present."""
+    total = float(idf.sum())
+    if present.shape[0] == 0 or total <= 0:
+        return np.zeros(present.shape[1])
+    return (idf.astype(np.float64) @ present) / total
+
+
 def pair_rows(
     q: QueryInfo,
     retrieved: Retrieved,
     cands: Sequence[CandidateInfo | None],
+    lexical: Bm25,
     context_cosine: np.ndarray | None = None,
 ) -> np.ndarray:
     """``(len(retrieved.rows), len(FEATURES))`` float32 features, one row per retrieved candidate
-    (``cands[i]`` is the info of ``retrieved.rows[i]``; None when the fetch did not find it)."""
+    (``cands[i]`` is the info of ``retrieved.rows[i]``; None when the fetch did not find it). What
+    the lexical index read of each fact-check (claim, title, article start) is looked up in ``lexical``."""
     m = len(retrieved.rows)
     out = np.zeros((m, len(FEATURES)), dtype=np.float32)
     if m == 0:
@@ -284,6 +288,15 @@ def pair_rows(
     out[:, col["q_numbers"]] = min(len(q.numbers), 5)
     out[:, col["q_names"]] = min(len(q.names), 5)
     out[:, col["has_speaker"]] = bool(q.speaker)
+    lookup = [*q.terms, *q.context_terms, *q.number_terms, *q.name_terms]
+    present = lexical.presence(lookup, retrieved.rows)
+    n_terms, n_context = len(q.terms), len(q.context_terms)
+    names_at = len(lookup) - len(q.name_terms)
+    out[:, col["q_in_article"]] = _weighted(present[:n_terms], q.idf)
+    out[:, col["ctx_in_fc"]] = _weighted(present[n_terms : n_terms + n_context], q.context_idf)
+    numbers_found = present[n_terms + n_context : names_at]
+    if q.name_terms:
+        out[:, col["names_in_fc"]] = present[names_at:].mean(axis=0)
     for i, c in enumerate(cands):
         if c is None:
             continue
@@ -293,19 +306,15 @@ def pair_rows(
             len(c.claim_terms & set(q.terms)) / len(c.claim_terms) if c.claim_terms else 0
         )
         row[col["q_in_title"]] = _share(q.terms, q.idf, c.title_terms)
-        row[col["q_in_article"]] = _share(q.terms, q.idf, c.article_terms)
-        row[col["ctx_in_fc"]] = _share(q.context_terms, q.context_idf, c.fc_terms)
         row[col["has_article"]] = c.has_article
         row[col["claim_terms"]] = math.log1p(len(c.claim_terms))
         if q.numbers:
             row[col["num_in_claim"]] = len(q.numbers & c.claim_numbers) / len(q.numbers)
-            row[col["num_in_article"]] = len(q.numbers & (c.claim_numbers | c.article_numbers)) / len(
-                q.numbers
-            )
+            if q.number_terms:
+                in_claim = np.fromiter((t in c.claim_numbers for t in q.number_terms), bool)
+                row[col["num_in_article"]] = float(np.mean(in_claim | numbers_found[:, i]))
             row[col["num_conflict"]] = bool(c.claim_numbers) and not (q.numbers & c.claim_numbers)
         row[col["neg_mismatch"]] = q.negated != c.negated
-        if q.names:
-            row[col["names_in_fc"]] = len(q.names & c.names) / len(q.names)
         if c.claim_names:
             row[col["fc_names_in_q"]] = len(c.claim_names & q.names) / len(c.claim_names)
         if q.speaker:

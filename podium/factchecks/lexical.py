@@ -172,6 +172,24 @@ class Bm25:
             out[self.docs[span]] += np.float32(count) * self.weights[span]
         return out
 
+    def presence(self, words: Sequence[str], rows: np.ndarray) -> np.ndarray:
+        """``(len(words), len(rows))`` bool: whether each (already stemmed) term occurs in each document
+        row. Reads only the postings of ``words`` (each sorted by row), never the documents' text."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.zeros((len(words), len(rows)), dtype=bool)
+        if len(self.hashes) == 0 or not len(rows):
+            return out
+        for i, word in enumerate(words):
+            h = term_hash(word)
+            v = int(np.searchsorted(self.hashes, h))
+            if v < len(self.hashes) and int(self.hashes[v]) == h:
+                docs = self.docs[int(self.indptr[v]) : int(self.indptr[v + 1])]
+                at = np.searchsorted(docs, rows)
+                hit = at < len(docs)
+                hit[hit] = docs[at[hit]] == rows[hit]
+                out[i] = hit
+        return out
+
     def scores_for(self, query_text: str, rows: Sequence[int] | np.ndarray) -> np.ndarray:
         """BM25 scores of the given document rows only (float32, same order)."""
         return self.scores(query_text)[np.asarray(rows, dtype=np.int64)]

@@ -129,7 +129,7 @@ class Matcher:
                 query.text, query.before, query.after, query.speaker, query.date, self.index.lexical
             )
             known = np.array([c is not None for c in infos], dtype=bool)
-            out.append(Scored(found.rows, pair_rows(info, found, infos, ctx_cos), known))
+            out.append(Scored(found.rows, pair_rows(info, found, infos, self.index.lexical, ctx_cos), known))
         return out
 
     def _load_infos(self, rows: set[int]) -> None:
