@@ -70,7 +70,7 @@ def cache_root(url: URL) -> Path | None:
         path = Path(database)
         return path.with_name(path.name + SUFFIX)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    plain = url.set(password=None).render_as_string(hide_password=False)
+    plain = url._replace(password=None).render_as_string(hide_password=False)
     digest = hashlib.sha256(plain.encode("utf-8")).hexdigest()[:16]
     return base / "podium" / f"factchecks-index-{digest}"
 
