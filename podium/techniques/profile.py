@@ -2,9 +2,10 @@
 
 Fields (all counts; offsets are ``[start, end]`` into ``doc.text``):
 - ``words``; ``techniques``: per technique, ``count`` and ``per_1000_words`` (from layer ``technique``);
-- ``us_vs_them``: in-group ("we", "our") and out-group ("they", "them") references, per 1,000 words, and whom
-  they point to: "we" resolves to the actor the ``actor`` analyser gave it (the speaker's side), "they" to
-  the nearest earlier actor mention that is not the speaker's side (same or previous sentence);
+- ``us_vs_them``: in-group ("we", "our") and out-group ("they", "them") references, per 1,000 words (a word
+  that ``podium.masking`` calls a name, such as "US" the country, is none), and whom they point to: "we"
+  resolves to the actor the ``actor`` analyser gave it (the speaker's side), "they" to the nearest earlier
+  actor mention that is not the speaker's side (same or previous sentence);
 - ``certainty``: boosters versus hedges (layer ``hedge`` when present, else the lexicon), and their balance;
 - ``repetition``: repeated phrases, repeated sentence openings, anaphora runs;
 - ``loaded_terms``: the most frequent words inside Loaded_Language / Name_Calling spans (or lexicon hits
@@ -21,6 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from podium.document import Document
+from podium.masking import name_ranges
 from podium.resources.techniques.lexicon import IN_GROUP, OUT_GROUP
 from podium.techniques import TECHNIQUES
 from podium.techniques.cues import cue_hits
@@ -37,6 +39,8 @@ def _group_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 _IN = _group_pattern(IN_GROUP)
 _OUT = _group_pattern(OUT_GROUP)
+#: The pronouns as the common words of the masking rule: "We" first in a sentence is no name.
+_PRONOUNS = frozenset(w.lower() for w in (*IN_GROUP, *OUT_GROUP))
 
 
 def _per_1000(n: int, words: int) -> float:
@@ -97,11 +101,24 @@ def _actor_mentions(doc: Document) -> list[tuple[int, int, str, str]]:
     return [(m.start, m.end, m.label, str(m.attrs.get("name", m.label))) for m in doc.layer("actor_mention")]
 
 
+def _is_name(doc: Document, match: re.Match[str], starts: list[int]) -> bool:
+    """Whether a pronoun-like word is a name by ``podium.masking``'s rule ("US" the country is not the
+    in-group "us"; "WE WILL WIN" is shouting, not a name). Lower-case words never are."""
+    if match.group().islower():
+        return False
+    k = _sentence_of(doc, match.start(), starts)
+    lo = doc.sentences[k].start if k >= 0 else max(0, match.start() - 200)
+    hi = min(len(doc.text), match.end() + 40)
+    start, end = match.start() - lo, match.end() - lo
+    return any(s < end and start < e for s, e in name_ranges(doc.text[lo:hi], _PRONOUNS))
+
+
 def _us_vs_them(doc: Document, words: int, top: int) -> dict[str, Any]:
     mentions = _Mentions(doc)
     base = doc.body_start
-    ins = [(m.start(), m.end()) for m in _IN.finditer(doc.text, base)]
-    outs = [(m.start(), m.end()) for m in _OUT.finditer(doc.text, base)]
+    starts = [s.start for s in doc.sentences]
+    ins = [(m.start(), m.end()) for m in _IN.finditer(doc.text, base) if not _is_name(doc, m, starts)]
+    outs = [(m.start(), m.end()) for m in _OUT.finditer(doc.text, base) if not _is_name(doc, m, starts)]
     in_targets: Counter[str] = Counter()
     side_ids = set()
     for s, e in ins:
@@ -109,7 +126,6 @@ def _us_vs_them(doc: Document, words: int, top: int) -> dict[str, Any]:
             in_targets[name] += 1
             side_ids.add(aid)
     out_targets: Counter[str] = Counter()
-    starts = [s.start for s in doc.sentences]
     for s, _ in outs:
         k = _sentence_of(doc, s, starts)
         lo = doc.sentences[k - 1].start if k > 0 else (doc.sentences[k].start if k == 0 else s)
