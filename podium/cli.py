@@ -13,6 +13,7 @@ import click
 from podium import __version__
 from podium.cli_support import _guarded, _split, factchecks_options, open_checker, timeout_option, user_meta
 from podium.corpus.cli import corpus
+from podium.engines.cli_options import engine_options
 from podium.errors import ExitCode, PodiumError
 from podium.factchecks.cli import factchecks
 from podium.factchecks.match_cli import match
@@ -30,6 +31,7 @@ Examples:
   cat speech.txt | podium analyze - --format json --date 2024-12-11
   podium analyze transcripts/ --format json -o out/ -j 2 # one file per input, 2 processes
   podium analyze speech.txt --only entity --format csv
+  podium analyze --from-list archive.txt --format parquet -o shards/ --engine dask --workers 2
 """
 
 
@@ -43,15 +45,15 @@ def main() -> None:
 
 
 @main.command(epilog=ANALYZE_EXAMPLES)
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice((*FORMATS, "parquet")),
     default="html",
     show_default=True,
-    help="Output format.",
+    help="Output format (parquet: a folder of shards for many inputs, see `podium corpus load`).",
 )
 @click.option(
     "-o",
@@ -85,6 +87,14 @@ def main() -> None:
     show_default=True,
     help="Worker processes for several inputs (each loads the models once).",
 )
+@click.option(
+    "--from-list",
+    "from_list",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A file naming one input (path or URL) per line; blank lines and # comments are skipped.",
+)
+@engine_options
+@click.option("--resume", is_flag=True, help="With --format parquet: skip texts already in the -o shards.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @_guarded
 def analyze(
@@ -103,13 +113,51 @@ def analyze(
     factchecks: str | None,
     match_threshold: float | None,
     jobs: int,
+    from_list: Path | None,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
+    resume: bool,
     quiet: bool,
 ) -> None:
-    """Analyse speeches (files, directories, http(s) URLs, or '-' for stdin)."""
+    """Analyse speeches (files, directories, http(s) URLs, or '-' for stdin; with --format parquet also
+    JSONL dumps, a document a line)."""
     from podium.batch import run_batch
     from podium.pipeline import Pipeline
 
+    if not sources and from_list is None:
+        raise click.UsageError("give the speeches to analyse (files, folders, URLs or '-'), or --from-list")
     selection = (_split(only) or None, _split(skip) or None)
+    if fmt == "parquet" or engine == "dask" or resume:  # archive scale: podium.engines
+        from podium.engines import EngineOptions
+        from podium.engines.sharding import analyze_command
+
+        options = EngineOptions(engine, jobs, scheduler, workers)
+        meta = user_meta(title, speakers, date, language, side)
+        tally = analyze_command(
+            sources,
+            from_list,
+            output,
+            fmt,
+            selection,
+            meta,
+            max_bytes,
+            timeout or None,
+            options,
+            resume,
+            quiet,
+            unsupported="--factchecks" if factchecks else None,
+        )
+        if tally.failures:
+            sys.exit(int(tally.failures[0].exit_code))
+        return
+    if scheduler is not None or workers is not None:
+        option = "--scheduler" if scheduler is not None else "--workers"
+        raise PodiumError("E608", option=option, reason="needs --engine dask (use -j N for local processes)")
+    if from_list is not None:
+        from podium.engines.inputs import list_lines
+
+        sources = (*sources, *list_lines(from_list))
     pipeline = Pipeline.from_names(*selection)
     inputs = collect_inputs(sources)
     meta = user_meta(title, speakers, date, language, side)

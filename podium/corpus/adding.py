@@ -124,7 +124,7 @@ def run_add(
         reachable = engine.on_this_machine or corpus.url.get_backend_name() != "sqlite"
         db = corpus.url.render_as_string(hide_password=False) if reachable else None
         task = AddTask([a.name for a in pipeline.analysers], db, compact=not local)
-        jobs = (_job(item, max_bytes, timeout, meta) for item in inputs)
+        jobs = (add_job(item, max_bytes, timeout, meta) for item in inputs)
         with RunProgress(total, "adding", quiet) as progress:
             for finished in engine.run(task, jobs):
                 item = finished.result or Prepared(finished.item.source, error=finished.error)
@@ -135,7 +135,8 @@ def run_add(
         engine.close()
 
 
-def _job(item: str | Record, max_bytes: int, timeout: float | None, meta: dict[str, Any]) -> AddJob:
+def add_job(item: str | Record, max_bytes: int, timeout: float | None, meta: dict[str, Any]) -> AddJob:
+    """The job for one input of ``Inputs``: a source, or a line of a JSONL file."""
     if isinstance(item, Record):
         return AddJob(item.source, max_bytes, timeout, meta, item)
     return AddJob(item, max_bytes, timeout, meta)
