@@ -79,12 +79,15 @@ def prepare(job: AddJob, pipeline: Pipeline, known: Callable[[str], int | None])
         return Prepared(job.source, error=err)
 
 
-def store(corpus: Corpus, item: Prepared) -> AddOutcome:
-    """Write one prepared input (its own transaction); a text stored meanwhile counts as skipped."""
+def store(corpus: Corpus, item: Prepared, checker: Any = None) -> AddOutcome:
+    """Write one prepared input (its own transaction); a text stored meanwhile counts as skipped.
+    ``checker`` (``--factchecks``) matches its claims first: they are stored with their matches."""
     if item.error is not None:
         return AddOutcome(item.source, "failed", error=item.error)
     if item.data is None:
         return AddOutcome(item.source, "skipped", item.existing)
+    if checker is not None:
+        checker.check_data(item.data)
     try:
         document_id, added = corpus.add(item.data, item.analysers)
     except PodiumError as err:
@@ -104,10 +107,12 @@ def run_add(
     timeout: float | None,
     options: EngineOptions | None = None,
     quiet: bool = False,
+    checker: Any = None,
 ) -> Tally:
     """Add every input (folders expanded, list files and JSONL dumps streamed) on the engine ``options``
     name, with a progress bar and the summary line ``added N, skipped N, failed N``; returns the tally
-    (its ``failures`` are the errors of the inputs that failed)."""
+    (its ``failures`` are the errors of the inputs that failed). With a ``checker`` (``checked_before``)
+    this process matches each analysis' claims against fact-checks before storing it."""
     from podium.engines import open_engine
     from podium.engines.progress import RunProgress
     from podium.engines.tasks import AddTask
@@ -128,7 +133,7 @@ def run_add(
         with RunProgress(total, "adding", quiet) as progress:
             for finished in engine.run(task, jobs):
                 item = finished.result or Prepared(finished.item.source, error=finished.error)
-                outcome = store(corpus, item)
+                outcome = store(corpus, item, checker)
                 progress.record(outcome.status, outcome.words, outcome.error)
         return progress.summary(f"database {corpus.name}")
     finally:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import URL, Connection
 
 from podium.corpus import schema as t
 from podium.document import Document
@@ -81,25 +81,55 @@ def open_archive(db: str, lock_timeout: float | None = None) -> Corpus:
     return corpus
 
 
+def same_database(db: str, url: URL) -> bool:
+    """Whether ``--factchecks db`` names the database at ``url`` (the same file, or the same server and
+    database whatever the password)."""
+    from podium.corpus.engine import resolve
+
+    other = resolve(db)
+    if other.get_backend_name() != url.get_backend_name():
+        return False
+    if url.get_backend_name() == "sqlite":
+        return Path(other.database or "").resolve() == Path(url.database or "").resolve()
+    return other._replace(password=None) == url._replace(password=None)
+
+
 def queries(doc: Document) -> list[Query]:
     """One query per claim of ``doc``, in the order of ``doc.claims``."""
+    claims = [(c.start, c.end, c.sentence, c.speaker) for c in doc.claims]
+    sentences = [(s.start, s.end) for s in doc.sentences]
+    return _queries(doc.text, sentences, claims, doc.meta.speakers, doc.meta.date)
+
+
+def data_queries(data: dict[str, Any]) -> list[Query]:
+    """``queries`` of an analysis as ``podium analyze -f json`` data."""
+    claims = [(c["start"], c["end"], c["sentence"], c.get("speaker")) for c in data["claims"]]
+    sentences = [(s["start"], s["end"]) for s in data["sentences"]]
+    meta = data["meta"]
+    return _queries(data["text"], sentences, claims, meta.get("speakers") or [], meta.get("date"))
+
+
+def _queries(
+    text: str,
+    sentences: list[tuple[int, int]],
+    claims: list[tuple[int, int, int, str | None]],
+    speakers: list[str],
+    date: str | None,
+) -> list[Query]:
     from podium.factchecks.matcher import Query
 
-    texts = [" ".join(doc.text[s.start : s.end].split()) for s in doc.sentences]
-    fallback = ", ".join(doc.meta.speakers) or None
-    out = []
-    for claim in doc.claims:
-        i = claim.sentence
-        out.append(
-            Query(
-                text=" ".join(doc.text[claim.start : claim.end].split()),
-                before=tuple(x for x in texts[max(0, i - 2) : i] if x),
-                after=tuple(x for x in texts[i + 1 : i + 2] if x),
-                speaker=claim.speaker or fallback,
-                date=doc.meta.date,
-            )
+    texts = [" ".join(text[a:b].split()) for a, b in sentences]
+    fallback = ", ".join(speakers) or None
+    return [
+        Query(
+            text=" ".join(text[start:end].split()),
+            before=tuple(x for x in texts[max(0, i - 2) : i] if x),
+            after=tuple(x for x in texts[i + 1 : i + 2] if x),
+            speaker=speaker or fallback,
+            date=date,
         )
-    return out
+        for start, end, i, speaker in claims
+    ]
 
 
 class Checker:
@@ -111,16 +141,32 @@ class Checker:
         self.corpus = corpus
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.top = top
-        self.matcher = corpus.matcher()
+        corpus.matcher()  # loaded (and missing vectors made) now, not at the first document
 
     def check(self, doc: Document) -> Document:
         """Set ``matches`` on every claim of ``doc`` (an empty list where none reaches the threshold)."""
-        found = self.matcher.match(queries(doc), top=self.top, threshold=self.threshold) if doc.claims else []
-        described = self.corpus.factcheck_details({m.factcheck_id for ms in found for m in ms})
+        found = self._find(queries(doc))
         for claim, matches in zip(doc.claims, found, strict=True):
-            claim.matches = [match_record(m, described[m.factcheck_id]) for m in matches]
-        doc.meta.extras[EXTRA] = {"searched": len(self.matcher.index), "threshold": self.threshold}
+            claim.matches = matches
+        doc.meta.extras[EXTRA] = self.extra()
         return doc
+
+    def check_data(self, data: dict[str, Any]) -> dict[str, Any]:
+        """``check`` on an analysis as ``podium analyze -f json`` data (changed in place)."""
+        found = self._find(data_queries(data))
+        for claim, matches in zip(data["claims"], found, strict=True):
+            claim["matches"] = matches
+        data["meta"].setdefault("extras", {})[EXTRA] = self.extra()
+        return data
+
+    def extra(self) -> dict[str, Any]:
+        """What ``meta.extras["factchecks"]`` records: fact-checks searched, threshold."""
+        return {"searched": len(self.corpus.matcher().index), "threshold": self.threshold}
+
+    def _find(self, wanted: list[Query]) -> list[list[dict[str, Any]]]:
+        found = self.corpus.match(wanted, top=self.top, threshold=self.threshold) if wanted else []
+        described = self.corpus.factcheck_details({m.factcheck_id for ms in found for m in ms})
+        return [[match_record(m, described[m.factcheck_id]) for m in ms] for ms in found]
 
 
 @cache

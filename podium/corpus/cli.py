@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from podium.cli_support import _guarded, _split, timeout_option, user_meta
+from podium.cli_support import _guarded, _split, factchecks_options, open_checker, timeout_option, user_meta
 from podium.corpus.settings import DEFAULT_LOCK_TIMEOUT, ENV
 from podium.engines.cli_options import engine_options
 from podium.ingest import DEFAULT_MAX_BYTES
@@ -104,6 +104,7 @@ Examples:
   podium corpus add more/ --db postgresql://localhost/newsroom -j 2
   podium corpus add --from-list archive.txt
   podium corpus add dump.jsonl --engine dask --workers 2
+  podium corpus add speeches/ --factchecks podium.db   # claims stored with the fact-checks they match
   podium corpus add --from-list archive.txt --engine dask --scheduler tcp://scheduler:8786
 """
 )
@@ -126,6 +127,7 @@ Examples:
     "--max-bytes", type=click.IntRange(min=1, max=2**40), default=DEFAULT_MAX_BYTES, show_default=True
 )
 @timeout_option
+@factchecks_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=256), default=1, show_default=True)
 @engine_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
@@ -144,6 +146,8 @@ def add(
     skip: tuple[str, ...],
     max_bytes: int,
     timeout: float,
+    factchecks: str | None,
+    match_threshold: float | None,
     jobs: int,
     engine: str,
     scheduler: str | None,
@@ -164,10 +168,24 @@ def add(
     inputs = Inputs(tuple(sources), from_list)
     meta = user_meta(title, speakers, date, language, side)
     selection = (_split(only) or None, _split(skip) or None)
+    _same_database(db, factchecks)
     with _open(db, lock_timeout, create=True) as store:
-        tally = run_add(store, inputs, meta, selection, max_bytes, timeout or None, options, quiet)
+        checker = open_checker(factchecks, match_threshold)  # before any work
+        tally = run_add(store, inputs, meta, selection, max_bytes, timeout or None, options, quiet, checker)
     if tally.failures:
         sys.exit(int(tally.failures[0].exit_code))
+
+
+def _same_database(db: str | None, factchecks: str | None) -> None:
+    """``--factchecks`` must name the corpus' own database: stored matches refer to its fact-checks."""
+    from podium.corpus.checked_before import same_database
+    from podium.corpus.engine import resolve, shown
+
+    url = resolve(db)
+    if factchecks is not None and not same_database(factchecks, url):
+        from podium.errors import PodiumError
+
+        raise PodiumError("E412", factchecks=shown(resolve(factchecks)), db=shown(url))
 
 
 @corpus.command(name="list")

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from podium.corpus import schema as t
+from podium.corpus.checked_before import EXTRA, stored_matches
 from podium.corpus.writer import MENTION_LAYER
 from podium.document import Document
 from podium.outputs.json_in import from_dict
@@ -59,6 +60,8 @@ def document_data(conn: Connection, document_id: int) -> dict[str, Any] | None:
         for r in rows(t.actor_mentions, t.actor_mentions.c.id)
     ]
     sentence_positions = {r.id: r.position for r in rows(t.sentences, t.sentences.c.position)}
+    matches = stored_matches(conn, document_id)
+    matched = bool(matches) or EXTRA in (doc.meta.get("extras") or {})  # else no claim has a matches key
     return {
         "text": doc.text,
         "meta": doc.meta,
@@ -77,6 +80,7 @@ def document_data(conn: Connection, document_id: int) -> dict[str, Any] | None:
                 "speaker": c.speaker,
                 "type": c.type,
                 "parts": c.parts,
+                **({"matches": matches.get(c.claim_key, [])} if matched else {}),
             }
             for c in rows(t.claims, t.claims.c.id)
         ],

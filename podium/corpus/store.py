@@ -177,13 +177,16 @@ class Corpus:
         from podium.corpus.factcheck_index import current_stamp
         from podium.factchecks.matcher import Matcher
 
+        kept = getattr(self, "_matcher", None)
+        if kept is not None and not rebuild:
+            with self.reading() as conn:
+                if current_stamp(conn) == kept[0]:
+                    return kept[1]
         self.embed_factchecks(progress)
         with self.reading() as conn:
             stamp = current_stamp(conn)
-        kept = getattr(self, "_matcher", None)
-        if kept is None or kept[0] != stamp or rebuild:
-            kept = (stamp, Matcher(self.factcheck_index(rebuild), self.candidates))
-            self._matcher = kept
+        kept = (stamp, Matcher(self.factcheck_index(rebuild), self.candidates))
+        self._matcher = kept
         return kept[1]
 
     def match(self, queries: Sequence[Any], top: int = 3, threshold: float | None = None) -> list[list[Any]]:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from podium import __version__
 from podium.corpus import schema as t
+from podium.corpus.checked_before import store_matches
 from podium.outputs.json_out import SCHEMA_VERSION
 
 MENTION_LAYER = "actor_mention"
@@ -80,6 +81,7 @@ def insert_document(conn: Connection, data: dict[str, Any], analysers: Sequence[
         ],
     )
     _claims(conn, document_id, data["claims"], index, doc_text, mentions)
+    store_matches(conn, document_id, data["claims"])  # fact-checks found for them (--factchecks)
     _events(conn, document_id, data["events"], index)
     _actors(conn, document_id, data["actors"], mentions, index)
     _index_text(conn, document_id)
