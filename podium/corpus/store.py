@@ -256,14 +256,18 @@ class Corpus:
 
     def corpus_section(self, doc: Document) -> str:
         """The "in the corpus" HTML section of a stored document: monthly mentions of its main actors."""
+        return self.actors_section([(a.id, a.name, a.mention_count) for a in doc.actors], doc.meta.date)
+
+    def actors_section(self, actors: Sequence[tuple[str, str, int]], date: str | None) -> str:
+        """``corpus_section`` from a document's ``(actor id, name, mentions)`` and date."""
         from podium.actors.speaker import PLACEHOLDER
         from podium.corpus.chart import corpus_section
         from podium.corpus.timeline import period_of
 
-        named = [a for a in doc.actors if a.id != PLACEHOLDER and a.mention_count > 0]  # not an unknown "we"
-        top = sorted(named, key=lambda a: (-a.mention_count, a.id))[:5]
-        rows = {a.id: self.timeline(by="month", actor=a.id) for a in top}
-        return corpus_section(rows, {a.id: a.name for a in top}, period_of(doc.meta.date, "month"))
+        named = [a for a in actors if a[0] != PLACEHOLDER and a[2] > 0]  # not an unknown "we"
+        top = sorted(named, key=lambda a: (-a[2], a[0]))[:5]
+        rows = {a[0]: self.timeline(by="month", actor=a[0]) for a in top}
+        return corpus_section(rows, {a[0]: a[1] for a in top}, period_of(date, "month"))
 
     def timeline(self, by: str = "month", **what: str | None) -> list[dict[str, Any]]:
         """Counts per period: ``actor=``, ``speaker=`` or ``layer=`` (with ``label=``); see timeline.py."""
@@ -273,6 +277,25 @@ class Corpus:
             return timeline(conn, by=by, **what)
 
     # --- reviews, actors and sentences (the web app) ---------------------------------------------
+
+    def stamp(self, document_id: int | None = None) -> str | None:
+        """A value that changes whenever the stored analysis of ``document_id`` does (replaced, or new
+        fact-check matches), or with ``None`` whenever a document is added or removed: for caches of
+        rendered pages. None for a missing document."""
+        d, m = t.documents, t.claim_matches
+        if document_id is None:
+            query = select(func.count(), func.max(d.c.id), func.max(d.c.added_at))
+        else:
+            mine = m.c.document_id == document_id
+            query = select(
+                d.c.content_hash,
+                d.c.added_at,
+                select(func.count()).where(mine).scalar_subquery(),
+                select(func.max(m.c.id)).where(mine).scalar_subquery(),
+            ).where(d.c.id == document_id)
+        with self.reading() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else "/".join(str(v) for v in row)
 
     def sentence_at(self, document_id: int, offset: int) -> int | None:
         """The index of the document's sentence holding character ``offset`` (None if none does)."""

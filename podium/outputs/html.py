@@ -248,9 +248,10 @@ def render(doc: Document) -> str:
     return _env().get_template("report.html.j2").render(**report_context(doc))
 
 
-def report_context(doc: Document) -> dict[str, Any]:
-    """What ``report.html.j2`` shows of ``doc``; the web app renders the same with its own page shell."""
-    data = json_out.to_dict(doc)
+def report_context(doc: Document, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What ``report.html.j2`` shows of ``doc``; the web app renders the same with its own page shell.
+    ``data`` is ``json_out.to_dict(doc)`` when the caller has it already."""
+    data = data if data is not None else json_out.to_dict(doc)
     meta, spans, text = data["meta"], data["spans"], data["text"]
     layers = layer_names(spans, doc.spans)
     slugs = _slugs(layers)

@@ -23,6 +23,7 @@ from podium.corpus import Corpus
 from podium.errors import PodiumError
 from podium.web import failures
 from podium.web.jobs import JobQueue
+from podium.web.rendered import RenderedPages
 from podium.web.routes import actors, analyze, api, claims, docs, documents, login, search
 from podium.web.security import Guard
 from podium.web.settings import Settings
@@ -60,6 +61,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.corpus = corpus
     app.state.jobs = jobs
     app.state.secret = secrets.token_bytes(32)
+    app.state.pages = RenderedPages()
     for module in (analyze, documents, claims, search, actors, login, docs, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("podium.web", "static")]), name="static")

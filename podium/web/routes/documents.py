@@ -4,23 +4,18 @@ in the app's shell, with its per-document colours as a stylesheet, since no inli
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from importlib.resources import files
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
-from markupsafe import Markup
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from podium.corpus.writer import content_hash
-from podium.outputs.html import report_context
+from podium.errors import PodiumError
 from podium.web.pages import page
+from podium.web.security import csrf_token
 
 router = APIRouter(include_in_schema=False)
 DOCUMENT_ID = Path(ge=1, le=2**62)
-#: Stylesheets of recently shown documents, by id and content hash (a page's CSS comes right after it).
-_styles: OrderedDict[str, str] = OrderedDict()
-_KEEP = 64
 
 
 @router.get("/documents")
@@ -29,33 +24,36 @@ def document_list(request: Request) -> Response:
     return page(request, "documents.html.j2", section="documents", documents=documents)
 
 
-def _context(request: Request, document_id: int) -> tuple[dict[str, object], str]:
+def _stamp(request: Request, document_id: int) -> str:
     corpus = request.app.state.corpus
-    doc = corpus.get(document_id)
-    context = report_context(doc)
-    key = f"{document_id}-{content_hash(doc.text)[:16]}"
-    _styles[key] = str(context["css"])
-    _styles.move_to_end(key)
-    while len(_styles) > _KEEP:
-        _styles.popitem(last=False)
-    context["corpus_section"] = Markup(corpus.corpus_section(doc))  # built with every label escaped
-    return context, key
+    stamp = corpus.stamp(document_id)
+    if stamp is None:
+        raise PodiumError("E406", url=corpus.name, id=document_id)
+    return str(stamp)
 
 
 @router.get("/documents/{document_id}")
 def document_page(request: Request, document_id: Annotated[int, DOCUMENT_ID]) -> Response:
-    context, key = _context(request, document_id)
-    return page(
-        request, "document.html.j2", section="documents", document_id=document_id, style_key=key, **context
+    state = request.app.state
+    html = state.pages.page(
+        state.corpus,
+        document_id,
+        _stamp(request, document_id),
+        csrf_token(state.secret, request.state.csrf_seed),
+        bool(state.settings.token),
     )
+    return HTMLResponse(html)
 
 
 @router.get("/documents/{document_id}/report.css")
 def document_style(request: Request, document_id: Annotated[int, DOCUMENT_ID], v: str = "") -> Response:
-    css = _styles.get(v) if v.startswith(f"{document_id}-") else None
-    if css is None:
-        context, _ = _context(request, document_id)
-        css = str(context["css"])
+    """The report's stylesheet with this document's layer colours (``v``: the page's style key)."""
+    pages = request.app.state.pages
+    css = pages.css(document_id, v)
+    if css is None:  # not rendered here yet (or replaced since): render it now
+        state = request.app.state
+        pages.page(state.corpus, document_id, _stamp(request, document_id), "", bool(state.settings.token))
+        css = pages.css(document_id, v) or ""
     return Response(css, media_type="text/css", headers={"cache-control": "private, max-age=3600"})
 
 
