@@ -61,7 +61,9 @@ def test_a_job_reports_its_progress_until_it_is_stored(server: Server) -> None:
                 break
             assert status["status"] in ("queued", "running") and 0 <= status["progress"] <= 0.95
             time.sleep(0.2)
-        assert status["status"] == "done" and status["progress"] == 1.0 and status["words"] == len(text.split())
+        assert (
+            status["status"] == "done" and status["progress"] == 1.0 and status["words"] == len(text.split())
+        )
         document = client.get(f"/api/documents/{status['document_id']}").json()
         assert document["text"] == text and document["meta"]["title"] == "Jobs"
         assert client.get("/api/jobs/not-a-job-id").json()["error"]["code"] == "E506"
