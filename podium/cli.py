@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from podium import __version__
+from podium.audit.cli import audit
 from podium.cli_support import _guarded, _split, factchecks_options, open_checker, timeout_option, user_meta
 from podium.corpus.cli import corpus
 from podium.engines.cli_options import engine_options
@@ -307,5 +308,6 @@ main.add_command(corpus)  # podium corpus …: the corpus store (podium/corpus/c
 main.add_command(factchecks)  # podium factchecks …: fact-check archives (podium/factchecks/cli.py)
 main.add_command(serve)  # podium serve: the web app and REST API (podium/web/command.py)
 main.add_command(match)  # podium match …: CheckThat! matching run files (podium/factchecks/match_cli.py)
+main.add_command(audit)  # podium audit neutrality: name-swap audit (podium/audit/cli.py)
 
 __all__ = ["ExitCode", "main", "output_name"]

@@ -276,6 +276,16 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
         "same analyser plugins, on every worker (pip install 'podium[dask]').",
     ),
     "E608": (ExitCode.USAGE, "{option} {reason}."),
+    "E701": (
+        ExitCode.INPUT,
+        "{path}: line {line} of the name-pair table is not usable: {reason}. "
+        "Write one pair a line as kind<TAB>name<TAB>name (UTF-8 text, '#' starts a comment).",
+    ),
+    "E702": (
+        ExitCode.INPUT,
+        "{path}: the name {name!r} on line {line} is already in the pair on line {first}. "
+        "Keep each name in one pair only, so that swapping twice gives the text back.",
+    ),
     "E301": (ExitCode.INPUT, "{path}: {reason}. Give a directory holding PTC files named article<ID>.txt."),
     "E302": (
         ExitCode.INPUT,
