@@ -37,7 +37,8 @@ DESCRIPTION = (
 def create_app(settings: Settings) -> FastAPI:
     """The app for ``settings``; its workers start with the server (the lifespan) and stop with it."""
     corpus = Corpus(settings.db)
-    jobs = JobQueue(settings.db, settings.workers, settings.timeout, settings.max_queue)
+    archive = (settings.factchecks, settings.match_threshold) if settings.factchecks else None
+    jobs = JobQueue(settings.db, settings.workers, settings.timeout, settings.max_queue, archive)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -10,7 +10,7 @@ import socket
 
 import click
 
-from podium.cli_support import _guarded, timeout_option
+from podium.cli_support import _guarded, factchecks_options, timeout_option
 from podium.corpus.settings import ENV
 from podium.errors import PodiumError
 from podium.ingest import DEFAULT_MAX_BYTES
@@ -21,6 +21,7 @@ EXAMPLES = """
 Examples:
   podium serve                                  # http://127.0.0.1:8000, database ./podium.db
   podium serve --db newsroom.db --port 8080
+  podium serve --db newsroom.db --factchecks newsroom.db  # claims matched against imported checks
   PODIUM_TOKEN=$(openssl rand -hex 16) podium serve --host 0.0.0.0 --workers 2
 """
 
@@ -72,6 +73,7 @@ def bind(host: str, port: int) -> socket.socket:
     help="Refuse uploads and pasted texts larger than this.",
 )
 @timeout_option
+@factchecks_options
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
@@ -86,11 +88,21 @@ def serve(
     token: str | None,
     max_bytes: int,
     timeout: float,
+    factchecks: str | None,
+    match_threshold: float | None,
     workers: int | None,
 ) -> None:
     """Run the web app and REST API: analyse, review claims, search the corpus (http://127.0.0.1:8000)."""
     token = token.strip() if token else None
     check_bind(host, token)
+    if factchecks is not None:  # an archive that cannot be matched against fails now, not in a worker
+        from podium.corpus.checked_before import open_archive
+
+        open_archive(factchecks).close()
+    elif match_threshold is not None:
+        raise PodiumError(
+            "E409", option="--match-threshold", value=match_threshold, reason="it needs --factchecks DB"
+        )
     sock = bind(host, port)
     settings = Settings(
         db=db,
@@ -100,6 +112,8 @@ def serve(
         max_bytes=max_bytes,
         timeout=timeout or None,
         workers=workers or default_workers(),
+        factchecks=factchecks,
+        match_threshold=match_threshold,
     )
     import uvicorn
 

@@ -86,8 +86,10 @@ class Job:
 class Slot:
     """One worker process (a pool of one), restarted after it is killed or dies."""
 
-    def __init__(self, db: str | None, progress: Any, helper: bool) -> None:
-        self.db, self.progress, self.helper = db, progress, helper
+    def __init__(
+        self, db: str | None, progress: Any, helper: bool, archive: tuple[str, float | None] | None
+    ) -> None:
+        self.db, self.progress, self.helper, self.archive = db, progress, helper, archive
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -96,7 +98,9 @@ class Slot:
             1,
             multiprocessing.get_context("spawn"),
             initializer=children.child_initializer,
-            initargs=children.initializer_args(worker.init, self.db, self.progress, self.helper),
+            initargs=children.initializer_args(
+                worker.init, self.db, self.progress, self.helper, self.archive
+            ),
         )
         # Not registered with podium.children's signal guard: uvicorn's own handlers shut the server
         # down gracefully, and the lifespan's end stops the workers (they die with this process anyway).
@@ -120,8 +124,16 @@ def _log_failure(future: Any) -> None:
 class JobQueue:
     """Jobs submitted by pages and the API, run by ``workers`` slots in submission order."""
 
-    def __init__(self, db: str | None, workers: int, timeout: float | None, max_queue: int = 100) -> None:
+    def __init__(
+        self,
+        db: str | None,
+        workers: int,
+        timeout: float | None,
+        max_queue: int = 100,
+        archive: tuple[str, float | None] | None = None,
+    ) -> None:
         self.db, self.workers, self.timeout, self.max_queue = db, workers, timeout, max_queue
+        self.archive = archive
         self.jobs: dict[str, Job] = {}
         self.waiting: list[str] = []
         self.seconds_per_word = SECONDS_PER_WORD
@@ -140,7 +152,7 @@ class JobQueue:
         self._reader = threading.Thread(target=self._read_progress, name="podium-progress", daemon=True)
         self._reader.start()
         helper = self.workers == 1 and (os.cpu_count() or 1) >= 2
-        self._slots = [Slot(self.db, self._progress, helper) for _ in range(self.workers)]
+        self._slots = [Slot(self.db, self._progress, helper, self.archive) for _ in range(self.workers)]
         self._tasks = [asyncio.create_task(self._consume(slot)) for slot in self._slots]
 
     async def stop(self) -> None:

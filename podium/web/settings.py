@@ -28,6 +28,8 @@ class Settings:
     timeout: float | None = DEFAULT_TIMEOUT
     workers: int = 1
     max_queue: int = 100
+    factchecks: str | None = None
+    match_threshold: float | None = None
 
     @property
     def local(self) -> bool:

@@ -1,7 +1,8 @@
 """What runs inside an analysis worker process of ``podium serve``: the pipeline built once, the models
 warmed up once, then one request at a time — read the input (pasted text, uploaded bytes or a URL),
 analyse it within the time limit, store it in the corpus and hand back its id (and the JSON of
-``podium analyze -f json`` when the caller wants it).
+``podium analyze -f json`` when the caller wants it). With ``--factchecks``, claims are matched against
+that database's fact-checks as ``podium analyze --factchecks`` does.
 
 Stages are reported on a queue (``reading``, ``analysing`` with the word count, ``storing``) for the
 progress shown to the user. Errors leave as PodiumErrors; anything unexpected is logged here, with its
@@ -49,8 +50,11 @@ class AnalysisResult:
     json_text: str | None = None
 
 
-def init(db: str | None, progress: Any, helper: bool) -> None:
-    """The worker's initializer: build the pipeline, open the corpus; the technique helper process is
+def init(
+    db: str | None, progress: Any, helper: bool, archive: tuple[str, float | None] | None = None
+) -> None:
+    """The worker's initializer: build the pipeline, open the corpus and, with ``archive`` (the
+    ``--factchecks`` database and threshold), the fact-check matcher; the technique helper process is
     used only when this worker has the machine to itself (``helper``)."""
     from podium.corpus import Corpus
     from podium.pipeline import Pipeline
@@ -62,6 +66,11 @@ def init(db: str | None, progress: Any, helper: bool) -> None:
     _state["pipeline"] = Pipeline.from_names()
     _state["corpus"] = Corpus(db)
     _state["progress"] = progress
+    _state["checker"] = None
+    if archive is not None:
+        from podium.corpus.checked_before import checker_for
+
+        _state["checker"] = checker_for(*archive)
 
 
 def warm() -> bool:
@@ -107,6 +116,9 @@ def run(request: AnalysisRequest) -> AnalysisResult:
             words = doc.word_count()
             _report(request.job_id, "analysing", words)
             doc = analyze_document(doc, pipeline)
+            if _state["checker"] is not None:
+                _report(request.job_id, "matching fact-checks", words)
+                _state["checker"].check(doc)
         _report(request.job_id, "storing", words)
         json_text = "".join(render_chunks(doc, "json")) if request.want_json else None
         document_id, added = corpus.add(doc, [a.name for a in pipeline.analysers])

@@ -8,7 +8,10 @@ import os
 import re
 import socket
 import subprocess
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -272,3 +275,44 @@ def test_serve_refuses_other_hosts_without_a_token_and_a_busy_port() -> None:
         port = taken.getsockname()[1]
         result = runner.invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 2 and "E502" in result.output
+
+
+def test_serve_checks_its_fact_check_archive_before_starting(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["serve", "--port", "0", "--factchecks", str(tmp_path / "none.db")])
+    assert result.exit_code != 0 and "E411" in result.output
+    result = runner.invoke(main, ["serve", "--port", "0", "--match-threshold", "0.7"])
+    assert result.exit_code == 2 and "E409" in result.output
+
+
+class _Page(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        body = SAMPLE.read_bytes() if self.path == "/speech.txt" else b""
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_url_is_read_with_the_cli_ingest_code(server: Server, stored: dict[str, Any]) -> None:
+    """A local web server stands in for the site (no network in tests)."""
+    site = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    thread = threading.Thread(target=site.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{site.server_address[1]}"
+    try:
+        with server.client() as client:
+            found = client.post("/api/analyze", json={"url": f"{base}/speech.txt"})
+            missing = client.post("/api/analyze", json={"url": f"{base}/gone.txt"})
+    finally:
+        site.shutdown()
+    assert found.status_code == 200
+    assert (
+        found.json()["text"] == stored["json"]["text"]
+        and found.json()["meta"]["source"] == f"{base}/speech.txt"
+    )
+    assert missing.status_code == 422 and missing.json()["error"]["code"] == "E010"
