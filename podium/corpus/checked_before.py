@@ -15,7 +15,9 @@ document (``store_matches``) and read back with the fact-check's current fields 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from contextlib import closing
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +47,7 @@ def open_archive(db: str, lock_timeout: float | None = None) -> Corpus:
     """The corpus database ``db`` for matching: it must exist, be podium's, and hold fact-checks (E411).
 
     A database that is not podium's is refused before anything is written to it."""
-    from podium.corpus.engine import connect, errors, resolve, shown
+    from podium.corpus.engine import resolve, shown
     from podium.corpus.settings import DEFAULT_LOCK_TIMEOUT
     from podium.corpus.store import Corpus
 
@@ -57,16 +59,9 @@ def open_archive(db: str, lock_timeout: float | None = None) -> Corpus:
         if not path.is_file():
             reason = "it is a directory" if path.is_dir() else "there is no such database file"
             raise PodiumError("E411", url=name, reason=reason, hint=_HINT)
-    engine = connect(url, wait)
-    try:
-        with errors(url, wait), engine.connect() as conn:
-            tables = set(inspect(conn).get_table_names())
-    except PodiumError as err:
-        if url.get_backend_name() != "sqlite":
-            raise
-        raise PodiumError("E411", url=name, reason="it is not an SQLite database", hint=_HINT) from err
-    finally:
-        engine.dispose()
+        tables = _sqlite_tables(path, name)
+    else:
+        tables = _tables(url, wait)
     if "factchecks" not in tables:
         reason = "it is empty" if not tables else "it is not a podium database with fact-checks"
         raise PodiumError("E411", url=name, reason=reason, hint=_HINT)
@@ -79,6 +74,26 @@ def open_archive(db: str, lock_timeout: float | None = None) -> Corpus:
         corpus.close()
         raise PodiumError("E411", url=name, reason="it holds no fact-checks", hint=_HINT)
     return corpus
+
+
+def _sqlite_tables(path: Path, name: str) -> set[str]:
+    """The tables of an SQLite file, read without changing a byte of it (read-only, no WAL switch)."""
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as raw:
+            return {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error as err:
+        raise PodiumError("E411", url=name, reason="it is not an SQLite database", hint=_HINT) from err
+
+
+def _tables(url: URL, wait: float) -> set[str]:
+    from podium.corpus.engine import connect, errors
+
+    engine = connect(url, wait)
+    try:
+        with errors(url, wait), engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
 
 
 def same_database(db: str, url: URL) -> bool:
