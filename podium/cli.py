@@ -153,8 +153,9 @@ def analyze(
             sys.exit(int(tally.failures[0].exit_code))
         return
     if scheduler is not None or workers is not None:
-        option = "--scheduler" if scheduler is not None else "--workers"
-        raise PodiumError("E608", option=option, reason="needs --engine dask (use -j N for local processes)")
+        from podium.engines import EngineOptions
+
+        EngineOptions(engine, jobs, scheduler, workers)  # E608: they need --engine dask
     if from_list is not None:
         from podium.engines.inputs import list_lines
 

@@ -9,8 +9,9 @@ A failing input is reported and does not stop the run.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from podium.analyze import analyze_document
@@ -123,7 +124,7 @@ def run_add(
     local = options.engine == "local"
     if local and (total == 1 or options.jobs <= 1) and "technique" in pipeline.layers:
         background.allow()  # one document at a time: the technique model gets the second core
-    engine = open_engine(options if total > 1 or not local else EngineOptions(jobs=1))
+    engine = open_engine(options if total > 1 or not local else replace(options, jobs=1))
     try:
         # the workers look texts up in the corpus themselves where they can open it
         reachable = engine.on_this_machine or corpus.url.get_backend_name() != "sqlite"
@@ -133,7 +134,9 @@ def run_add(
         with RunProgress(total, "adding", quiet) as progress:
             for finished in engine.run(task, jobs):
                 item = finished.result or Prepared(finished.item.source, error=finished.error)
+                started = time.perf_counter()
                 outcome = store(corpus, item, checker)
+                progress.tally.writing += time.perf_counter() - started
                 progress.record(outcome.status, outcome.words, outcome.error)
         return progress.summary(f"database {corpus.name}")
     finally:

@@ -67,6 +67,12 @@ class EngineOptions:
     workers: int | None = None
     in_flight: int | None = None
 
+    def __post_init__(self) -> None:
+        if self.engine != "dask" and (self.scheduler is not None or self.workers is not None):
+            option = "--scheduler" if self.scheduler is not None else "--workers"
+            reason = "needs --engine dask (use -j N for local processes)"
+            raise PodiumError("E608", option=option, reason=reason)
+
 
 def raised(label: str, exc: BaseException) -> PodiumError:
     """E602 for an exception that escaped a task."""
@@ -80,9 +86,6 @@ def open_engine(options: EngineOptions) -> Engine:
         from podium.engines.dask_engine import DaskEngine
 
         return DaskEngine(options.scheduler, options.workers, options.in_flight)
-    if options.scheduler is not None or options.workers is not None:
-        option = "--scheduler" if options.scheduler is not None else "--workers"
-        raise PodiumError("E608", option=option, reason="needs --engine dask (use -j N for local processes)")
     from podium.engines.local import LocalEngine
 
     return LocalEngine(options.jobs, options.in_flight)

@@ -26,6 +26,8 @@ class Tally:
     words: int = 0
     first: float | None = None
     last: float | None = None
+    #: Seconds this process spent writing results (the single writer's share of the run).
+    writing: float = 0.0
     failures: list[PodiumError] = field(default_factory=list)
 
     @property

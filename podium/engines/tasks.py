@@ -17,6 +17,16 @@ from podium.engines.base import raised
 from podium.errors import PodiumError
 
 
+def warm_up(pipeline: Any) -> None:
+    """Load every model of ``pipeline`` now (they load lazily), by analysing a short text: the worker is
+    then ready, and the first real document costs what the others do."""
+    from podium.analyze import analyze_document
+    from podium.document import Document, Meta
+
+    text = "Warm-up. The ministry said on 3 May 2024 that 40 villages were shelled, according to the UN."
+    analyze_document(Document(text, Meta()), pipeline)
+
+
 class _Configured:
     """Pickles its configuration only; what ``setup`` builds stays in the process that built it."""
 
@@ -48,6 +58,7 @@ class AddTask(_Configured):
         from podium.pipeline import Pipeline
 
         self._pipeline = Pipeline.from_names(self.analysers)
+        warm_up(self._pipeline)
         self._corpus = None
         if self.db:
             try:
@@ -109,6 +120,7 @@ class ShardTask(_Configured):
         from podium.pipeline import Pipeline
 
         self._pipeline = Pipeline.from_names(self.analysers)
+        warm_up(self._pipeline)
         self._known = stored_hashes(Path(self.out)) if self.resume else set()
 
     def __call__(self, batch: Batch) -> BatchResult:

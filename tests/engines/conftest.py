@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus.conftest import analysed, db_url, pg_url  # noqa: F401 - the corpus tests' fixtures
 from tests.engines.cluster import ENV, POISON_MODULE, Cluster, start_cluster
 
 
