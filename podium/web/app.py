@@ -23,6 +23,7 @@ from podium.corpus import Corpus
 from podium.errors import PodiumError
 from podium.web import failures
 from podium.web.jobs import JobQueue
+from podium.web.pages import environment
 from podium.web.rendered import RenderedPages
 from podium.web.routes import actors, analyze, api, claims, docs, documents, login, search
 from podium.web.security import Guard
@@ -43,6 +44,8 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await jobs.start()
+        for name in environment().list_templates(extensions=["j2"]):  # compiled now, not on a visit
+            environment().get_template(name)
         try:
             yield
         finally:
