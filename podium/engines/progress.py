@@ -28,6 +28,9 @@ class Tally:
     last: float | None = None
     #: Seconds this process spent writing results (the single writer's share of the run).
     writing: float = 0.0
+    #: Documents and words of the first result (the rates count what came after it).
+    first_done: int = 0
+    first_words: int = 0
     failures: list[PodiumError] = field(default_factory=list)
 
     @property
@@ -38,11 +41,11 @@ class Tally:
         return f"added {self.added}, skipped {self.skipped}, failed {self.failed}"
 
     def rates(self) -> tuple[float, float]:
-        """Documents/s and words/s between the first result and the last."""
+        """Documents/s and words/s between the first result and the last (those after the first)."""
         if self.first is None or self.last is None or self.last <= self.first:
             return 0.0, 0.0
         seconds = self.last - self.first
-        return max(self.done - 1, 0) / seconds, self.words / seconds
+        return (self.done - self.first_done) / seconds, (self.words - self.first_words) / seconds
 
 
 class RunProgress:
@@ -89,10 +92,11 @@ class RunProgress:
         """``count`` documents finished with ``status`` (added, skipped or failed)."""
         tally = self.tally
         now = time.monotonic()
-        tally.first = now if tally.first is None else tally.first
         tally.last = now
         setattr(tally, status, getattr(tally, status) + count)
         tally.words += words
+        if tally.first is None:
+            tally.first, tally.first_done, tally.first_words = now, tally.done, tally.words
         if error is not None:
             tally.failures.append(error)
             self.print(f"podium: error: {error}")
