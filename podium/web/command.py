@@ -96,8 +96,11 @@ def serve(
     token = token.strip() if token else None
     check_bind(host, token)
     if factchecks is not None:  # an archive that cannot be matched against fails now, not in a worker
-        from podium.corpus.checked_before import open_archive
+        from podium.corpus.checked_before import open_archive, same_database
+        from podium.corpus.engine import resolve, shown
 
+        if not same_database(factchecks, resolve(db)):  # stored matches refer to the corpus' fact-checks
+            raise PodiumError("E412", factchecks=shown(resolve(factchecks)), db=shown(resolve(db)))
         open_archive(factchecks).close()
     elif match_threshold is not None:
         raise PodiumError(

@@ -279,8 +279,13 @@ def test_serve_refuses_other_hosts_without_a_token_and_a_busy_port() -> None:
 
 def test_serve_checks_its_fact_check_archive_before_starting(tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(main, ["serve", "--port", "0", "--factchecks", str(tmp_path / "none.db")])
-    assert result.exit_code != 0 and "E411" in result.output
+    none = str(tmp_path / "none.db")
+    result = runner.invoke(main, ["serve", "--port", "0", "--db", none, "--factchecks", none])
+    assert result.exit_code == 3 and "E411" in result.output
+    result = runner.invoke(
+        main, ["serve", "--port", "0", "--db", str(tmp_path / "a.db"), "--factchecks", none]
+    )
+    assert result.exit_code == 2 and "E412" in result.output
     result = runner.invoke(main, ["serve", "--port", "0", "--match-threshold", "0.7"])
     assert result.exit_code == 2 and "E409" in result.output
 
