@@ -15,6 +15,7 @@ thread can be interrupted. Importing this module imports Dask; nothing else in p
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import uuid
@@ -30,8 +31,8 @@ try:
 except ImportError as exc:  # the optional group is not installed
     raise PodiumError("E408", feature="--engine dask", package="distributed", extra="dask") from exc
 
-#: How long to wait for a scheduler to answer, and for a first worker to join it.
-CONNECT_SECONDS = 30
+#: How long to wait for a first worker to join the scheduler. (How long to wait for the scheduler itself
+#: is Dask's ``distributed.comm.timeouts.connect``, 30 s unless configured.)
 WORKERS_SECONDS = 120
 
 
@@ -149,7 +150,10 @@ def _finished(task: Task[Any, Any], item: Any, future: Any) -> Finished[Any, Any
             return Finished(item, result=future.result())
         except Exception as exc:  # the result could not be fetched (its worker died just then)
             return Finished(item, error=raised(task.label(item), exc))
-    exc = future.exception()
+    try:
+        exc = future.exception()
+    except (Exception, asyncio.CancelledError) as cancelled:  # cancelled: the scheduler was lost
+        exc = cancelled
     if isinstance(exc, distributed.KilledWorker):
         count = distributed.config.get("distributed.scheduler.allowed-failures") + 1
         return Finished(item, error=PodiumError("E603", path=task.label(item), count=count))
@@ -162,8 +166,8 @@ def _connect(scheduler: str) -> Any:
     """A client of the scheduler at ``scheduler`` (an address, or the path of a scheduler file)."""
     try:
         if "://" not in scheduler and os.path.isfile(scheduler):
-            return Client(scheduler_file=scheduler, timeout=CONNECT_SECONDS)
-        return Client(scheduler, timeout=CONNECT_SECONDS)
+            return Client(scheduler_file=scheduler)
+        return Client(scheduler)
     except (OSError, TimeoutError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise PodiumError("E601", address=scheduler, reason=reason[:300]) from exc
