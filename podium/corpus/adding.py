@@ -119,6 +119,7 @@ def run_add(
     from podium.engines.tasks import AddTask
 
     options = options or EngineOptions()
+    options.check_sources(inputs.sources)
     total = inputs.check()
     pipeline = Pipeline.from_names(*selection)
     local = options.engine == "local"

@@ -73,6 +73,14 @@ class EngineOptions:
             reason = "needs --engine dask (use -j N for local processes)"
             raise PodiumError("E608", option=option, reason=reason)
 
+    def check_sources(self, sources: tuple[str, ...]) -> None:
+        """E608 for '-' on Dask: the workers cannot read this process' standard input."""
+        if self.engine == "dask" and "-" in sources:
+            reason = (
+                "(standard input) cannot be read by Dask workers: save it to a file, or use --engine local"
+            )
+            raise PodiumError("E608", option="'-'", reason=reason)
+
 
 def raised(label: str, exc: BaseException) -> PodiumError:
     """E602 for an exception that escaped a task."""

@@ -46,6 +46,7 @@ def run_shards(
         raise PodiumError("E202", path=out, reason="it is a file; --format parquet writes a folder")
     if shards.part_names(out) and not resume:
         raise PodiumError("E606", path=out)
+    options.check_sources(inputs.sources)
     total = inputs.check()
     pipeline = Pipeline.from_names(*selection)
     engine = open_engine(options)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,7 @@ def test_engine_options_that_need_dask_say_so(tmp_path: Path, runner: CliRunner)
         ["analyze", str(speech), "--engine", "dask", "-f", "json", "-o", str(tmp_path / "x.json")],
         ["analyze", str(speech), "-f", "parquet"],
         ["analyze", str(speech), "-f", "parquet", "-o", str(tmp_path / "s"), "--factchecks", "x.db"],
+        ["analyze", "-", "-f", "parquet", "-o", str(tmp_path / "s"), "--engine", "dask"],
     ]
     for args in cases:
         result = runner.invoke(main, args)
@@ -81,6 +84,13 @@ def test_engine_options_that_need_dask_say_so(tmp_path: Path, runner: CliRunner)
     nothing = runner.invoke(main, ["analyze", "-f", "parquet", "-o", str(tmp_path / "s")])
     assert nothing.exit_code == ExitCode.USAGE and "--from-list" in nothing.stderr  # click's usage error
     assert not any(tmp_path / name for name in ("c.db", "out", "s", "x.json") if (tmp_path / name).exists())
+
+
+def test_the_cli_imports_no_engine_at_start_up() -> None:
+    heavy = "('dask', 'distributed', 'pyarrow')"
+    code = f"import sys, podium.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 @pytest.mark.slow
