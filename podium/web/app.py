@@ -65,7 +65,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.corpus = corpus
     app.state.jobs = jobs
     app.state.secret = secrets.token_bytes(32)
-    app.state.pages = RenderedPages()
+    app.state.pages = pages = RenderedPages()
+    jobs.on_stored = lambda document_id: pages.warm(corpus, document_id, bool(settings.token))
     for module in (analyze, documents, claims, search, actors, login, docs, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("podium.web", "static")]), name="static")

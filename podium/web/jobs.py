@@ -18,6 +18,7 @@ import os
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -143,6 +144,8 @@ class JobQueue:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._progress: Any = None
         self._reader: threading.Thread | None = None
+        #: Called (in a thread) with the document id of each analysis submitted from a page.
+        self.on_stored: Callable[[int], None] | None = None
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -222,6 +225,9 @@ class JobQueue:
         job.status, job.stage = "done", "stored"
         job.document_id, job.added, job.words = result.document_id, result.added, result.words
         job.json_text = result.json_text
+        if self.on_stored is not None and result.json_text is None and self._loop is not None:
+            warming = self._loop.run_in_executor(None, self.on_stored, result.document_id)
+            warming.add_done_callback(_log_failure)
         if result.words >= 200 and job.analysing:  # learn the speed here from real documents
             observed = (job.finished - job.analysing) / result.words
             self.seconds_per_word = 0.7 * self.seconds_per_word + 0.3 * observed

@@ -1,6 +1,8 @@
 """Rendered document pages kept in memory, so a stored document opens fast the second time.
 
-A stored analysis never changes in place: it is replaced (a new ``Corpus.stamp``) or gains fact-check
+A page analysed from the form is rendered as soon as it is stored (``warm``), while the browser is on
+its way to it; a second request for a page being rendered waits for that render. A stored analysis
+never changes in place: it is replaced (a new ``Corpus.stamp``) or gains fact-check
 matches (also a new stamp). A page is rendered once per stamp with markers where the per-request parts
 go (the CSRF token of the sign-out form, the "in the corpus" chart, which changes as documents are
 added and is cached by the corpus-wide stamp). At most ``KEEP`` pages are kept, least recently used
@@ -41,10 +43,11 @@ class RenderedPages:
         self._pages: OrderedDict[int, Rendered] = OrderedDict()
         self._sections: dict[int, tuple[str, str]] = {}
         self._lock = threading.Lock()
+        self._rendering: dict[int, threading.Lock] = {}
 
     def page(self, corpus: Any, document_id: int, stamp: str, csrf_token: str, signed_in: bool) -> str:
         """The document page's HTML for this request."""
-        rendered = self._get(document_id, stamp) or self._render(corpus, document_id, stamp, signed_in)
+        rendered = self._get(document_id, stamp) or self._render_once(corpus, document_id, stamp, signed_in)
         corpus_stamp = corpus.stamp() or ""
         cached = self._sections.get(document_id)
         if cached is None or cached[0] != corpus_stamp:
@@ -66,6 +69,23 @@ class RenderedPages:
                 return None
             self._pages.move_to_end(document_id)
             return rendered
+
+    def warm(self, corpus: Any, document_id: int, signed_in: bool) -> None:
+        """Render a document's page ahead of its first view (after an analysis from the form)."""
+        stamp = corpus.stamp(document_id)
+        if stamp is not None:
+            self.page(corpus, document_id, stamp, "", signed_in)
+
+    def _render_once(self, corpus: Any, document_id: int, stamp: str, signed_in: bool) -> Rendered:
+        """Render, or wait for the render already under way for this document."""
+        with self._lock:
+            lock = self._rendering.setdefault(document_id, threading.Lock())
+        with lock:
+            rendered = self._get(document_id, stamp) or self._render(corpus, document_id, stamp, signed_in)
+        with self._lock:
+            if not lock.locked():
+                self._rendering.pop(document_id, None)
+        return rendered
 
     def _render(self, corpus: Any, document_id: int, stamp: str, signed_in: bool) -> Rendered:
         data = corpus.data(document_id)
