@@ -136,3 +136,19 @@ def test_epithets_are_grouped_by_wording_and_speaker(db_url: str) -> None:
         ("The Zionist regime", "Speaker One", 2),
         ("The Zionist regime", "Speaker Two", 2),
     ]
+
+
+def test_stamps_change_when_the_corpus_or_a_document_does(
+    db_url: str, analysed: dict[str, dict[str, Any]]
+) -> None:
+    corpus = Corpus(db_url)
+    empty = corpus.stamp()
+    first, _ = corpus.add(analysed["first"])
+    document_stamp, corpus_stamp = corpus.stamp(first), corpus.stamp()
+    assert corpus_stamp != empty and document_stamp is not None
+    corpus.add(analysed["second"])
+    assert corpus.stamp() != corpus_stamp and corpus.stamp(first) == document_stamp
+    corpus.remove(first)
+    assert corpus.stamp(first) is None
+    again, _ = corpus.add(analysed["first"])
+    assert corpus.stamp(again) != document_stamp
