@@ -7,7 +7,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from podium.errors import PodiumError
@@ -18,10 +18,25 @@ router = APIRouter(include_in_schema=False)
 DOCUMENT_ID = Path(ge=1, le=2**62)
 
 
+PAGE_SIZE = 200
+
+
 @router.get("/documents")
-def document_list(request: Request) -> Response:
+def document_list(
+    request: Request, page_number: Annotated[int, Query(alias="page", ge=1, le=1_000_000)] = 1
+) -> Response:
     documents = request.app.state.corpus.documents()[::-1]
-    return page(request, "documents.html.j2", section="documents", documents=documents)
+    pages = max(1, -(-len(documents) // PAGE_SIZE))
+    start = (page_number - 1) * PAGE_SIZE
+    return page(
+        request,
+        "documents.html.j2",
+        section="documents",
+        documents=documents[start : start + PAGE_SIZE],
+        total=len(documents),
+        page_number=page_number,
+        pages=pages,
+    )
 
 
 def _stamp(request: Request, document_id: int) -> str:
