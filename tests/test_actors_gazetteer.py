@@ -96,4 +96,10 @@ def test_whole_tokens_and_longest_match() -> None:
 
 
 def test_places_are_matched_without_an_actor() -> None:
-    assert found("in Gaza and the West Bank") == [("Gaza", None, "place"), ("the West Bank", None, "place")]
+    assert found("in Rafah and the Red Sea") == [("Rafah", None, "place"), ("the Red Sea", None, "place")]
+
+
+def test_territories_named_like_states_are_actors_like_states() -> None:
+    # issue 20: "Gaza" was a place while "Lebanon" was an actor; comparable places are alike, by data
+    assert found("Gaza and the West Bank") == [("Gaza", "GAZA", "name"), ("the West Bank", "WEST_BANK", "alias")]
+    assert found("Crimea and Lebanon") == [("Crimea", "CRIMEA", "name"), ("Lebanon", "LBN", "name")]

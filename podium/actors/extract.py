@@ -40,7 +40,7 @@ REPORT_VERBS = {
     "insist",
     "boast",
 }
-LOCATION_TYPES = {"state", "gpe"}
+LOCATION_TYPES = {"state", "territory", "gpe"}
 FALLBACK_LOCATION_TARGET = {"ASSAULT", "COERCE"}
 CLAUSE_SPLIT = {"conj", "ccomp", "advcl", "parataxis"}
 

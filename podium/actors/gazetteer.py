@@ -1,6 +1,7 @@
 """Load the actor gazetteer (data under ``podium/resources/actors/``) into one indexed, cached object.
 
 The data are CSV/JSON/text files: states (names, adjectives, capital and seat-of-power metonyms),
+territories named the way states are (Gaza, Crimea, Kashmir: same columns, type "territory"),
 international organisations, armed groups and state armed forces, parties, people (with the state or body
 they lead), abstract groups, epithets, and places that are not actors. This module only reads and checks
 them; matching them in a text is ``podium.actors.matcher``'s job.
@@ -92,9 +93,9 @@ def _split(value: str | None) -> list[str]:
     return [v for v in (value or "").split("|") if v.strip()]
 
 
-def _load_states(gaz: Gazetteer) -> None:
-    for row in _csv_rows("states.csv"):
-        entry = ActorEntry(row["id"], row["name"], "state", row["wikidata"] or None, row["iso2"] or None)
+def _load_states(gaz: Gazetteer, name: str = "states.csv", kind: str = "state") -> None:
+    for row in _csv_rows(name):
+        entry = ActorEntry(row["id"], row["name"], kind, row["wikidata"] or None, row["iso2"] or None)
         gaz.add_actor(entry)
         gaz.add_alias(row["name"], row["id"], "name")
         for text in _split(row["aliases"]):
@@ -129,6 +130,7 @@ def load_gazetteer() -> Gazetteer:
     """The whole gazetteer, read once per process and checked."""
     gaz = Gazetteer()
     _load_states(gaz)
+    _load_states(gaz, "territories.csv", "territory")  # named like states, so treated like them
     for name in JSON_FILES:
         _load_json(gaz, name)
     for row in _csv_rows("epithets.csv"):

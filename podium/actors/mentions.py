@@ -51,6 +51,28 @@ PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y (?:cou
 _WORDS = re.compile(r"[\w-]+")
 
 
+_PARTNER_AFTER = re.compile(r"-([A-Z][a-z]+(?:['’][a-z]+)?)(?![\w-])")
+_PARTNER_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+)-$")
+_TRIM = re.compile(r"(?:[\s,&-]|and\b)*(.*?)(?:[\s,&-]|\band)*", re.DOTALL)
+
+
+def _outside(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the entity ``[start, end)`` that no gazetteer match covers, with joining hyphens,
+    commas and "and" trimmed: "Trump-Cheney" keeps "Cheney" when "Trump" is the gazetteer's, where the
+    whole entity used to be dropped (and with it, a name the gazetteer does not know)."""
+    covered = sorted((max(s, start), min(e, end)) for s, e in taken if s < end and start < e)
+    if not covered:
+        return [(start, end)]
+    pieces, pos = [], start
+    for s, e in [*covered, (end, end)]:
+        if s > pos:
+            m = _TRIM.fullmatch(text, pos, s)
+            if m and m.group(1)[:1].isupper() and len(m.group(1)) >= 2:
+                pieces.append((m.start(1), m.end(1)))
+        pos = max(pos, e)
+    return pieces
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -118,10 +140,15 @@ class MentionFinder:
 
     def _ner_mentions(self, text: str, sdoc: object, taken: list[tuple[int, int]]) -> list[tuple]:
         out = []
+        known = list(taken)
+        entities = []
         for ent in sdoc.ents:  # type: ignore[attr-defined]
             kind = NER_TYPES.get(ent.label_)
-            start, end = ent.start_char, ent.end_char
-            if kind is None or any(s < end and start < e for s, e in taken):
+            if kind is not None:
+                entities += [(s, e, kind) for s, e in _outside(text, ent.start_char, ent.end_char, known)]
+        entities += self._compound_partners(text, known)
+        for start, end, kind in entities:
+            if any(s < end and start < e for s, e in taken):
                 continue
             name = text[start:end]
             if name.lower().startswith("the "):
@@ -139,6 +166,22 @@ class MentionFinder:
             taken.append((start, end))
             out.append((start, end, actor, "ner"))
         return out
+
+    def _compound_partners(self, text: str, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Capitalised names hyphenated to a known person ("Biden-Cheney", "Cheney-Obama"): people too,
+        whether or not the NER noticed them (it notices "Bush-Cheney" but not "Biden-Cheney")."""
+        out = []
+        for m in self.matcher.find(text):
+            entry = self.gazetteer.actors.get(m.alias.actor or "")
+            if entry is None or entry.type != "person":
+                continue
+            after = _PARTNER_AFTER.match(text, m.end)
+            if after:
+                out.append((after.start(1), after.end(1), "person"))
+            before = _PARTNER_BEFORE.search(text, 0, m.start)
+            if before:
+                out.append((before.start(1), before.end(1), "person"))
+        return [(s, e, k) for s, e, k in out if not any(a < e and s < b for a, b in known)]
 
     def _pronoun_mentions(self, text: str, side: str, taken: list[tuple[int, int]]) -> list[tuple]:
         quotes = quote_ranges(text)
