@@ -15,9 +15,9 @@ into compounds; initialisms such as "U.S." and titles such as "Mr." keep their d
   said", "United States troops"; people are left out, so that "President Trump" and "President Obama"
   read alike).
 - An all-capital word of two letters or more is an acronym, so a name ("UK", "NATO"), also first in a
-  sentence. When its lower-case form is a common word, it is shouting, not a name, next to another
-  all-capital word ("STOP THE STEAL", "WE WILL WIN"); alone it is a name inside a sentence, and first in
-  a sentence when the gazetteer knows it ("US troops left" like "UK troops left"; "OK." stays a word).
+  sentence. When its lower-case form is a common word, it is a name only where the gazetteer knows it as
+  an alias and it is not shouting (next to another all-capital word): "US troops left" reads like "UK
+  troops left", while "STOP THE STEAL", "WE WILL WIN", "I did NOT" and "OK." keep their words.
 - "I", "A" and "I'm"-like contractions are never names.
 - Hyphenated compounds: when the first part is a name, the whole compound is ("Al-Qaeda", "US-led",
   "Bosnia-Herzegovina"); otherwise the name starts at the first capitalised part and lower-case prefixes
@@ -147,8 +147,8 @@ def _part_is_name(
         return False
     bare = _bare(part).rstrip(".")
     low = bare.lower()
-    if _is_caps(bare) and low in common:  # "US" the country or "us" shouted?
-        return not shouting and (not initial or _bare(part) in lexicon.words)
+    if _is_caps(bare) and low in common:  # "US" the country, or "us" shouted?
+        return not shouting and _bare(part) in lexicon.words
     return not initial or low not in common
 
 

@@ -26,8 +26,11 @@ TITLES = frozenset(
     | {"Queen", "Prince", "Sheikh", "Emir", "Ayatollah", "General", "Gen.", "Mr.", "Mrs.", "Ms.", "Dr."}
     | {"Mayor", "Chairman", "Ambassador", "Commander", "Marshal", "Justice", "Judge", "Pope", "Sir", "Lord"}
 )
-_PREV_WORD = re.compile(r"([^\W\d_][\w.'’-]*)(\s+of(?:\s+the)?)?[ \t]+$")
-_NEXT_WORD = re.compile(r"^[ \t]+([^\W\d_])")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’-]*\.?)(\s+of(?:\s+the)?)?[ \t]+$")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_NEXT_WORD = re.compile(r"^[ \t]+([^\W\d_][\w'’-]*)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORDS = re.compile(r"\w+")
 _NEXT_OF = re.compile(r"^[ \t]+of\s+(?:the\s+)?[^\W\d_]")
 
 
@@ -57,18 +60,24 @@ class Swapped:
     text: str
     replacements: list[Replacement] = field(default_factory=list)
 
+    _starts: tuple[list[int], list[int]] | None = None
+
     def to_twin(self, pos: int, end: bool = False) -> int:
         """The twin offset of original offset ``pos``; inside a replaced name, its start (or its end
         when ``end``: for the end of a range)."""
-        return _map(self.replacements, pos, end, twin=True)
+        return _map(self.replacements, self._index()[0], pos, end, twin=True)
 
     def to_original(self, pos: int, end: bool = False) -> int:
         """The original offset of twin offset ``pos`` (the inverse of ``to_twin``)."""
-        return _map(self.replacements, pos, end, twin=False)
+        return _map(self.replacements, self._index()[1], pos, end, twin=False)
+
+    def _index(self) -> tuple[list[int], list[int]]:
+        if self._starts is None:
+            self._starts = ([r.start for r in self.replacements], [r.twin_start for r in self.replacements])
+        return self._starts
 
 
-def _map(reps: list[Replacement], pos: int, end: bool, twin: bool) -> int:
-    starts = [r.start if twin else r.twin_start for r in reps]
+def _map(reps: list[Replacement], starts: list[int], pos: int, end: bool, twin: bool) -> int:
     k = bisect_right(starts, pos) - 1
     if k < 0:
         return pos
@@ -102,12 +111,11 @@ class Swapper:
                 self.table.setdefault(form, other)
         alts = "|".join(re.escape(f) for f in sorted(self.table, key=len, reverse=True))
         self.pattern = re.compile(rf"(?<![\w'’])(?:{alts})(?![\w])" if alts else r"(?!x)x")
-        self.lower: dict[str, str] = {}
-        for p in pairs:
-            self.lower.setdefault(p.a.lower(), p.b.lower())
-            self.lower.setdefault(p.b.lower(), p.a.lower())
-        alts = "|".join(re.escape(f) for f in sorted(self.lower, key=len, reverse=True))
-        self.lower_pattern = re.compile(rf"(?<![\w'’])(?:{alts})(?![\w])" if alts else r"(?!x)x")
+        #: Lower-case words of the names, function words aside ("zionist", "regime", "united", "states").
+        self.name_words = (
+            frozenset(w for p in pairs for form in (p.a, p.b) for w in _WORDS.findall(form.lower()))
+            - _function_words()
+        )
 
     def swap(self, text: str) -> Swapped:
         """``text``'s twin and its replacements."""
@@ -127,28 +135,31 @@ class Swapper:
         pieces.append(text[pos:])
         return Swapped("".join(pieces), reps)
 
-    def swap_lower(self, text: str) -> str:
-        """``text`` (lower-cased words, as in a profile's phrases) with the lower-cased forms swapped."""
-        return self.lower_pattern.sub(lambda m: self.lower[m.group()], text)
+    def has_name_word(self, text: str) -> bool:
+        """Whether ``text`` (a profile's row: a phrase, a term) holds a word of a name of the table."""
+        return any(w in self.name_words for w in _WORDS.findall(text.lower()))
 
-    def names_in(self, text: str) -> bool:
-        """Whether ``text`` holds a form of the table, in any letter case."""
-        return self.lower_pattern.search(text.lower()) is not None
+    def _name_like(self, word: str) -> bool:
+        """A capitalised word, or a form of the table (so that "al-Qaeda" counts like "ISIS")."""
+        return word[:1].isupper() or _POSSESSIVE.sub("", word) in self.table
 
-    @staticmethod
-    def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    def _inside_longer_name(self, text: str, start: int, end: int) -> bool:
         after = text[end : end + 40]
         if _NEXT_OF.match(after):
             return True  # "United States of America"
         nxt = _NEXT_WORD.match(after)
-        if nxt and nxt.group(1).isupper():
+        if nxt and self._name_like(nxt.group(1)):
             return True  # "Israel Katz", "America First"
         before = text[max(0, start - 60) : start]
         prev = _PREV_WORD.search(before)
-        if prev is None or not prev.group(1)[:1].isupper():
+        if prev is None or not self._name_like(prev.group(1)):
             return False
         if prev.group(2):
             return True  # "Bank of America"
         word = prev.group(1)
+        if _INITIAL.fullmatch(word):
+            return True  # "Donald J. Trump"
+        if word.endswith(".") and word not in TITLES:
+            return False  # the end of the sentence before
         # "President Obama" and "In Israel" are names alone; "Michael Jordan" is one name
         return word not in TITLES and word.lower() not in _function_words()
