@@ -203,3 +203,29 @@ def _word_range(
                 s = parts[i - 1][0]
             return (w.start + s, end)
     return None
+
+
+@lru_cache(maxsize=1)
+def shipped_common_words() -> frozenset[str]:
+    """The common words of the shipped check-worthiness model, for rule-based components that need the
+    rule but learn no word list of their own."""
+    import json
+
+    from podium.checkworthy.model import MODEL_DIR
+
+    meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    return frozenset(meta["common"])
+
+
+def blank_names(text: str, common: Collection[str] | None = None) -> str:
+    """``text`` with every name (``name_ranges``) replaced by spaces: the same length and offsets, so a
+    rule that reads words (an opinion word, a cue) cannot read one inside a name ("the Great Satan")."""
+    ranges = name_ranges(text, shipped_common_words() if common is None else common)
+    if not ranges:
+        return text
+    out, pos = [], 0
+    for start, end in ranges:
+        out += [text[pos:start], " " * (end - start)]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

@@ -7,13 +7,16 @@ that applies wins: questions, greetings and wishes are ``not_claim`` first; then
 are ``not_claim``; then an attribution makes a quotation (unless its source is a cited law, "Article 66 of
 our Constitution says", or a court that "ruled", which are law; or a bare "some"/"they" the speaker rebuts
 in the same sentence); then prediction, law (a cited verse too), causal, personal, history; then opinions
-are ``not_claim``; else ``other``.
+are ``not_claim`` (an opinion word inside a name, "the Great Satan", is none: ``podium.masking``); else
+``other``.
 It is a rule-based first label, not a classifier; check-worthiness is scored elsewhere.
 """
 
 from __future__ import annotations
 
 import re
+
+from podium.masking import blank_names
 
 LABELS = ("quantity", "prediction", "law", "causal", "personal", "quotation", "history", "other", "not_claim")
 
@@ -150,6 +153,6 @@ def claim_type(text: str, parts: dict[str, list[dict[str, object]]]) -> str:
     past_time = any(t.get("resolved") for t in parts.get("time", [])) and _PAST.search(stripped)
     if _HISTORY.search(stripped) or past_time:
         return "history"
-    if _OPINION.search(stripped):
+    if _OPINION.search(blank_names(stripped)):  # "the Great Satan" is a name, not an opinion
         return "not_claim"
     return "other"

@@ -1,13 +1,14 @@
 """Name swapping for the neutrality audit: a document's twin, with each name of a pair replaced by the other.
 
 Both directions at once ("Israel struck Iran" becomes "Iran struck Israel"), at word boundaries, longest
-forms first; case is kept (a form also matches in capitals, "ISRAEL" -> "IRAN", and a form starting with a
-lower-case word also matches with a capital, "The Zionist regime" -> "The mullahs' regime"), and so are
-possessive endings (they are outside the match). A swap never makes up a name: a match that is part of a
-longer capitalised name is left alone ("Bank of America", "United States of America", "Israel Katz",
-"Bill Clinton"), except after a title ("President Obama", "Supreme Leader Khamenei") or a capitalised
-function word ("In Israel"). Each replacement
-is recorded, so offsets map both ways between a text and its twin. No analysis here.
+forms first. Case is kept: a form also matches in capitals ("ISRAEL" -> "IRAN"), a form starting with a
+lower-case word also matches with a capital ("The Zionist regime" -> "The mullahs' regime"), and a
+lower-case form replacing a capitalised name first in a sentence is capitalised ("ISIS lost" ->
+"Al-Qaeda lost"). Possessive endings are kept (they are outside the match). A swap never makes up a name:
+a match that is part of a longer capitalised name is left alone ("Bank of America", "United States of
+America", "Israel Katz", "Bill Clinton"), except after a title ("President Obama", "Supreme Leader
+Khamenei") or a capitalised function word ("In Israel"). Each replacement is recorded, so offsets map
+both ways between a text and its twin. No analysis here.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _INITIAL = re.compile(r"[^\W\d_]\.")
 _NEXT_WORD = re.compile(r"^[ \t]+([^\W\d_][\w'’-]*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS = re.compile(r"\w+")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“”(\[—–…\n])\s*\Z")
 _NEXT_OF = re.compile(r"^[ \t]+of\s+(?:the\s+)?[^\W\d_]")
 
 
@@ -126,6 +128,8 @@ class Swapper:
             if self._inside_longer_name(text, m.start(), m.end()):
                 continue
             new = self.table[m.group()]
+            if new[:1].islower() and m.group()[:1].isupper() and _SENTENCE_START.search(text, 0, m.start()):
+                new = new[:1].upper() + new[1:]  # "ISIS lost." -> "Al-Qaeda lost.", a sentence still
             pieces.append(text[pos : m.start()])
             twin_start = m.start() + shift
             reps.append(Replacement(m.start(), m.end(), twin_start, twin_start + len(new), m.group(), new))

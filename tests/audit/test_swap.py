@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from podium.audit.pairs import Pair, default_pairs, merged, parse_pairs, read_pairs_file
@@ -69,10 +70,21 @@ texts = st.lists(
 ).map(lambda parts: "".join(w + g for w, g in parts))
 
 
+def lower_case_form_opens_a_sentence(text: str) -> bool:
+    """ "al-Qaeda" first in a sentence: its twin "ISIS" comes back capitalised, "Al-Qaeda"."""
+    return re.search(r"(?:^|[.(\n\"]\s*)(?:al-Qaeda|the )", text) is not None
+
+
 @settings(max_examples=150, deadline=None)
 @given(texts)
 def test_swapping_twice_gives_the_text_back(text: str) -> None:
+    assume(not lower_case_form_opens_a_sentence(text))
     assert swap(swap(text)) == text
+
+
+def test_a_sentence_keeps_its_capital() -> None:
+    assert swap("Hamas won. ISIS lost.") == "Hezbollah won. Al-Qaeda lost."
+    assert swap("Al-Qaeda lost.") == "ISIS lost."
 
 
 @settings(max_examples=150, deadline=None)
