@@ -137,9 +137,10 @@ def import_records(
             with corpus.writing() as conn:
                 known |= _known(conn, list(new))  # another importer may have stored some meanwhile
                 keys = [key for key in new if key not in known]
-                if keys:
-                    conn.execute(insert(t.factchecks), [fact_row(*new[key], now) for key in keys])
-                    ids = _ids_of(conn, keys)
+                if keys:  # and may store some before this commits (PostgreSQL): those are left to it
+                    statement = _insert_new(conn).returning(t.factchecks.c.key, t.factchecks.c.id)
+                    ids = dict(conn.execute(statement, [fact_row(*new[key], now) for key in keys]).all())
+                    keys = [key for key in keys if key in ids]
                     position = {key: i for i, key in enumerate(new)}
                     assert vectors is not None
                     rows = [position[key] for key in keys]
@@ -196,9 +197,13 @@ def _known(conn: Connection, keys: list[str]) -> set[str]:
     return set(conn.execute(select(t.factchecks.c.key).where(t.factchecks.c.key.in_(keys))).scalars())
 
 
-def _ids_of(conn: Connection, keys: list[str]) -> dict[str, int]:
-    f = t.factchecks.c
-    return {key: int(i) for key, i in conn.execute(select(f.key, f.id).where(f.key.in_(keys)))}
+def _insert_new(conn: Connection) -> Any:
+    """An INSERT into ``factchecks`` that skips a key stored meanwhile by another importer."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(t.factchecks).on_conflict_do_nothing(index_elements=["key"])
 
 
 def block_count(conn: Connection, model: str) -> tuple[int, int]:

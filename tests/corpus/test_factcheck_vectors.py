@@ -172,10 +172,10 @@ def test_postgresql_cache_lives_under_xdg_cache_home_keyed_without_password(tmp_
     assert cache_root(resolve(str(tmp_path / "x.db"))) == tmp_path / "x.db.factchecks-index"
 
 
-KILLED_IMPORT = """
+SMALL_BATCH_IMPORT = """
 import sys
 from podium.corpus import factcheck_vectors
-factcheck_vectors.BATCH = 4  # many small transactions, so the kill lands between two of them
+factcheck_vectors.BATCH = 4  # many small transactions: a kill lands between two, importers interleave
 from podium.cli import main
 main(["factchecks", "import", sys.argv[1], "--db", sys.argv[2], "-q"])
 """
@@ -201,7 +201,7 @@ def test_import_killed_midway_leaves_no_row_without_its_vector(db_url: str, tmp_
     path = tmp_path / "many.csv"
     path.write_text("claim,verdict,url,date\n" + "\n".join(rows) + "\n", encoding="utf-8")
     env = {**os.environ, "PODIUM_HELPER": "0"}
-    process = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(path), db_url], env=env)
+    process = subprocess.Popen([sys.executable, "-c", SMALL_BATCH_IMPORT, str(path), db_url], env=env)
     try:
         deadline = time.monotonic() + 240
         while _count(db_url) == 0 and process.poll() is None and time.monotonic() < deadline:
@@ -222,3 +222,26 @@ def test_import_killed_midway_leaves_no_row_without_its_vector(db_url: str, tmp_
         with store.reading() as conn:
             assert missing_ids(conn, MODEL) == []
         assert _vector_rows(store)[1] == 40  # each row embedded once
+
+
+def test_two_importers_at_once_store_each_row_once(db_url: str, tmp_path: Path) -> None:
+    rows = [
+        f"Claim {i}: the port moved {i * 11} containers,False,https://desk.example/c{i},2024-02-01"
+        for i in range(24)
+    ]
+    path = tmp_path / "same.csv"
+    path.write_text("claim,verdict,url,date\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    Corpus(db_url).close()  # the schema exists before both start
+    env = {**os.environ, "PODIUM_HELPER": "0"}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", SMALL_BATCH_IMPORT, str(path), db_url], env=env, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    errors = [run.communicate(timeout=600)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    with Corpus(db_url) as store, store.reading() as conn:
+        assert _count(db_url) == 24
+        assert missing_ids(conn, MODEL) == []
+        assert len(vector_ids(conn, MODEL)) == 24
