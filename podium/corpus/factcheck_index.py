@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from podium.corpus import schema as t
 from podium.corpus.factcheck_vectors import block_count, read_blocks
 from podium.factchecks.embedding import DIM, MODEL
 from podium.factchecks.index import ARTICLE_CHARS, MatchIndex, lexical_text
+from podium.factchecks.lexical import Bm25
 
 SUFFIX = ".factchecks-index"
 MANIFEST = "cache.json"
@@ -83,31 +85,39 @@ def current_stamp(conn: Connection) -> Stamp:
 
 
 def build(conn: Connection) -> tuple[MatchIndex, Stamp]:
-    """The index of every fact-check that has a vector, and the stamp of what was read."""
+    """The index of every fact-check that has a vector, and the stamp of what was read. The texts are
+    read page by page and fed to the BM25 build as they come (never all held at once)."""
     ids, vectors, blocks, max_block = read_blocks(conn, MODEL, DIM)
-    f = t.factchecks.c
-    texts: dict[int, str] = {}
-    count, max_id = 0, 0
-    article = func.substr(f.text, 1, ARTICLE_CHARS + 1)  # one more: lexical_text cuts at a word boundary
-    last = 0
-    while True:  # by id ranges, so no driver holds 100,000 article starts at once
-        query = (
-            select(f.id, f.claim_reviewed, f.title, article.label("article"))
-            .where(f.id > last)
-            .order_by(f.id)
-            .limit(READ_BATCH)
-        )
-        rows = conn.execute(query).all()
-        if not rows:
-            break
-        for row in rows:
-            texts[row.id] = lexical_text(row.claim_reviewed, row.title, row.article)
-        count += len(rows)
-        last = max_id = rows[-1].id
-    keep = np.isin(ids, np.fromiter(texts, dtype=np.int64, count=len(texts)))
-    ids, vectors = ids[keep], vectors[keep]
-    index = MatchIndex.build(ids, vectors, [texts[int(i)] for i in ids])
-    return index, Stamp(count, max_id, blocks, max_block)
+    seen = {"count": 0, "max_id": 0}
+
+    def texts() -> Iterator[str]:
+        """The lexical text of each of ``ids`` in order ("" for a row deleted since its id was read)."""
+        f = t.factchecks.c
+        article = func.substr(f.text, 1, ARTICLE_CHARS + 1)  # one more: lexical_text cuts at a word
+        position, last = 0, 0
+        while True:  # by id ranges, so no driver holds 100,000 article starts at once
+            query = (
+                select(f.id, f.claim_reviewed, f.title, article.label("article"))
+                .where(f.id > last)
+                .order_by(f.id)
+                .limit(READ_BATCH)
+            )
+            rows = conn.execute(query).all()
+            if not rows:
+                break
+            for row in rows:
+                while position < len(ids) and ids[position] < row.id:
+                    yield ""
+                    position += 1
+                if position < len(ids) and ids[position] == row.id:
+                    yield lexical_text(row.claim_reviewed, row.title, row.article)
+                    position += 1
+            seen["count"] += len(rows)
+            seen["max_id"] = last = rows[-1].id
+        yield from ("" for _ in range(len(ids) - position))
+
+    index = MatchIndex(ids=ids, vectors=vectors, lexical=Bm25.build(texts()))  # Bm25 takes an iterable
+    return index, Stamp(seen["count"], seen["max_id"], blocks, max_block)
 
 
 def load_cached(folder: Path) -> MatchIndex | None:

@@ -245,3 +245,21 @@ def test_two_importers_at_once_store_each_row_once(db_url: str, tmp_path: Path) 
         assert _count(db_url) == 24
         assert missing_ids(conn, MODEL) == []
         assert len(vector_ids(conn, MODEL)) == 24
+
+
+def test_index_holds_the_rows_with_vectors_texts_aligned(db_url: str) -> None:
+    with Corpus(db_url) as store:
+        with store.writing() as conn:  # stored without a vector, before and after the others
+            insert_factchecks(conn, _pairs(MORE[:1]))
+        store.add_factchecks(_pairs(CHECKS))
+        with store.writing() as conn:
+            insert_factchecks(conn, _pairs(MORE[1:]))
+        index = store.factcheck_index()
+        with store.reading() as conn:
+            ids = dict(conn.execute(select(t.factchecks.c.url, t.factchecks.c.id)).all())
+    assert sorted(index.ids.tolist()) == sorted(ids[c.url] for c in CHECKS)
+    row = {int(i): r for r, i in enumerate(index.ids)}
+    for check, words in zip(
+        CHECKS, ("bridges flood", "unemployment percent", "port Ost barrels"), strict=True
+    ):
+        assert int(np.argmax(index.lexical.scores(words))) == row[ids[check.url]]
