@@ -1,0 +1,147 @@
+"""The Matcher on small archives written here: paraphrases found, numbers, negation, speaker and date."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from podium.factchecks.candidates import Candidate, fetch_records
+from podium.factchecks.embedding import embed
+from podium.factchecks.features import FEATURES, candidate_info, names, numbers, pair_rows, query_info
+from podium.factchecks.index import MatchIndex, Retrieved, lexical_text, vector_text
+from podium.factchecks.matcher import DEFAULT_THRESHOLD, Match, Matcher, Query
+from podium.factchecks.records import FactCheck
+from podium.factchecks.reranker import Reranker, shipped
+
+ARCHIVE = [
+    FactCheck("Unemployment among veterans is now lower than in the general population.", "mostly_true"),
+    FactCheck("Crime in Chicago rose by 20% last year.", "false", title="Did Chicago crime jump?"),
+    FactCheck("Crime in Chicago rose by 45% last year.", "false"),
+    FactCheck("The United States spends more on defense than the next ten countries combined.", "true"),
+    FactCheck("Barack Obama raised taxes on the middle class.", "false"),
+    FactCheck("Barack Obama did not raise taxes on the middle class.", "mostly_true"),
+    FactCheck("Wind turbines cause cancer.", "false", claimant="Donald Trump", claim_date="2019-04-02"),
+    FactCheck("Wind turbines cause cancer.", "false", claimant="Pat Doe", claim_date="2010-01-15"),
+    FactCheck("The minimum wage has not been raised in ten years.", "true"),
+    FactCheck("Measles cases tripled in Europe in 2018.", "mostly_true"),
+]
+IDS = [100 + i for i in range(len(ARCHIVE))]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    vectors = embed([vector_text(r.claim_reviewed, r.title) for r in ARCHIVE])
+    texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in ARCHIVE]
+    return Matcher(MatchIndex.build(IDS, vectors, texts), fetch_records(ARCHIVE, IDS))
+
+
+def scores(found: list[Match]) -> dict[int, float]:
+    return {m.factcheck_id: m.score for m in found}
+
+
+def test_a_paraphrase_ranks_first_with_a_high_probability(matcher: Matcher) -> None:
+    (found,) = matcher.rank(
+        [Query("And veterans' unemployment is actually lower than the general population.")]
+    )
+    assert found[0].factcheck_id == 100
+    assert found[0].score >= DEFAULT_THRESHOLD
+    assert [m.rank for m in found] == list(range(1, len(found) + 1))
+    assert all(a.score >= b.score for a, b in itertools.pairwise(found))
+
+
+def test_match_keeps_only_matches_above_the_threshold(matcher: Matcher) -> None:
+    queries = [Query("We spend more on our military than the next ten nations."), Query("I love my family.")]
+    found = matcher.match(queries, top=3)
+    assert [m.factcheck_id for m in found[0]][:1] == [103]
+    assert found[1] == []
+    assert all(m.score >= DEFAULT_THRESHOLD for m in found[0])
+    assert len(matcher.match(queries, top=1, threshold=0.0)[0]) == 1
+
+
+def test_the_same_number_beats_a_different_number(matcher: Matcher) -> None:
+    (found,) = matcher.rank([Query("Last year crime in Chicago went up 20%.")])
+    s = scores(found)
+    assert s[101] > s[102]
+    (found,) = matcher.rank([Query("Last year crime in Chicago went up 45%.")])
+    s = scores(found)
+    assert s[102] > s[101]
+
+
+def test_negation_must_agree(matcher: Matcher) -> None:
+    (found,) = matcher.rank([Query("Obama never raised taxes on middle-class families.")])
+    s = scores(found)
+    assert s[105] > s[104]
+    (found,) = matcher.rank([Query("Obama raised taxes on middle-class families.")])
+    s = scores(found)
+    assert s[104] > s[105]
+
+
+def test_speaker_and_date_pick_the_right_one_of_two_identical_claims(matcher: Matcher) -> None:
+    query = Query("Wind turbines cause cancer, they say.", speaker="TRUMP", date="2019-04-02")
+    (found,) = matcher.rank([query])
+    s = scores(found)
+    assert s[106] > s[107]
+
+
+def test_no_queries_and_no_archive() -> None:
+    empty = MatchIndex.build([], np.zeros((0, 384), np.float32), [])
+    m = Matcher(empty, fetch_records([]))
+    assert m.rank([]) == []
+    assert m.match([Query("Crime rose.")]) == [[]]
+
+
+def test_candidates_the_fetch_does_not_find_are_left_out(matcher: Matcher) -> None:
+    partial = Matcher(matcher.index, fetch_records(ARCHIVE[:3], IDS[:3]), matcher.model)
+    (found,) = partial.rank([Query("Crime in Chicago rose by 20% last year.")])
+    assert {m.factcheck_id for m in found} <= set(IDS[:3])
+    assert found[0].factcheck_id == 101
+
+
+def test_feature_extractors() -> None:
+    assert {"4300", "23", "23000000"} <= numbers("down $4,300, and 23 million Americans")
+    assert "3" in numbers("three times")
+    assert names("Governor Romney met Obama. Then Israel said no.") >= {"romney", "obama", "israel"}
+    assert "then" not in names("Governor Romney met Obama. Then Israel said no.")
+
+
+def feature_row(query: Query, cand: Candidate) -> dict[str, float]:
+    from podium.factchecks.lexical import Bm25
+
+    lexical = Bm25.build([lexical_text(cand.claim_reviewed, cand.title, cand.text)])
+    info = query_info(query.text, query.before, query.after, query.speaker, query.date, lexical)
+    found = Retrieved(np.array([0]), np.array([0.8], np.float32), np.array([1.0], np.float32), 0, 1, 0, 1)
+    row = pair_rows(info, found, [candidate_info(cand)], lexical)[0]
+    return dict(zip(FEATURES, row.tolist(), strict=True))
+
+
+def test_quantity_negation_actor_and_date_agreement_features() -> None:
+    cand = Candidate(1, "Crime rose 20% in Chicago.", claimant="Rahm Emanuel", claim_date="2016-09-01")
+    same = feature_row(Query("Crime rose 20% in Chicago", speaker="EMANUEL", date="2016-09-01"), cand)
+    other = feature_row(Query("Crime did not rise 35% in Chicago", speaker="TRUMP", date="2012-01-01"), cand)
+    assert same["num_in_claim"] == 1 and same["num_conflict"] == 0
+    assert other["num_in_claim"] == 0 and other["num_conflict"] == 1
+    assert same["neg_mismatch"] == 0 and other["neg_mismatch"] == 1
+    assert same["speaker_is_claimant"] == 1 and other["speaker_is_claimant"] == 0
+    assert same["same_day"] == 1 and other["same_day"] == 0 and other["days_log"] > same["days_log"]
+    assert same["names_in_fc"] == 1
+
+
+@pytest.mark.parametrize("feature", ["num_conflict", "neg_mismatch"])
+def test_the_shipped_model_never_rewards_a_conflict(feature: str) -> None:
+    model = shipped()
+    rng = np.random.default_rng(0)
+    x = rng.random((200, len(FEATURES))).astype(np.float32)
+    col = FEATURES.index(feature)
+    agree, conflict = x.copy(), x.copy()
+    agree[:, col], conflict[:, col] = 0, 1
+    assert np.all(model.probability(conflict) <= model.probability(agree) + 1e-9)
+
+
+def test_model_file_round_trip(tmp_path) -> None:
+    model = shipped()
+    model.save(tmp_path / "m.npz")
+    loaded = Reranker.load(tmp_path / "m.npz")
+    x = np.random.default_rng(1).random((20, len(FEATURES)))
+    assert np.allclose(loaded.probability(x), model.probability(x))
