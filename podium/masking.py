@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 #: Titles written with a full stop; the stop belongs to the name ("Mr. Smith" is one run of names).
 _TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof)\.(?=\s)"
@@ -45,6 +45,7 @@ _INITIALISM = r"[^\W\d_](?:\.[^\W\d_])+\.?"
 _PART = rf"(?:{_INITIALISM}|[^\W\d_]+(?:['’][^\W\d_]+)*)"
 _WORD = re.compile(rf"{_TITLES}|{_PART}(?:[-‐&]{_PART})*")
 _JOINER = re.compile(r"[-‐&]")
+_PARTS = re.compile(r"[^-‐&]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: What ends a sentence or opens a new one, as the last non-space text before a word.
 _BREAK_END = re.compile(r"(?:[.!?:;\"“”(\[—–…]|--|(?:^|\s)-)\s*$")
@@ -59,17 +60,9 @@ ARTICLES = frozenset({"al", "el", "ad", "ag", "ak", "an", "ar", "as", "ash", "at
 _NEVER = frozenset({"I", "A"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    start: int
-    end: int
-    text: str
-    initial: bool
-
-
 def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """All capitals, two letters or more ("US", "U.S.", "NATO"; not "I" or "A.")."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def _bare(word: str) -> str:
@@ -77,20 +70,29 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word) if len(word) > 3 else word
 
 
-def _words(text: str) -> list[_Word]:
-    words: list[_Word] = []
-    prev_end = 0
-    for m in _WORD.finditer(text):
-        gap = text[prev_end : m.start()]
-        initial = (not words and not gap.strip()) or bool(_BREAK_END.search(gap)) or "\n" in gap
-        words.append(_Word(m.start(), m.end(), m.group(), initial))
-        prev_end = m.end()
-    return words
-
-
 def _is_pronoun(part: str) -> bool:
-    head = re.split(r"['’]", part, maxsplit=1)[0]
-    return part in _NEVER or head == "I"
+    return part in _NEVER or part.startswith(("I'", "I’"))
+
+
+def _trie_pattern(forms: list[str]) -> str:
+    """One regular expression for all ``forms`` with shared beginnings factored out ("the (?:zionist
+    regime|mullahs)"): matching it tries each letter once, not each form. Longer forms win."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie) if forms else ""
 
 
 class _Lexicon:
@@ -108,8 +110,11 @@ class _Lexicon:
                 self.starts.setdefault(_bare(m.group()), []).append(text)
         for forms in self.starts.values():
             forms.sort(key=len, reverse=True)
-        alts = "|".join(re.escape(e) for e in sorted({e.lower() for e in epithets}, key=len, reverse=True))
+        forms = sorted({e.lower() for e in epithets}, key=len, reverse=True)
+        alts = _trie_pattern(forms)
         self.epithets = re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])", re.IGNORECASE) if alts else None
+        #: The longest word of each epithet: a text holding none of them holds no epithet (a cheap test).
+        self.keys = frozenset(max(e.split(), key=len) for e in forms)
 
     def alias_at(self, text: str, start: int, first: str) -> bool:
         """Whether a gazetteer alias starting with the word ``first`` begins at ``start``."""
@@ -121,6 +126,9 @@ class _Lexicon:
 
     def epithet_ranges(self, text: str) -> list[tuple[int, int]]:
         if self.epithets is None:
+            return []
+        lower = text.lower()
+        if not any(k in lower for k in self.keys):
             return []
         return [(m.start(), m.end()) for m in self.epithets.finditer(text)]
 
@@ -161,12 +169,19 @@ def name_ranges(text: str, common: Collection[str]) -> list[tuple[int, int]]:
     callers join them as their placeholder rendering needs.
     """
     lexicon = _default_lexicon()
-    words = _words(text)
-    caps = [_is_caps(w.text) and w.text not in _NEVER for w in words]
+    words = list(_WORD.finditer(text))
     ranges: list[tuple[int, int]] = []
-    for k, w in enumerate(words):
-        shouting = (k > 0 and caps[k - 1]) or (k + 1 < len(words) and caps[k + 1])
-        span = _word_range(text, w, common, shouting, lexicon)
+    for k, m in enumerate(words):
+        word = m.group()
+        if word.islower():
+            continue  # most words: no capital, no name
+        gap = text[words[k - 1].end() if k else 0 : m.start()]
+        initial = (not k and not gap.strip()) or "\n" in gap or _BREAK_END.search(gap) is not None
+        shouting = _is_caps(word) and (
+            (k > 0 and _shouted(words[k - 1].group()))
+            or (k + 1 < len(words) and _shouted(words[k + 1].group()))
+        )
+        span = _word_range(text, m.start(), word, initial, common, shouting, lexicon)
         if span is not None:
             ranges.append(span)
     epithets = lexicon.epithet_ranges(text)
@@ -176,32 +191,42 @@ def name_ranges(text: str, common: Collection[str]) -> list[tuple[int, int]]:
     return ranges
 
 
+def _shouted(word: str) -> bool:
+    return _is_caps(word) and word not in _NEVER
+
+
 def _word_range(
-    text: str, w: _Word, common: Collection[str], shouting: bool, lexicon: _Lexicon
+    text: str,
+    start: int,
+    word: str,
+    initial: bool,
+    common: Collection[str],
+    shouting: bool,
+    lexicon: _Lexicon,
 ) -> tuple[int, int] | None:
-    parts = [(m.start(), m.end()) for m in re.finditer(r"[^-‐&]+", w.text)] if _JOINER.search(w.text) else []
-    end = w.end - (len(w.text) - len(_bare(w.text)))
+    parts = [(m.start(), m.end()) for m in _PARTS.finditer(word)] if _JOINER.search(word) else []
+    end = start + len(_bare(word))
     if len(parts) < 2:
-        if _part_is_name(w.text, w.initial, common, shouting, lexicon):
-            return (w.start, end)
-        if w.initial and w.text[:1].isupper() and lexicon.alias_at(text, w.start, _bare(w.text)):
-            return (w.start, end)
+        if _part_is_name(word, initial, common, shouting, lexicon):
+            return (start, end)
+        if initial and word[:1].isupper() and lexicon.alias_at(text, start, _bare(word)):
+            return (start, end)
         return None
-    first = w.text[parts[0][0] : parts[0][1]]
-    prefix = first.lower() in PREFIXES and (w.initial or not first[:1].isupper())  # "Trans-Pacific": a name
+    first = word[parts[0][0] : parts[0][1]]
+    prefix = first.lower() in PREFIXES and (initial or not first[:1].isupper())  # "Trans-Pacific": a name
     if not prefix and (
-        _part_is_name(first, w.initial, common, shouting, lexicon)
-        or (w.initial and first[:1].isupper() and lexicon.alias_at(text, w.start, first))
+        _part_is_name(first, initial, common, shouting, lexicon)
+        or (initial and first[:1].isupper() and lexicon.alias_at(text, start, first))
     ):
-        return (w.start, end)
-    if _is_caps(w.text):  # "OFF-MIKE": shouted as a whole
+        return (start, end)
+    if _is_caps(word):  # "OFF-MIKE": shouted as a whole
         return None
     for i, (s, e) in enumerate(parts[1:], 1):
-        if e - s > 1 and _part_is_name(w.text[s:e], False, common, shouting, lexicon):
-            before = w.text[parts[i - 1][0] : parts[i - 1][1]]
+        if e - s > 1 and _part_is_name(word[s:e], False, common, shouting, lexicon):
+            before = word[parts[i - 1][0] : parts[i - 1][1]]
             if before.lower() in ARTICLES:
                 s = parts[i - 1][0]
-            return (w.start + s, end)
+            return (start + s, end)
     return None
 
 

@@ -60,10 +60,16 @@ def mask_tokens(text: str, common: set[str], keep_digits: bool = False) -> list[
     out: list[str] = []
     r = 0
     last_range = -1
+    next_start = ranges[0][0] if ranges else len(text)
+    covered = 0  # the end of the last name reached (a name can span several tokens)
     for m in _TOKEN.finditer(text):
-        tok, pos, end = m.group(), m.start(), m.end()
+        tok = m.group()
         if tok[0].isdigit():
             out.append(tok if keep_digits else _DIGITS.sub("0", tok))
+            continue
+        pos, end = m.start(), m.end()
+        if covered <= pos and end <= next_start:  # no name here: the common case
+            out.append(tok.lower() if tok[0].isalpha() else tok)
             continue
         while r < len(ranges) and ranges[r][1] <= pos:
             r += 1
@@ -76,7 +82,9 @@ def mask_tokens(text: str, common: set[str], keep_digits: bool = False) -> list[
                 _add_mask(out)
                 last_range = k
             pos = max(pos, stop)
+            covered = max(covered, stop)
             k += 1
+        next_start = ranges[k][0] if k < len(ranges) else len(text)
         if pos >= end:
             continue
         rest = text[pos:end]
@@ -99,6 +107,13 @@ def _add_mask(out: list[str]) -> None:
         out[-1] = MASK
     else:
         out.append(MASK)
+
+
+def mask_both(text: str, common: set[str]) -> tuple[str, str]:
+    """``(mask_text(text, common), mask_text(text, common, keep_digits=True))`` for the price of one."""
+    named = mask_tokens(text, common, keep_digits=True)
+    masked = [_DIGITS.sub("0", t) if t[0].isdigit() else t for t in named]
+    return " ".join(masked), " ".join(named)
 
 
 def mask_text(text: str, common: set[str], keep_digits: bool = False) -> str:

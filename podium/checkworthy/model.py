@@ -31,7 +31,7 @@ from podium.checkworthy.features import (
     repetition_features,
     word_ngrams,
 )
-from podium.checkworthy.masking import mask_text
+from podium.checkworthy.masking import mask_both, mask_text
 from podium.checkworthy.trees import TreeEnsemble
 
 MODEL_DIR = Path(__file__).with_name("model")
@@ -193,10 +193,15 @@ class CheckworthyModel:
         if len(spk) != n:
             raise ValueError(f"{n} sentences but {len(spk)} speakers")
         p = self.params
-        if masked is None:
+        named: list[str] | None = None
+        if masked is None and (dense is None or emb is None):  # both maskings from one pass
+            both = [mask_both(s, self._common) for s in sentences]
+            masked, named = [m for m, _ in both], [k for _, k in both]
+        elif masked is None:
             masked = [mask_text(s, self._common) for s in sentences]
         if dense is None or emb is None:
-            named = [mask_text(s, self._common, keep_digits=True) for s in sentences]
+            if named is None:
+                named = [mask_text(s, self._common, keep_digits=True) for s in sentences]
             dense = dense_features(named, masked, spk) if dense is None else dense
             emb = embedding.sentence_vectors(named) if emb is None else emb
         lex, words = self._lexical(masked)
