@@ -13,7 +13,8 @@ without harm because it is rebuilt from the database.
 Where: for an SQLite file ``podium.db`` the folder ``podium.db.factchecks-index/`` beside it; for
 PostgreSQL ``${XDG_CACHE_HOME:-~/.cache}/podium/factchecks-index-<hash>/``, the hash taken over the
 database URL without its password. Inside, one sub-folder per *stamp*: the number of fact-checks, their
-largest id, the number of vector blocks of the current model, the largest block id, and the model. A
+largest id, the number of vector blocks of the current model, the largest block id, the model, and the
+recipe (podium's version and the index format, so an upgraded podium builds its own index). A
 stamp that differs from the database's means the cache is stale; an index is looked up by its stamp, so
 a stale one is never used. Each is written atomically (``MatchIndex.save``: a temporary folder renamed
 into place) with a manifest of its file sizes written last; a folder without a manifest, with files of
@@ -36,10 +37,11 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL, Connection
 
+from podium import __version__
 from podium.corpus import schema as t
 from podium.corpus.factcheck_vectors import block_count, read_blocks
 from podium.factchecks.embedding import DIM, MODEL
-from podium.factchecks.index import ARTICLE_CHARS, MatchIndex, lexical_text
+from podium.factchecks.index import ARTICLE_CHARS, FORMAT, MatchIndex, lexical_text
 from podium.factchecks.lexical import Bm25
 
 SUFFIX = ".factchecks-index"
@@ -57,6 +59,8 @@ class Stamp:
     blocks: int
     max_block: int
     model: str = MODEL
+    #: how the index is made (podium's version: its tokeniser, BM25 settings and file format)
+    recipe: str = f"podium {__version__}, index format {FORMAT}, article {ARTICLE_CHARS} chars"
 
     def key(self) -> str:
         raw = json.dumps(asdict(self), sort_keys=True).encode("utf-8")
