@@ -50,7 +50,8 @@ def test_results_come_in_input_order_and_a_raising_item_costs_only_itself(jobs: 
         len(failed) == 1 and failed[0].error.code == "E602" and "ValueError: thirteen" in str(failed[0].error)
     )
     pids = {f.result[1] for f in done if f.result}
-    assert (os.getpid() in pids) == (jobs == 1) and len(pids) == jobs
+    # With two workers both usually take items, but on a loaded machine one may take them all first.
+    assert (os.getpid() in pids) == (jobs == 1) and 1 <= len(pids) <= jobs
 
 
 def test_a_dead_worker_costs_its_items_in_flight_and_a_new_pool_goes_on() -> None:
