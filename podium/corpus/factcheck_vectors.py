@@ -88,8 +88,8 @@ def read_blocks(conn: Connection, model: str, dim: int) -> tuple[np.ndarray, np.
 
 def stored_ids(conn: Connection) -> np.ndarray:
     """The ids of every stored fact-check, sorted."""
-    ids = conn.execute(select(t.factchecks.c.id).order_by(t.factchecks.c.id)).scalars().all()
-    return np.asarray(ids, dtype=np.int64)
+    ids = conn.execute(select(t.factchecks.c.id)).scalars().all()  # unordered: SQLite reads a small index
+    return np.sort(np.asarray(ids, dtype=np.int64))
 
 
 def vector_ids(conn: Connection, model: str) -> np.ndarray:

@@ -177,17 +177,19 @@ class Corpus:
         from podium.corpus.factcheck_index import current_stamp
         from podium.factchecks.matcher import Matcher
 
-        kept = getattr(self, "_matcher", None)
-        if kept is not None and not rebuild:
-            with self.reading() as conn:
-                if current_stamp(conn) == kept[0]:
-                    return kept[1]
-        self.embed_factchecks(progress)
         with self.reading() as conn:
             stamp = current_stamp(conn)
-        kept = (stamp, Matcher(self.factcheck_index(rebuild), self.candidates))
-        self._matcher = kept
-        return kept[1]
+        kept = getattr(self, "_matcher", None)
+        if kept is not None and kept[0] == stamp and not rebuild:
+            return kept[1]
+        index = self.factcheck_index(rebuild)
+        if len(index) < stamp.factchecks:  # some rows have no vector yet (an older import): embed them
+            if self.embed_factchecks(progress):
+                index = self.factcheck_index()
+            with self.reading() as conn:
+                stamp = current_stamp(conn)
+        self._matcher = (stamp, Matcher(index, self.candidates))
+        return self._matcher[1]
 
     def match(self, queries: Sequence[Any], top: int = 3, threshold: float | None = None) -> list[list[Any]]:
         """Per ``Query``, the stored fact-checks that check it (``Match``: id, probability, rank), at most
