@@ -158,7 +158,7 @@ CATALOGUE: dict[str, tuple[ExitCode, str]] = {
     ),
     "E407": (
         ExitCode.USAGE,
-        "the search query {query!r} is not valid: {reason}. Write words, \"a phrase\", prefix*, "
+        'the search query {query!r} is not valid: {reason}. Write words, "a phrase", prefix*, '
         "OR, NOT or -word, and (parentheses); see `podium corpus search --help`.",
     ),
     "E408": (
@@ -321,8 +321,9 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 def one_line(message: str) -> str:
     """``message`` on one line and safe for a terminal: line breaks, control characters (an escape
     sequence in a file name) and lone surrogates are shown as escapes (``\\n``, ``\\x1b``)."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"),
-                            message)
+    return _UNPRINTABLE.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), message
+    )
 
 
 class PodiumError(Exception):

@@ -101,5 +101,8 @@ def test_places_are_matched_without_an_actor() -> None:
 
 def test_territories_named_like_states_are_actors_like_states() -> None:
     # issue 20: "Gaza" was a place while "Lebanon" was an actor; comparable places are alike, by data
-    assert found("Gaza and the West Bank") == [("Gaza", "GAZA", "name"), ("the West Bank", "WEST_BANK", "alias")]
+    assert found("Gaza and the West Bank") == [
+        ("Gaza", "GAZA", "name"),
+        ("the West Bank", "WEST_BANK", "alias"),
+    ]
     assert found("Crimea and Lebanon") == [("Crimea", "CRIMEA", "name"), ("Lebanon", "LBN", "name")]
