@@ -27,7 +27,7 @@ from podium.factchecks.candidates import fetch_records
 from podium.factchecks.embedding import embed
 from podium.factchecks.index import MatchIndex, lexical_text
 from podium.factchecks.matchdata import load_speeches, load_tweets, missing_data
-from podium.factchecks.matcher import Matcher, Query, context_text
+from podium.factchecks.matcher import Matcher, Query, context_text, query_text
 
 
 def baselines(prep: mt.Prepared) -> dict[str, dict[str, float]]:
@@ -45,7 +45,7 @@ def baselines(prep: mt.Prepared) -> dict[str, dict[str, float]]:
         query = prep.data.queries[q]
         cos = dense @ prep.vectors[q]
         cos_ctx = dense @ prep.context_vectors[q]
-        bm = lexical.scores(query.text).astype(np.float64)
+        bm = lexical.scores(query_text(query)).astype(np.float64)
         bm_ctx = lexical.scores(context_text(query)).astype(np.float64)
         for name, score in (
             ("BM25", bm),
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--depth", type=int, default=30, help="rows retrieved by each of cosine and BM25")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--kind", default="trees", choices=("trees", "linear"))
+    parser.add_argument("--kind", default="linear", choices=("linear", "trees"))
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--syria", type=Path, default=Path("../shared/samples/speech-syria-2024-12.txt"))
     args = parser.parse_args(argv)

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write matcher.npz")
     parser.add_argument("--depth", type=int, default=30)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--kind", default="trees", choices=("trees", "linear"))
+    parser.add_argument("--kind", default="linear", choices=("linear", "trees"))
     args = parser.parse_args(argv)
     missing = missing_data(args.data)
     if missing:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from podium.factchecks.records import FactCheck
 
-TEXT_CHARS = 3000  #: characters of the article a candidate carries
+TEXT_CHARS = 300  #: characters of the article a candidate carries (the features read it through BM25)
 
 
 @dataclass(frozen=True)

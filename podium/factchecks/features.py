@@ -3,18 +3,20 @@
 One row per pair, columns named in :data:`FEATURES`:
 
 - retrieval: cosine of the query's vector with the fact-check's (and of the query with its previous line),
-  each also as rank and gap to the best in the query's list and as a z-score over the whole archive; BM25
-  score, its share of the query's best, rank and z-score;
-- words: idf-weighted share of the query's content words found in the claim, the title, the article's
-  start, and the other way round (the claim's words found in the query); the same for the neighbouring
-  lines (context);
+  as rank and gap to the best in the query's list and as a z-score over the whole archive; BM25 score
+  (over claim, title and article start), its share of the query's best, rank and z-score, and the share
+  of the best for the query with its previous line;
+- words: idf-weighted share of the query's content words found in the claim, the title and the whole
+  indexed text (looked up in the BM25 postings: the article is never tokenised at match time), the
+  share of the claim's words found in the query, the share of the neighbouring lines' words found;
 - quantities: numbers of the query (``$4,300``, ``23 million``, ``3.5%``, "four") found in the
-  claim/title or in the article, and a conflict flag when both state numbers and share none;
+  claim/title or anywhere in the indexed text, and a conflict flag when the claim states numbers and
+  shares none with the query;
 - negation: whether query and claim disagree on being negated;
-- actors: capitalised names of the query found in the fact-check, and whether the speech's speaker is
-  the fact-check's claimant (by surname) or named in its claim/title;
-- dates: days between the speech and the fact-check (claim date, else review date), same-day and
-  published-after flags.
+- actors: capitalised names of the query found in the fact-check (and the claim's names in the query),
+  whether the speech's speaker is the fact-check's claimant (by surname) or named in its claim/title;
+- dates: days between the speech and the fact-check (claim date, else review date), same-day,
+  within-a-month and published-after flags, and speaker-and-same-day together.
 
 Missing information (no speaker, no date, no article) gives 0 with a ``has_*`` flag, never an error.
 Per-text work (:class:`QueryInfo`, :class:`CandidateInfo`) is done once and reused for every pair.
@@ -47,6 +49,7 @@ FEATURES: tuple[str, ...] = (
     "bm25_share",
     "bm25_rank",
     "bm25_z",
+    "bm25_ctx_share",
     "q_in_claim",
     "claim_in_q",
     "q_in_title",
@@ -69,7 +72,9 @@ FEATURES: tuple[str, ...] = (
     "has_date",
     "days_log",
     "same_day",
+    "within_month",
     "fc_after",
+    "speaker_same_day",
 )
 
 #: Directions the re-ranker is held to (trees trained with these monotonic constraints): agreement on
@@ -261,7 +266,6 @@ def pair_rows(
     retrieved: Retrieved,
     cands: Sequence[CandidateInfo | None],
     lexical: Bm25,
-    context_cosine: np.ndarray | None = None,
 ) -> np.ndarray:
     """``(len(retrieved.rows), len(FEATURES))`` float32 features, one row per retrieved candidate
     (``cands[i]`` is the info of ``retrieved.rows[i]``; None when the fetch did not find it). What
@@ -277,13 +281,15 @@ def pair_rows(
     out[:, col["cos_gap"]] = cos - cos.max()
     out[:, col["cos_rank"]] = np.log1p(_ranks(cos))
     out[:, col["cos_z"]] = (cos - retrieved.cos_mean) / retrieved.cos_std
-    ctx = cos if context_cosine is None else context_cosine.astype(np.float64)
+    ctx = cos if retrieved.context_cosine is None else retrieved.context_cosine.astype(np.float64)
     out[:, col["cos_ctx"]] = ctx
     out[:, col["cos_ctx_gap"]] = ctx - ctx.max()
     out[:, col["bm25"]] = bm
     out[:, col["bm25_share"]] = bm / bm.max() if bm.max() > 0 else 0.0
     out[:, col["bm25_rank"]] = np.log1p(_ranks(bm))
     out[:, col["bm25_z"]] = (bm - retrieved.bm25_mean) / retrieved.bm25_std
+    bm_ctx = bm if retrieved.context_bm25 is None else retrieved.context_bm25.astype(np.float64)
+    out[:, col["bm25_ctx_share"]] = bm_ctx / bm_ctx.max() if bm_ctx.max() > 0 else 0.0
     out[:, col["q_terms"]] = math.log1p(len(q.terms))
     out[:, col["q_numbers"]] = min(len(q.numbers), 5)
     out[:, col["q_names"]] = min(len(q.names), 5)
@@ -325,6 +331,8 @@ def pair_rows(
             row[col["has_date"]] = 1.0
             row[col["days_log"]] = math.log1p(abs(days))
             row[col["same_day"]] = abs(days) <= 1
+            row[col["within_month"]] = abs(days) <= 31
+            row[col["speaker_same_day"]] = abs(days) <= 1 and bool(q.speaker & c.claimant)
             row[col["fc_after"]] = days >= 0
     return out
 

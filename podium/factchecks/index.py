@@ -61,6 +61,8 @@ class Retrieved:
     bm25_std: float
     cos_mean: float
     cos_std: float
+    context_cosine: np.ndarray | None = None  # cosine of the query with its previous line, per row
+    context_bm25: np.ndarray | None = None  # BM25 of the query with its previous line, per row
 
 
 @dataclass
@@ -143,9 +145,16 @@ class MatchIndex:
         return self._dense
 
     def search(
-        self, query_vectors: np.ndarray, query_texts: Sequence[str], depth: int = DEPTH
+        self,
+        query_vectors: np.ndarray,
+        query_texts: Sequence[str],
+        depth: int = DEPTH,
+        context_vectors: np.ndarray | None = None,
+        context_texts: Sequence[str] | None = None,
     ) -> list[Retrieved]:
-        """Per query, the union of the ``depth`` best rows by cosine and by BM25 (best cosine first)."""
+        """Per query, the union of the ``depth`` best rows by cosine and by BM25 (best cosine first);
+        with ``context_vectors``/``context_texts`` (the query with its previous line), also the
+        ``depth`` best by those, and their scores on every row retrieved."""
         n = len(self)
         query_vectors = np.asarray(query_vectors, dtype=np.float32).reshape(-1, DIM)
         if len(query_vectors) != len(query_texts):
@@ -154,15 +163,24 @@ class MatchIndex:
             empty = np.zeros(0, np.float32)
             return [Retrieved(np.zeros(0, np.int64), empty, empty, 0.0, 1.0, 0.0, 1.0) for _ in query_texts]
         k = min(depth, n)
-        cosines = query_vectors @ self.dense().T
+        dense = self.dense()
+        cosines = query_vectors @ dense.T
+        context_cosines = None
+        if context_vectors is not None:
+            context_cosines = np.asarray(context_vectors, dtype=np.float32).reshape(-1, DIM) @ dense.T
         out = []
         for q, text in enumerate(query_texts):
             cos = cosines[q]
             bm = self.lexical.scores(text)
-            by_cos = _top(cos, k)
-            by_bm = _top(bm, k)
-            by_bm = by_bm[bm[by_bm] > 0]
-            rows = np.concatenate([by_cos, np.setdiff1d(by_bm, by_cos, assume_unique=True)])
+            found = [_top(cos, k), _positive(_top(bm, k), bm)]
+            ctx_cos = context_cosines[q] if context_cosines is not None else None
+            if ctx_cos is not None:
+                found.append(_top(ctx_cos, k))
+            ctx_text = context_texts[q] if context_texts is not None else None
+            ctx_bm = self.lexical.scores(ctx_text) if ctx_text and ctx_text != text else None
+            if ctx_bm is not None:
+                found.append(_positive(_top(ctx_bm, k), ctx_bm))
+            rows = np.unique(np.concatenate(found))
             rows = rows[np.argsort(-cos[rows], kind="stable")]
             out.append(
                 Retrieved(
@@ -173,6 +191,8 @@ class MatchIndex:
                     bm25_std=float(bm.std()) or 1.0,
                     cos_mean=float(cos.mean()),
                     cos_std=float(cos.std()) or 1.0,
+                    context_cosine=ctx_cos[rows].astype(np.float32) if ctx_cos is not None else None,
+                    context_bm25=(ctx_bm if ctx_bm is not None else bm)[rows].astype(np.float32),
                 )
             )
         return out
@@ -182,6 +202,10 @@ class MatchIndex:
     ) -> list[np.ndarray]:
         """Per query, the row indices of the union of the top ``depth`` by cosine and by BM25."""
         return [r.rows for r in self.search(query_vectors, query_texts, depth)]
+
+
+def _positive(rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    return rows[scores[rows] > 0]
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:

@@ -137,9 +137,7 @@ def load_speeches(data: Path, negatives_per_query: float = 4.0, seed: int = 0) -
         pool = [
             n
             for n, (_, text) in transcript.lines.items()
-            if f"{prefix}_{n}" not in taken
-            and labels[prefix].get(n) == "0"
-            and len(text.split()) >= 8
+            if f"{prefix}_{n}" not in taken and labels[prefix].get(n) == "0" and len(text.split()) >= 8
         ]
         for n in sorted(rng.choice(pool, size=min(wanted, len(pool)), replace=False).tolist()):
             negatives.append(transcript.query(n, transcript.lines[n][1]))

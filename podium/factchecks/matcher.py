@@ -10,6 +10,7 @@ best first; ``rank`` returns every retrieved candidate ranked (benchmark run fil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,9 +44,30 @@ class Match:
     rank: int  # 1-based
 
 
+_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
+_EMBED_TRAILER = re.compile(r"\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def clean(text: str) -> str:
+    """The words of a query as matched: links, and a pasted tweet's "(@handle) Month D, YYYY" ending,
+    dropped; hashtags as words (#ImpeachTrump → Impeach Trump). A sentence of a speech is unchanged."""
+    text = _URL.sub(" ", text)
+    text = _EMBED_TRAILER.sub("", text)
+    text = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
+    return " ".join(text.split())
+
+
+def query_text(query: Query) -> str:
+    """What is embedded and searched for a query."""
+    return clean(query.text)
+
+
 def context_text(query: Query) -> str:
-    """The query with its previous line, as embedded for the context cosine."""
-    return f"{query.before[-1]} {query.text}" if query.before else query.text
+    """The query with its previous line, as embedded and searched for the context features."""
+    text = query_text(query)
+    return f"{clean(query.before[-1])} {text}" if query.before else text
 
 
 @dataclass(frozen=True)
@@ -66,7 +88,7 @@ class Matcher:
 
     def embed_queries(self, queries: Sequence[Query]) -> tuple[np.ndarray, np.ndarray | None]:
         """Query vectors and, when the model reads them, context vectors (one ``embed`` batch)."""
-        texts = [q.text for q in queries]
+        texts = [query_text(q) for q in queries]
         if not self.model.context_vector:
             return embed(texts), None
         both = embed(texts + [context_text(q) for q in queries])
@@ -116,20 +138,16 @@ class Matcher:
             vectors, context_vectors = self.embed_queries(queries)
         elif self.model.context_vector and context_vectors is None:
             context_vectors = embed([context_text(q) for q in queries])
-        retrieved = self.index.search(vectors, [q.text for q in queries], depth)
+        texts = [query_text(q) for q in queries]
+        contexts = [context_text(q) for q in queries]
+        retrieved = self.index.search(vectors, texts, depth, context_vectors, contexts)
         self._load_infos({int(r) for found in retrieved for r in found.rows})
-        dense = self.index.dense() if context_vectors is not None else None
         out = []
-        for i, (query, found) in enumerate(zip(queries, retrieved, strict=True)):
+        for query, text, found in zip(queries, texts, retrieved, strict=True):
             infos = [self._infos.get(int(r)) for r in found.rows]
-            ctx_cos = None
-            if dense is not None and context_vectors is not None:
-                ctx_cos = dense[found.rows] @ np.asarray(context_vectors[i], dtype=np.float32)
-            info = query_info(
-                query.text, query.before, query.after, query.speaker, query.date, self.index.lexical
-            )
+            info = query_info(text, query.before, query.after, query.speaker, query.date, self.index.lexical)
             known = np.array([c is not None for c in infos], dtype=bool)
-            out.append(Scored(found.rows, pair_rows(info, found, infos, self.index.lexical, ctx_cos), known))
+            out.append(Scored(found.rows, pair_rows(info, found, infos, self.index.lexical), known))
         return out
 
     def _load_infos(self, rows: set[int]) -> None:

@@ -19,7 +19,7 @@ from podium.factchecks.candidates import fetch_records
 from podium.factchecks.features import FEATURES, MONOTONE
 from podium.factchecks.index import MatchIndex, lexical_text, vector_text
 from podium.factchecks.matchdata import MatchSet, cached_embed
-from podium.factchecks.matcher import Matcher, Scored, context_text
+from podium.factchecks.matcher import Matcher, Scored, context_text, query_text
 from podium.factchecks.reranker import Reranker, simple
 
 SEED = 0
@@ -51,7 +51,7 @@ def build_index(data: MatchSet) -> MatchIndex:
 def prepare(data: MatchSet, depth: int, log=print) -> Prepared:
     index = build_index(data)
     queries = list(data.queries) + list(data.negatives)
-    vectors = cached_embed([q.text for q in queries])
+    vectors = cached_embed([query_text(q) for q in queries])
     context_vectors = cached_embed([context_text(q) for q in queries])
     model = simple()
     model.context_vector = True
@@ -76,7 +76,7 @@ def prepare(data: MatchSet, depth: int, log=print) -> Prepared:
         negative=np.array([False] * len(data.queries) + [True] * n_neg),
         vectors=vectors,
         context_vectors=context_vectors,
-        bm25_texts=[q.text for q in queries],
+        bm25_texts=[query_text(q) for q in queries],
     )
 
 
@@ -95,7 +95,7 @@ def table(prep: Prepared, chosen: Sequence[int]) -> tuple[np.ndarray, np.ndarray
 
 @dataclass(frozen=True)
 class Config:
-    kind: str = "trees"  # "trees" (boosted trees + the linear part) or "linear"
+    kind: str = "linear"  # "linear" (logistic regression) or "trees" (boosted trees)
     features: tuple[str, ...] = FEATURES
     max_iter: int = 200
     learning_rate: float = 0.05
@@ -117,13 +117,23 @@ def fit(
     mean = xs.mean(axis=0)
     scale = xs.std(axis=0)
     scale[scale == 0] = 1.0
-    lin = LogisticRegression(C=config.c, max_iter=2000)
-    lin.fit((xs - mean) / scale, y, sample_weight=weights)
+    signs = np.array([MONOTONE.get(f, 0) for f in config.features])
+    free = np.ones(len(cols), dtype=bool)
+    coef = np.zeros(len(cols))
+    for _ in range(len(cols)):  # a feature whose weight has the wrong sign is dropped, and refit
+        lin = LogisticRegression(C=config.c, max_iter=2000)
+        lin.fit(((xs - mean) / scale)[:, free], y, sample_weight=weights)
+        coef[:] = 0.0
+        coef[free] = lin.coef_[0]
+        wrong = free & (signs * coef < 0)
+        if not wrong.any():
+            break
+        free &= ~wrong
     model = Reranker(
         features=tuple(config.features),
         mean=mean,
         scale=scale,
-        coef=lin.coef_[0].astype(np.float64),
+        coef=coef,
         intercept=float(lin.intercept_[0]),
         context_vector="cos_ctx" in config.features,
     )
@@ -190,12 +200,17 @@ def debate_folds(groups: Sequence[str], folds: int) -> dict[str, int]:
 
 
 def cross_validate(
-    speeches: Prepared, extra: Sequence[tuple[Prepared, Sequence[int]]], folds: int, config: Config, log=print
+    speeches: Prepared,
+    extra: Sequence[tuple[Prepared, Sequence[int]]],
+    folds: int,
+    config: Config,
+    log=print,
+    extra_weight: float = 1.0,
 ) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
     """Speech queries cross-validated by whole debate: per fold, a re-ranker trained on the other
-    folds' queries (matched and unmatched) plus ``extra`` (other sets' chosen queries), applied to the
-    fold. Returns the out-of-fold rankings of the matched queries, and the out-of-fold raw scores and
-    labels of every pair (for calibration)."""
+    folds' queries (matched and unmatched) plus ``extra`` (other sets' chosen queries, their pairs
+    weighted ``extra_weight``), applied to the fold. Returns the out-of-fold rankings of the matched
+    queries, and the out-of-fold raw scores and labels of every pair (for calibration)."""
     fold_of = debate_folds(speeches.groups, folds)
     n = len(speeches.data.queries)
     tables = [table(prep, chosen) for prep, chosen in extra]
@@ -205,11 +220,9 @@ def cross_validate(
         train = [q for q, g in enumerate(speeches.groups) if fold_of[g] != fold]
         test = [q for q, g in enumerate(speeches.groups) if fold_of[g] == fold]
         xs, ys, _ = table(speeches, train)
-        model = fit(
-            np.concatenate([xs, *(t[0] for t in tables)]),
-            np.concatenate([ys, *(t[1] for t in tables)]),
-            config,
-        )
+        weights = np.concatenate([np.ones(len(ys)), *(np.full(len(t[1]), extra_weight) for t in tables)])
+        x = np.concatenate([xs, *(t[0] for t in tables)])
+        model = fit(x, np.concatenate([ys, *(t[1] for t in tables)]), config, weights)
         for q in test:
             if q < n:
                 rankings[q] = ranked_rows(speeches.scored[q], model.raw(speeches.scored[q].x))
