@@ -2,7 +2,8 @@
 
 A sentence's speaker is its turn's speaker or the single speaker in ``meta.speakers``; ``meta.extras`` may
 name the side directly (keys ``speaker_side``, ``country``, ``state``, ``organisation``/``organization``,
-``party``, ``affiliation``). A known person resolves to the state or body they lead ("Ali Khamenei" -> Iran);
+``party``, ``affiliation``). A known person resolves to the state or body they lead ("Ali Khamenei" -> Iran,
+"TRUMP" and "CLINTON" as transcripts write them -> the United States);
 a known state, organisation or group resolves to itself. Anything else gives the placeholder actor
 ``SPEAKER_SIDE``. It does not guess sides from the text itself.
 """
@@ -19,20 +20,22 @@ SIDE_KEYS = ("speaker_side", "country", "state", "organisation", "organization",
 
 
 def resolve_name(name: str | None, gazetteer: Gazetteer, matcher: Matcher) -> str | None:
-    """The side a speaker name (or a side name) stands for, or None if the gazetteer does not know it."""
+    """The side a speaker name (or a side name) stands for, or None if the gazetteer does not know it.
+
+    An actor id or a name, as written or, for a transcript's capitalised label ("CLINTON"), in title case;
+    a person stands for their state or body whichever way they were named (the id "TRUMP" and the label
+    "CLINTON" both give the United States, so no side depends on an id happening to match a label)."""
     if not name:
         return None
-    if name in gazetteer.actors:
-        return name
-    for match in matcher.find(name):
-        actor = match.alias.actor
-        if actor is None:
-            continue
-        entry = gazetteer.actors[actor]
-        if entry.type == "person":
-            return entry.state or actor
-        return actor
-    return None
+    found = name if name in gazetteer.actors else None
+    for text in (name, name.title()) if found is None else ():
+        found = next((m.alias.actor for m in matcher.find(text) if m.alias.actor is not None), None)
+        if found is not None:
+            break
+    if found is None:
+        return None
+    entry = gazetteer.actors[found]
+    return (entry.state or found) if entry.type == "person" else found
 
 
 def sentence_sides(doc: Document, gazetteer: Gazetteer, matcher: Matcher) -> list[str]:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from podium.actors.speaker import SIDE_KEYS
 from podium.audit.compare import ANALYSERS, Change, Comparison, compare
 from podium.audit.pairs import Pair
 from podium.audit.profile_diff import compare_profiles
@@ -27,14 +28,24 @@ DEFAULT_TOLERANCE = 0.02
 TOP = 10
 
 
-def twin_document(doc: Document, swapped: Swapped) -> Document:
+def twin_document(doc: Document, swapped: Swapped, swapper: Swapper | None = None) -> Document:
     """The twin of an ingested (not yet segmented) document: swapped text, the same meta, and the
-    structure a reader preset (header lines, turns, CheckThat! lines) mapped onto the twin's text."""
+    structure a reader preset (header lines, turns, CheckThat! lines) mapped onto the twin's text. With
+    ``swapper``, speakers and a stated side are swapped too ("TRUMP" speaks as "CLINTON"): the twin is
+    the mirror of the whole document, so a speaker never names themselves as the other side."""
+
+    def mirror(value: str) -> str:
+        return swapper.swap(value).text if swapper is not None else value
+
     meta = copy.deepcopy(doc.meta)
     meta.header = [_mapped(h, swapped) for h in meta.header]
+    meta.speakers = [mirror(s) for s in meta.speakers]
+    for key in SIDE_KEYS:
+        if isinstance(meta.extras.get(key), str):
+            meta.extras[key] = mirror(meta.extras[key])
     twin = Document(swapped.text, meta)
     twin.turns = [
-        Turn(swapped.to_twin(t.start), swapped.to_twin(t.end, end=True), t.speaker, dict(t.attrs))
+        Turn(swapped.to_twin(t.start), swapped.to_twin(t.end, end=True), mirror(t.speaker), dict(t.attrs))
         for t in doc.turns
     ]
     twin.paragraphs = [_mapped(p, swapped) for p in doc.paragraphs]
@@ -52,7 +63,7 @@ def audit_document(
     """Compare one ingested document with its twin: the sentence comparison, the profile comparison,
     and a summary of the document (sentences, swaps made)."""
     swapped = swapper.swap(doc.text)
-    twin = twin_document(doc, swapped)
+    twin = twin_document(doc, swapped, swapper)
     doc, twin = analyse(doc), analyse(twin)
     comparison = compare(name, doc, twin, swapped)
     profile = compare_profiles(doc, twin, swapped, swapper)

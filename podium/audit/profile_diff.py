@@ -4,9 +4,11 @@ A profile is read as counts (offsets and per-1,000-word rates are left out: offs
 names' lengths, and a rate is its count over the words). The word count must differ exactly by the words
 the swaps added or removed ("Saudi Arabia" -> "Turkey" is one word less). The swapped names' own rows are
 not compared, and are counted as such: rows keyed by an actor that a swapped name refers to ("points to:
-Israel"), and rows whose text holds a word of a name in the pair table ("the zionist regime"). A row that
-is missing on one side only because that side's ranked list is full (the profile keeps its top rows) and
-the row would rank below it is no change either. Everything else must be equal.
+Israel"), rows whose text holds a word of a name in the pair table ("the zionist regime"), and, when the
+swap renamed the speaker's own side (what "we" resolves to: "America" in an American speech), whom
+"they" points to, since "they" is resolved as whoever is not "we". A row that is missing on one side
+only because that side's ranked list is full (the profile keeps its top rows) and the row would rank
+below it is no change either. Everything else must be equal.
 """
 
 from __future__ import annotations
@@ -38,13 +40,19 @@ _LISTS = (
 )
 
 
-def swapped_actors(doc: Document, ranges: list[tuple[int, int]]) -> set[str]:
-    """Names (as the profile writes them) of the actors mentioned at the given ranges of ``doc``."""
-    out = set()
+def swapped_actors(doc: Document, ranges: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
+    """Names (as the profile writes them) and ids of the actors mentioned at the given ranges of ``doc``."""
+    names, ids = set(), set()
     for m in doc.layer("actor_mention"):
         if any(m.start < e and s < m.end for s, e in ranges):
-            out.add(str(m.attrs.get("name", m.label)))
-    return out
+            names.add(str(m.attrs.get("name", m.label)))
+            ids.add(m.label)
+    return names, ids
+
+
+def _sides(doc: Document) -> set[str]:
+    """The speaker's side(s): what "we" resolved to."""
+    return {m.label for m in doc.layer("actor_mention") if m.attrs.get("kind") == "pronoun"}
 
 
 def _get(data: dict[str, Any], path: str) -> Any:
@@ -98,14 +106,19 @@ def compare_profiles(doc: Document, twin: Document, swapped: Swapped, swapper: S
     a, b = doc.meta.extras.get("rhetoric"), twin.meta.extras.get("rhetoric")
     if not isinstance(a, dict) or not isinstance(b, dict):
         return {"compared": False, "changes": [], "own_rows_skipped": 0}
-    actors = swapped_actors(doc, [(r.start, r.end) for r in swapped.replacements])
-    actors |= swapped_actors(twin, [(r.twin_start, r.twin_end) for r in swapped.replacements])
+    actors, ids = swapped_actors(doc, [(r.start, r.end) for r in swapped.replacements])
+    twin_actors, twin_ids = swapped_actors(twin, [(r.twin_start, r.twin_end) for r in swapped.replacements])
+    actors |= twin_actors
 
     def own(key: str, is_actor: bool) -> bool:
         return key in actors if is_actor else swapper.has_name_word(key)
 
     scalars_a, lists_a, skipped_a = read_profile(a, own)
     scalars_b, lists_b, skipped_b = read_profile(b, own)
+    side_renamed = bool((_sides(doc) | _sides(twin)) & (ids | twin_ids))
+    if side_renamed:  # "they" is whoever is not "we": the swap renamed "we" itself, so "they" moves
+        for lists in (lists_a, lists_b):
+            skipped_a += len(lists.pop("us_vs_them.out_group.points_to", Ranked()).rows)
     changes: list[dict[str, Any]] = []
     added = sum(len(r.replacement.split()) - len(r.original.split()) for r in swapped.replacements)
     if a.get("words") is not None and b.get("words") != a["words"] + added:
@@ -121,4 +134,9 @@ def compare_profiles(doc: Document, twin: Document, swapped: Swapped, swapper: S
             if va == vb or cut:
                 continue
             changes.append({"field": f"{path}[{key}]", "original": va, "twin": vb})
-    return {"compared": True, "changes": changes, "own_rows_skipped": skipped_a + skipped_b}
+    return {
+        "compared": True,
+        "changes": changes,
+        "own_rows_skipped": skipped_a + skipped_b,
+        "speaker_side_renamed": side_renamed,
+    }
