@@ -25,6 +25,7 @@ import numpy as np
 from podium.factchecks import matchtraining as mt
 from podium.factchecks.candidates import fetch_records
 from podium.factchecks.embedding import embed
+from podium.factchecks.fieldindex import fields_of
 from podium.factchecks.index import MatchIndex, lexical_text
 from podium.factchecks.matchdata import load_speeches, load_tweets, missing_data
 from podium.factchecks.matcher import Matcher, Query, context_text, query_text
@@ -182,7 +183,8 @@ def synthetic_index(prep: mt.Prepared, size: int) -> tuple[MatchIndex, list]:
                 text = " ".join(w for w in words if rng.random() > 0.1)
             texts.append(text)
             recs.append(rec)
-    index = MatchIndex.build(np.arange(size), vectors.astype(np.float16), texts)
+    fields = [fields_of(r) for r in recs]
+    index = MatchIndex.build(np.arange(size), vectors.astype(np.float16), texts, fields)
     return index, recs
 
 

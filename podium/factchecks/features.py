@@ -24,19 +24,27 @@ Per-text work (:class:`QueryInfo`, :class:`CandidateInfo`) is done once and reus
 
 from __future__ import annotations
 
-import contextlib
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from podium.factchecks.candidates import Candidate
-from podium.factchecks.index import Retrieved
-from podium.factchecks.lexical import Bm25, stem, tokens
-from podium.resources.matching_words import NEGATIONS, STOP_WORDS
+from podium.factchecks.fieldindex import FieldIndex, headline
+from podium.factchecks.lexical import Bm25, terms, tokens
+from podium.factchecks.textbits import (
+    content_terms,
+    day_number,
+    name_terms,
+    negated,
+    numbers,
+    person_terms,
+)
+
+if TYPE_CHECKING:
+    from podium.factchecks.index import Retrieved
 
 FEATURES: tuple[str, ...] = (
     "cos",
@@ -92,84 +100,6 @@ MONOTONE: dict[str, int] = {
     "speaker_is_claimant": 1,
 }
 
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
-    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "half": "50",
-    "dozen": "12", "thousand": "1000", "million": "1000000", "billion": "1000000000",
-    "trillion": "1000000000000",
-}  # fmt: skip
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NAME = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z'’.-]*[a-zA-Z]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
-_NOT_NAMES = STOP_WORDS | NEGATIONS | {"mr", "mrs", "ms", "dr", "president", "senator", "governor"}
-
-
-def content_terms(text: str) -> list[str]:
-    """Stemmed content words (no stop words, no negations, no numbers)."""
-    return [
-        stem(t) for t in tokens(text) if t not in STOP_WORDS and t not in NEGATIONS and not t[0].isdigit()
-    ]
-
-
-def numbers(text: str) -> set[str]:
-    """The numbers a text states, normalised: digits as written (``4,300`` → ``4300``), number words
-    as digits, and ``23 million`` also as its value (``23000000``)."""
-    found: set[str] = set()
-    words = tokens(text)
-    for i, word in enumerate(words):
-        if word[0].isdigit():
-            found.add(word)
-            scale = _SCALES.get(words[i + 1]) if i + 1 < len(words) else None
-            if scale:
-                with contextlib.suppress(ValueError):
-                    found.add(_plain(float(word) * scale))
-        elif word in _NUMBER_WORDS and word not in _SCALES and word != "half":
-            found.add(_NUMBER_WORDS[word])
-    return found
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def negated(text: str) -> bool:
-    """Whether the text holds a negation word ("not", "never", "didn't" …)."""
-    return any(w in NEGATIONS for w in tokens(text))
-
-
-def names(text: str) -> set[str]:
-    """Lower-cased capitalised words that do not start a sentence (Obama, Israel, Medicare)."""
-    out = set()
-    for match in _NAME.finditer(text):
-        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
-            continue
-        word = match.group().lower().replace("’", "'").removesuffix("'s").strip(".-'")
-        if len(word) > 1 and word not in _NOT_NAMES:
-            out.add(word)
-    return out
-
-
-def surnames(person: str | None) -> set[str]:
-    """Name words of a speaker or claimant (3+ letters, lower-cased): "Donald Trump" → {donald, trump}."""
-    if not person:
-        return set()
-    return {w for w in re.findall(r"[^\W\d_]{3,}", person.lower()) if w not in _NOT_NAMES}
-
-
-def day_number(value: str | None) -> int | None:
-    """Days since year 1 of an ISO date (``YYYY-MM-DD``; a month or year prefix counts as its first day)."""
-    if not value:
-        return None
-    parts = value[:10].split("-")
-    try:
-        y = int(parts[0])
-        m = int(parts[1]) if len(parts) > 1 else 1
-        d = int(parts[2]) if len(parts) > 2 else 1
-        return date(y, m, d).toordinal()
-    except (ValueError, IndexError):
-        return None
-
 
 @dataclass(frozen=True)
 class QueryInfo:
@@ -177,29 +107,12 @@ class QueryInfo:
     idf: np.ndarray  # idf of each term
     context_terms: tuple[str, ...]  # distinct content terms of the neighbouring lines, not in terms
     context_idf: np.ndarray
-    numbers: frozenset[str]
-    number_terms: tuple[str, ...]  # the numbers as index terms (digits as written)
+    numbers: tuple[str, ...]  # normalised numbers (textbits.numbers)
+    number_terms: tuple[str, ...]  # the numbers as written, as index terms
     negated: bool
-    names: frozenset[str]
-    name_terms: tuple[str, ...]  # the names as index terms (stemmed)
-    speaker: frozenset[str]
+    name_terms: tuple[str, ...]
+    speaker: tuple[str, ...]  # name terms of the speaker
     day: int | None
-
-
-@dataclass(frozen=True)
-class CandidateInfo:
-    """What the features read of a fact-check's own fields (its article is read through the BM25
-    index's postings, never tokenised at match time)."""
-
-    claim_terms: frozenset[str]
-    title_terms: frozenset[str]
-    claim_numbers: frozenset[str]  # numbers in the claim and the title
-    negated: bool
-    claim_names: frozenset[str]
-    claimant: frozenset[str]
-    headline: frozenset[str]  # all words of claim and title, lower-cased (speaker named?)
-    day: int | None
-    has_article: bool
 
 
 def query_info(
@@ -210,45 +123,132 @@ def query_info(
     day: str | None,
     lexical: Bm25,
 ) -> QueryInfo:
-    terms = tuple(dict.fromkeys(content_terms(text)))
+    words = tuple(dict.fromkeys(content_terms(text)))
     around = content_terms(" ".join([*before[-2:], *after[:1]]))
-    context = tuple(t for t in dict.fromkeys(around) if t not in terms)
-    found_names = names(text)
+    context = tuple(t for t in dict.fromkeys(around) if t not in words)
     return QueryInfo(
-        terms=terms,
-        idf=lexical.idf(terms),
+        terms=words,
+        idf=lexical.idf(words),
         context_terms=context,
         context_idf=lexical.idf(context),
-        numbers=frozenset(numbers(text)),
+        numbers=tuple(sorted(numbers(text))),
         number_terms=tuple(dict.fromkeys(t for t in tokens(text) if t[0].isdigit())),
         negated=negated(text),
-        names=frozenset(found_names),
-        name_terms=tuple(dict.fromkeys(stem(n) for n in sorted(found_names))),
-        speaker=frozenset(surnames(speaker)),
+        name_terms=tuple(sorted(name_terms(text))),
+        speaker=tuple(sorted(person_terms(speaker))),
         day=day_number(day),
     )
 
 
+@dataclass(frozen=True)
+class CandidateInfo:
+    """A fact-check's fields digested for the features (when the index holds no :class:`FieldIndex`)."""
+
+    claim_terms: frozenset[str]  # content terms of the claim
+    claim_all: frozenset[str]  # every index term of the claim
+    title_all: frozenset[str]
+    claim_numbers: frozenset[str]  # numbers in the claim and the title
+    negated: bool
+    names: frozenset[str]  # name terms of claim and title
+    claimant: frozenset[str]
+    day: int
+    has_article: bool
+
+
 def candidate_info(c: Candidate) -> CandidateInfo:
-    headline = f"{c.claim_reviewed}\n{c.title or ''}"
     return CandidateInfo(
         claim_terms=frozenset(content_terms(c.claim_reviewed)),
-        title_terms=frozenset(content_terms(c.title or "")),
-        claim_numbers=frozenset(numbers(headline)),
+        claim_all=frozenset(terms(c.claim_reviewed)),
+        title_all=frozenset(terms(c.title or "")),
+        claim_numbers=frozenset(numbers(headline(c.claim_reviewed, c.title))),
         negated=negated(c.claim_reviewed),
-        claim_names=frozenset(names(c.claim_reviewed) | names(c.title or "")),
-        claimant=frozenset(surnames(c.claimant)),
-        headline=frozenset(re.findall(r"[^\W\d_]{3,}", headline.lower())),
-        day=day_number(c.claim_date or c.date),
+        names=frozenset(name_terms(c.claim_reviewed) | name_terms(c.title or "")),
+        claimant=frozenset(person_terms(c.claimant)),
+        day=day_number(c.claim_date or c.date) or 0,
         has_article=bool(c.text and c.text.strip()),
     )
 
 
-def _share(terms: Sequence[str], idf: np.ndarray, found: frozenset[str]) -> float:
-    """idf-weighted share of ``terms`` that are in ``found``."""
-    if not terms:
+@dataclass
+class PerCandidate:
+    """The query-against-fact-check values read from the fact-checks' own fields, one per candidate."""
+
+    q_in_claim: np.ndarray
+    claim_in_q: np.ndarray
+    q_in_title: np.ndarray
+    claim_terms: np.ndarray
+    num_in_claim: np.ndarray
+    claim_has_numbers: np.ndarray
+    number_terms_in_claim: np.ndarray  # (len(q.number_terms), m)
+    negated: np.ndarray
+    fc_names_in_q: np.ndarray
+    speaker_is_claimant: np.ndarray
+    speaker_named: np.ndarray
+    day: np.ndarray  # 0: unknown
+    has_article: np.ndarray
+
+
+def candidate_values(q: QueryInfo, infos: Sequence[CandidateInfo | None]) -> PerCandidate:
+    """:class:`PerCandidate` from digested candidates (None: not found, all zero)."""
+    m = len(infos)
+    z = {name: np.zeros(m) for name in PerCandidate.__dataclass_fields__}
+    z["number_terms_in_claim"] = np.zeros((len(q.number_terms), m), dtype=bool)
+    terms_set = set(q.terms)
+    speaker = set(q.speaker)
+    for i, c in enumerate(infos):
+        if c is None:
+            continue
+        z["q_in_claim"][i] = _share(q.terms, q.idf, c.claim_all)
+        z["claim_in_q"][i] = len(c.claim_terms & terms_set) / len(c.claim_terms) if c.claim_terms else 0.0
+        z["q_in_title"][i] = _share(q.terms, q.idf, c.title_all)
+        z["claim_terms"][i] = len(c.claim_terms)
+        if q.numbers:
+            z["num_in_claim"][i] = sum(n in c.claim_numbers for n in q.numbers) / len(q.numbers)
+        z["claim_has_numbers"][i] = bool(c.claim_numbers)
+        for j, t in enumerate(q.number_terms):
+            z["number_terms_in_claim"][j, i] = t in c.claim_numbers
+        z["negated"][i] = c.negated
+        if c.names:
+            z["fc_names_in_q"][i] = sum(n in c.names for n in q.name_terms) / len(c.names)
+        z["speaker_is_claimant"][i] = bool(speaker & c.claimant)
+        z["speaker_named"][i] = bool(speaker & (c.claim_all | c.title_all))
+        z["day"][i] = c.day
+        z["has_article"][i] = c.has_article
+    return PerCandidate(**z)
+
+
+def field_values(q: QueryInfo, fields: FieldIndex, rows: np.ndarray) -> PerCandidate:
+    """:class:`PerCandidate` for index rows, by postings look-ups in the :class:`FieldIndex`."""
+    claim = fields.claims.presence(q.terms, rows)
+    count = fields.claim_terms[rows].astype(np.float64)
+    names = fields.names.presence(q.name_terms, rows).sum(axis=0)
+    name_count = fields.name_count[rows].astype(np.float64)
+    flags = fields.flags[rows]
+    speaker_in = fields.claims.presence(q.speaker, rows) | fields.titles.presence(q.speaker, rows)
+    return PerCandidate(
+        q_in_claim=_weighted(claim, q.idf),
+        claim_in_q=np.divide(claim.sum(axis=0), count, out=np.zeros(len(rows)), where=count > 0),
+        q_in_title=_weighted(fields.titles.presence(q.terms, rows), q.idf),
+        claim_terms=count,
+        num_in_claim=fields.numbers.presence(q.numbers, rows).mean(axis=0)
+        if q.numbers
+        else np.zeros(len(rows)),
+        claim_has_numbers=(flags & 1) > 0,
+        number_terms_in_claim=fields.numbers.presence(q.number_terms, rows),
+        negated=(flags & 2) > 0,
+        fc_names_in_q=np.divide(names, name_count, out=np.zeros(len(rows)), where=name_count > 0),
+        speaker_is_claimant=fields.claimants.presence(q.speaker, rows).any(axis=0),
+        speaker_named=speaker_in.any(axis=0),
+        day=fields.days[rows].astype(np.float64),
+        has_article=(flags & 4) > 0,
+    )
+
+
+def _share(words: Sequence[str], idf: np.ndarray, found: frozenset[str]) -> float:
+    """idf-weighted share of ``words`` that are in ``found``."""
+    if not words:
         return 0.0
-    hit = np.fromiter((t in found for t in terms), dtype=bool, count=len(terms))
+    hit = np.fromiter((t in found for t in words), dtype=bool, count=len(words))
     total = float(idf.sum())
     return float(idf[hit].sum()) / total if total > 0 else 0.0
 
@@ -261,79 +261,69 @@ def _weighted(present: np.ndarray, idf: np.ndarray) -> np.ndarray:
     return (idf.astype(np.float64) @ present) / total
 
 
-def pair_rows(
-    q: QueryInfo,
-    retrieved: Retrieved,
-    cands: Sequence[CandidateInfo | None],
-    lexical: Bm25,
-) -> np.ndarray:
-    """``(len(retrieved.rows), len(FEATURES))`` float32 features, one row per retrieved candidate
-    (``cands[i]`` is the info of ``retrieved.rows[i]``; None when the fetch did not find it). What
+def pair_rows(q: QueryInfo, retrieved: Retrieved, pc: PerCandidate, lexical: Bm25) -> np.ndarray:
+    """``(len(retrieved.rows), len(FEATURES))`` float32 features, one row per retrieved candidate; what
     the lexical index read of each fact-check (claim, title, article start) is looked up in ``lexical``."""
     m = len(retrieved.rows)
     out = np.zeros((m, len(FEATURES)), dtype=np.float32)
     if m == 0:
         return out
+    f = {name: i for i, name in enumerate(FEATURES)}
     cos = retrieved.cosine.astype(np.float64)
     bm = retrieved.bm25.astype(np.float64)
-    col = {name: i for i, name in enumerate(FEATURES)}
-    out[:, col["cos"]] = cos
-    out[:, col["cos_gap"]] = cos - cos.max()
-    out[:, col["cos_rank"]] = np.log1p(_ranks(cos))
-    out[:, col["cos_z"]] = (cos - retrieved.cos_mean) / retrieved.cos_std
+    out[:, f["cos"]] = cos
+    out[:, f["cos_gap"]] = cos - cos.max()
+    out[:, f["cos_rank"]] = np.log1p(_ranks(cos))
+    out[:, f["cos_z"]] = (cos - retrieved.cos_mean) / retrieved.cos_std
     ctx = cos if retrieved.context_cosine is None else retrieved.context_cosine.astype(np.float64)
-    out[:, col["cos_ctx"]] = ctx
-    out[:, col["cos_ctx_gap"]] = ctx - ctx.max()
-    out[:, col["bm25"]] = bm
-    out[:, col["bm25_share"]] = bm / bm.max() if bm.max() > 0 else 0.0
-    out[:, col["bm25_rank"]] = np.log1p(_ranks(bm))
-    out[:, col["bm25_z"]] = (bm - retrieved.bm25_mean) / retrieved.bm25_std
+    out[:, f["cos_ctx"]] = ctx
+    out[:, f["cos_ctx_gap"]] = ctx - ctx.max()
+    out[:, f["bm25"]] = bm
+    out[:, f["bm25_share"]] = bm / bm.max() if bm.max() > 0 else 0.0
+    out[:, f["bm25_rank"]] = np.log1p(_ranks(bm))
+    out[:, f["bm25_z"]] = (bm - retrieved.bm25_mean) / retrieved.bm25_std
     bm_ctx = bm if retrieved.context_bm25 is None else retrieved.context_bm25.astype(np.float64)
-    out[:, col["bm25_ctx_share"]] = bm_ctx / bm_ctx.max() if bm_ctx.max() > 0 else 0.0
-    out[:, col["q_terms"]] = math.log1p(len(q.terms))
-    out[:, col["q_numbers"]] = min(len(q.numbers), 5)
-    out[:, col["q_names"]] = min(len(q.names), 5)
-    out[:, col["has_speaker"]] = bool(q.speaker)
+    out[:, f["bm25_ctx_share"]] = bm_ctx / bm_ctx.max() if bm_ctx.max() > 0 else 0.0
+    out[:, f["q_terms"]] = math.log1p(len(q.terms))
+    out[:, f["q_numbers"]] = min(len(q.numbers), 5)
+    out[:, f["q_names"]] = min(len(q.name_terms), 5)
+    out[:, f["has_speaker"]] = bool(q.speaker)
+
     lookup = [*q.terms, *q.context_terms, *q.number_terms, *q.name_terms]
     present = lexical.presence(lookup, retrieved.rows)
-    n_terms, n_context = len(q.terms), len(q.context_terms)
-    names_at = len(lookup) - len(q.name_terms)
-    out[:, col["q_in_article"]] = _weighted(present[:n_terms], q.idf)
-    out[:, col["ctx_in_fc"]] = _weighted(present[n_terms : n_terms + n_context], q.context_idf)
-    numbers_found = present[n_terms + n_context : names_at]
+    n_terms, n_context, n_numbers = len(q.terms), len(q.context_terms), len(q.number_terms)
+    at_numbers = n_terms + n_context
+    at_names = at_numbers + n_numbers
+    out[:, f["q_in_article"]] = _weighted(present[:n_terms], q.idf)
+    out[:, f["ctx_in_fc"]] = _weighted(present[n_terms:at_numbers], q.context_idf)
     if q.name_terms:
-        out[:, col["names_in_fc"]] = present[names_at:].mean(axis=0)
-    for i, c in enumerate(cands):
-        if c is None:
-            continue
-        row = out[i]
-        row[col["q_in_claim"]] = _share(q.terms, q.idf, c.claim_terms)
-        row[col["claim_in_q"]] = (
-            len(c.claim_terms & set(q.terms)) / len(c.claim_terms) if c.claim_terms else 0
-        )
-        row[col["q_in_title"]] = _share(q.terms, q.idf, c.title_terms)
-        row[col["has_article"]] = c.has_article
-        row[col["claim_terms"]] = math.log1p(len(c.claim_terms))
-        if q.numbers:
-            row[col["num_in_claim"]] = len(q.numbers & c.claim_numbers) / len(q.numbers)
-            if q.number_terms:
-                in_claim = np.fromiter((t in c.claim_numbers for t in q.number_terms), bool)
-                row[col["num_in_article"]] = float(np.mean(in_claim | numbers_found[:, i]))
-            row[col["num_conflict"]] = bool(c.claim_numbers) and not (q.numbers & c.claim_numbers)
-        row[col["neg_mismatch"]] = q.negated != c.negated
-        if c.claim_names:
-            row[col["fc_names_in_q"]] = len(c.claim_names & q.names) / len(c.claim_names)
-        if q.speaker:
-            row[col["speaker_is_claimant"]] = bool(q.speaker & c.claimant)
-            row[col["speaker_named"]] = bool(q.speaker & c.headline)
-        if q.day is not None and c.day is not None:
-            days = c.day - q.day
-            row[col["has_date"]] = 1.0
-            row[col["days_log"]] = math.log1p(abs(days))
-            row[col["same_day"]] = abs(days) <= 1
-            row[col["within_month"]] = abs(days) <= 31
-            row[col["speaker_same_day"]] = abs(days) <= 1 and bool(q.speaker & c.claimant)
-            row[col["fc_after"]] = days >= 0
+        out[:, f["names_in_fc"]] = present[at_names:].mean(axis=0)
+    if n_numbers:
+        found = present[at_numbers:at_names] | pc.number_terms_in_claim
+        out[:, f["num_in_article"]] = found.mean(axis=0)
+    out[:, f["q_in_claim"]] = pc.q_in_claim
+    out[:, f["claim_in_q"]] = pc.claim_in_q
+    out[:, f["q_in_title"]] = pc.q_in_title
+    out[:, f["has_article"]] = pc.has_article
+    out[:, f["claim_terms"]] = np.log1p(pc.claim_terms)
+    if q.numbers:
+        out[:, f["num_in_claim"]] = pc.num_in_claim
+        out[:, f["num_conflict"]] = (pc.claim_has_numbers > 0) & (pc.num_in_claim == 0)
+    out[:, f["neg_mismatch"]] = (pc.negated > 0) != q.negated
+    out[:, f["fc_names_in_q"]] = pc.fc_names_in_q
+    if q.speaker:
+        out[:, f["speaker_is_claimant"]] = pc.speaker_is_claimant
+        out[:, f["speaker_named"]] = pc.speaker_named
+    if q.day is not None:
+        known = pc.day > 0
+        days = np.abs(pc.day - q.day)
+        same = known & (days <= 1)
+        out[:, f["has_date"]] = known
+        out[:, f["days_log"]] = np.where(known, np.log1p(days), 0.0)
+        out[:, f["same_day"]] = same
+        out[:, f["within_month"]] = known & (days <= 31)
+        out[:, f["fc_after"]] = known & (pc.day >= q.day)
+        out[:, f["speaker_same_day"]] = same & (pc.speaker_is_claimant > 0) if q.speaker else 0.0
     return out
 
 

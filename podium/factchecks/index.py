@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from podium.factchecks.embedding import DIM, MODEL
+from podium.factchecks.fieldindex import FieldIndex, Fields
 from podium.factchecks.lexical import Bm25
 
 #: Characters of the article the lexical index reads after the claim and the title (the issue measured
@@ -71,6 +72,7 @@ class MatchIndex:
     vectors: np.ndarray  # (n, 384) float16 or float32 unit rows
     lexical: Bm25
     model: str = MODEL
+    fields: FieldIndex | None = None  # the fact-checks' own fields for the re-ranker (optional)
     _dense: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -80,23 +82,35 @@ class MatchIndex:
             raise ValueError(
                 f"{len(self.ids)} ids, {len(self.vectors)} vectors and {self.lexical.n} lexical rows differ"
             )
+        if self.fields is not None and self.fields.n != len(self.ids):
+            raise ValueError(f"{len(self.ids)} ids but {self.fields.n} rows of fields")
 
     def __len__(self) -> int:
         return len(self.ids)
 
     @classmethod
     def build(
-        cls, ids: Sequence[int] | np.ndarray, vectors: np.ndarray, lexical_texts: Sequence[str]
+        cls,
+        ids: Sequence[int] | np.ndarray,
+        vectors: np.ndarray,
+        lexical_texts: Sequence[str],
+        fields: Sequence[Fields] | None = None,
     ) -> MatchIndex:
-        """An index of fact-checks ``ids`` with their vectors and :func:`lexical_text` texts."""
+        """An index of fact-checks ``ids`` with their vectors and :func:`lexical_text` texts; with
+        ``fields`` (one :class:`Fields` per id) the re-ranker reads everything from the index and
+        matching needs no fetch (much faster on a cold start)."""
         return cls(
             ids=np.asarray(ids, dtype=np.int64),
             vectors=np.asarray(vectors),
             lexical=Bm25.build(lexical_texts),
+            fields=FieldIndex.build(fields) if fields is not None else None,
         )
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {"ids": self.ids, "vectors": self.vectors, **self.lexical.arrays()}
+        out = {"ids": self.ids, "vectors": self.vectors, **self.lexical.arrays()}
+        if self.fields is not None:
+            out.update(self.fields.arrays())
+        return out
 
     def save(self, folder: Path) -> None:
         """Write the index to ``folder`` (replaced whole: a temporary folder beside it, then a rename)."""
@@ -136,6 +150,7 @@ class MatchIndex:
             vectors=arrays["vectors"],
             lexical=Bm25.from_arrays(arrays),
             model=str(meta.get("model", MODEL)),
+            fields=FieldIndex.from_arrays(arrays),
         )
 
     def dense(self) -> np.ndarray:
@@ -153,35 +168,37 @@ class MatchIndex:
         context_texts: Sequence[str] | None = None,
     ) -> list[Retrieved]:
         """Per query, the union of the ``depth`` best rows by cosine and by BM25 (best cosine first);
-        with ``context_vectors``/``context_texts`` (the query with its previous line), also the
-        ``depth`` best by those, and their scores on every row retrieved."""
+        with ``context_vectors`` (the query with its previous line), also the ``depth`` best by that
+        cosine; ``context_texts`` give the BM25 of the query with its previous line on the rows found."""
         n = len(self)
         query_vectors = np.asarray(query_vectors, dtype=np.float32).reshape(-1, DIM)
-        if len(query_vectors) != len(query_texts):
+        nq = len(query_vectors)
+        if nq != len(query_texts):
             raise ValueError("one query text per query vector")
         if n == 0:
             empty = np.zeros(0, np.float32)
             return [Retrieved(np.zeros(0, np.int64), empty, empty, 0.0, 1.0, 0.0, 1.0) for _ in query_texts]
         k = min(depth, n)
-        dense = self.dense()
-        cosines = query_vectors @ dense.T
-        context_cosines = None
         if context_vectors is not None:
-            context_cosines = np.asarray(context_vectors, dtype=np.float32).reshape(-1, DIM) @ dense.T
+            both = np.concatenate([query_vectors, np.asarray(context_vectors, np.float32).reshape(-1, DIM)])
+        else:
+            both = query_vectors
+        cosines = both @ self.dense().T  # one pass over the vectors for queries and contexts
+        tops = _top_rows(cosines, k)
+        cos_mean = cosines[:nq].mean(axis=1)
+        cos_std = cosines[:nq].std(axis=1)
         out = []
         for q, text in enumerate(query_texts):
             cos = cosines[q]
             bm = self.lexical.scores(text)
-            found = [_top(cos, k), _positive(_top(bm, k), bm)]
-            ctx_cos = context_cosines[q] if context_cosines is not None else None
+            found = [tops[q], _positive(_top(bm, k), bm)]
+            ctx_cos = cosines[nq + q] if context_vectors is not None else None
             if ctx_cos is not None:
-                found.append(_top(ctx_cos, k))
-            ctx_text = context_texts[q] if context_texts is not None else None
-            ctx_bm = self.lexical.scores(ctx_text) if ctx_text and ctx_text != text else None
-            if ctx_bm is not None:
-                found.append(_positive(_top(ctx_bm, k), ctx_bm))
+                found.append(tops[nq + q])
             rows = np.unique(np.concatenate(found))
             rows = rows[np.argsort(-cos[rows], kind="stable")]
+            ctx_text = context_texts[q] if context_texts is not None else None
+            ctx_bm = self.lexical.scores_at(ctx_text, rows) if ctx_text and ctx_text != text else None
             out.append(
                 Retrieved(
                     rows=rows.astype(np.int64),
@@ -189,10 +206,10 @@ class MatchIndex:
                     bm25=bm[rows].astype(np.float32),
                     bm25_mean=float(bm.mean()),
                     bm25_std=float(bm.std()) or 1.0,
-                    cos_mean=float(cos.mean()),
-                    cos_std=float(cos.std()) or 1.0,
+                    cos_mean=float(cos_mean[q]),
+                    cos_std=float(cos_std[q]) or 1.0,
                     context_cosine=ctx_cos[rows].astype(np.float32) if ctx_cos is not None else None,
-                    context_bm25=(ctx_bm if ctx_bm is not None else bm)[rows].astype(np.float32),
+                    context_bm25=ctx_bm,
                 )
             )
         return out
@@ -202,6 +219,14 @@ class MatchIndex:
     ) -> list[np.ndarray]:
         """Per query, the row indices of the union of the top ``depth`` by cosine and by BM25."""
         return [r.rows for r in self.search(query_vectors, query_texts, depth)]
+
+
+def _top_rows(scores: np.ndarray, k: int) -> list[np.ndarray]:
+    """Per row of a 2-d score matrix, the column indices of its ``k`` highest scores (any order)."""
+    if k >= scores.shape[1]:
+        return [np.arange(scores.shape[1]) for _ in range(len(scores))]
+    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    return list(part)
 
 
 def _positive(rows: np.ndarray, scores: np.ndarray) -> np.ndarray:

@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -58,6 +59,7 @@ def _number(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer: plurals, -ing, -ed, -ly, a final -e (numbers and short words unchanged)."""
     if len(word) <= 3 or word[0].isdigit():
@@ -112,13 +114,17 @@ class Bm25:
     @classmethod
     def build(cls, texts: Iterable[str], k1: float = K1, b: float = B) -> Bm25:
         """The index of ``texts`` (tokenised with :func:`terms`)."""
+        return cls.build_terms((terms(text) for text in texts), k1, b)
+
+    @classmethod
+    def build_terms(cls, documents: Iterable[Sequence[str]], k1: float = K1, b: float = B) -> Bm25:
+        """The index of documents given as lists of terms (used as they are: no stemming)."""
         vocab: dict[str, int] = {}
         rows: list[np.ndarray] = []
         cols: list[np.ndarray] = []
         tfs: list[np.ndarray] = []
         lengths: list[int] = []
-        for row, text in enumerate(texts):
-            words = terms(text)
+        for row, words in enumerate(documents):
             lengths.append(len(words))
             counts = Counter(words)
             ids = [vocab.setdefault(w, len(vocab)) for w in counts]
@@ -188,6 +194,18 @@ class Bm25:
                 hit = at < len(docs)
                 hit[hit] = docs[at[hit]] == rows[hit]
                 out[i] = hit
+        return out
+
+    def scores_at(self, query_text: str, rows: np.ndarray) -> np.ndarray:
+        """BM25 scores of the query for the given rows only, from the postings (no pass over all rows)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.zeros(len(rows), dtype=np.float32)
+        for span, count in self._postings(query_text):
+            docs = self.docs[span]
+            at = np.minimum(np.searchsorted(docs, rows), max(len(docs) - 1, 0))
+            if len(docs):
+                hit = docs[at] == rows
+                out[hit] += np.float32(count) * self.weights[span][at[hit]]
         return out
 
     def scores_for(self, query_text: str, rows: Sequence[int] | np.ndarray) -> np.ndarray:

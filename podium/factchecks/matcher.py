@@ -1,11 +1,13 @@
 """Match claims against a fact-check archive: retrieve by vectors and BM25, re-rank, calibrate.
 
 ``Matcher(index, fetch).match(queries)`` embeds every query in one batch (with its previous line too when
-the model reads that), retrieves the union of the best rows by cosine and by BM25 from the
-:class:`~podium.factchecks.index.MatchIndex`, fetches the retrieved fact-checks once for all queries,
-computes the pair features (:mod:`podium.factchecks.features`) and scores them with the re-ranker
-(:mod:`podium.factchecks.reranker`). ``match`` keeps the matches at or above a probability threshold,
-best first; ``rank`` returns every retrieved candidate ranked (benchmark run files).
+the model reads that), retrieves the union of the best rows by cosine and by BM25 (and by the cosine of
+the query with its previous line) from the :class:`~podium.factchecks.index.MatchIndex`, computes the
+pair features (:mod:`podium.factchecks.features`) and scores them with the re-ranker
+(:mod:`podium.factchecks.reranker`). The fact-checks' own fields come from the index's
+:class:`~podium.factchecks.fieldindex.FieldIndex` when it has one (no fetch at all), else through
+``fetch`` once for all queries (cached in the Matcher). ``match`` keeps the matches at or above a
+probability threshold, best first; ``rank`` returns every retrieved candidate ranked (run files).
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ import numpy as np
 
 from podium.factchecks.candidates import Candidate, Fetch
 from podium.factchecks.embedding import embed
-from podium.factchecks.features import CandidateInfo, candidate_info, pair_rows, query_info
+from podium.factchecks.features import (
+    CandidateInfo,
+    candidate_info,
+    candidate_values,
+    field_values,
+    pair_rows,
+    query_info,
+)
 from podium.factchecks.index import DEPTH, MatchIndex
 from podium.factchecks.reranker import Reranker, shipped
 
@@ -141,13 +150,20 @@ class Matcher:
         texts = [query_text(q) for q in queries]
         contexts = [context_text(q) for q in queries]
         retrieved = self.index.search(vectors, texts, depth, context_vectors, contexts)
-        self._load_infos({int(r) for found in retrieved for r in found.rows})
+        fields = self.index.fields
+        if fields is None:  # read the candidates' fields through the fetch
+            self._load_infos({int(r) for found in retrieved for r in found.rows})
         out = []
         for query, text, found in zip(queries, texts, retrieved, strict=True):
-            infos = [self._infos.get(int(r)) for r in found.rows]
             info = query_info(text, query.before, query.after, query.speaker, query.date, self.index.lexical)
-            known = np.array([c is not None for c in infos], dtype=bool)
-            out.append(Scored(found.rows, pair_rows(info, found, infos, self.index.lexical), known))
+            if fields is not None:
+                values = field_values(info, fields, found.rows)
+                known = np.ones(len(found.rows), dtype=bool)
+            else:
+                infos = [self._infos.get(int(r)) for r in found.rows]
+                values = candidate_values(info, infos)
+                known = np.array([c is not None for c in infos], dtype=bool)
+            out.append(Scored(found.rows, pair_rows(info, found, values, self.index.lexical), known))
         return out
 
     def _load_infos(self, rows: set[int]) -> None:

@@ -13,6 +13,7 @@ from podium.errors import PodiumError
 from podium.factchecks.candidates import fetch_records
 from podium.factchecks.decoding import decode
 from podium.factchecks.embedding import embed
+from podium.factchecks.fieldindex import fields_of
 from podium.factchecks.index import MatchIndex, lexical_text, vector_text
 from podium.factchecks.matcher import Matcher, Query
 from podium.factchecks.readers import read_path
@@ -103,8 +104,7 @@ def run_matching(
 ) -> list[str]:
     """Embed and index the archive, rank fact-checks for every query, return the run file's lines."""
     vectors = embed([vector_text(r.claim_reviewed, r.title) for r in records])
-    index = MatchIndex.build(
-        np.arange(len(records)), vectors, [lexical_text(r.claim_reviewed, r.title, r.text) for r in records]
-    )
+    texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in records]
+    index = MatchIndex.build(np.arange(len(records)), vectors, texts, [fields_of(r) for r in records])
     ranked = Matcher(index, fetch_records(records)).rank(queries, depth)
     return list(run_lines(query_ids, ranked, claim_ids))

@@ -17,6 +17,7 @@ import numpy as np
 from podium.checkworthy.trees import from_sklearn
 from podium.factchecks.candidates import fetch_records
 from podium.factchecks.features import FEATURES, MONOTONE
+from podium.factchecks.fieldindex import fields_of
 from podium.factchecks.index import MatchIndex, lexical_text, vector_text
 from podium.factchecks.matchdata import MatchSet, cached_embed
 from podium.factchecks.matcher import Matcher, Scored, context_text, query_text
@@ -45,7 +46,8 @@ class Prepared:
 def build_index(data: MatchSet) -> MatchIndex:
     vectors = cached_embed([vector_text(r.claim_reviewed, r.title) for r in data.records])
     texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in data.records]
-    return MatchIndex.build(np.arange(len(data.records)), vectors, texts)
+    fields = [fields_of(r) for r in data.records]
+    return MatchIndex.build(np.arange(len(data.records)), vectors, texts, fields)
 
 
 def prepare(data: MatchSet, depth: int, log=print) -> Prepared:

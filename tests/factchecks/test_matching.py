@@ -9,11 +9,19 @@ import pytest
 
 from podium.factchecks.candidates import Candidate, fetch_records
 from podium.factchecks.embedding import embed
-from podium.factchecks.features import FEATURES, candidate_info, names, numbers, pair_rows, query_info
+from podium.factchecks.features import (
+    FEATURES,
+    candidate_info,
+    candidate_values,
+    pair_rows,
+    query_info,
+)
+from podium.factchecks.fieldindex import fields_of
 from podium.factchecks.index import MatchIndex, Retrieved, lexical_text, vector_text
 from podium.factchecks.matcher import DEFAULT_THRESHOLD, Match, Matcher, Query
 from podium.factchecks.records import FactCheck
 from podium.factchecks.reranker import Reranker, shipped
+from podium.factchecks.textbits import name_terms, numbers
 
 ARCHIVE = [
     FactCheck("Unemployment among veterans is now lower than in the general population.", "mostly_true"),
@@ -31,10 +39,39 @@ IDS = [100 + i for i in range(len(ARCHIVE))]
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    vectors = embed([vector_text(r.claim_reviewed, r.title) for r in ARCHIVE])
+def vectors() -> np.ndarray:
+    return embed([vector_text(r.claim_reviewed, r.title) for r in ARCHIVE])
+
+
+@pytest.fixture(scope="module")
+def matcher(vectors: np.ndarray) -> Matcher:
+    """Fields in the index: matching reads no fact-check through the fetch."""
+    texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in ARCHIVE]
+    index = MatchIndex.build(IDS, vectors, texts, [fields_of(r) for r in ARCHIVE])
+    return Matcher(index, fetch_records([]))
+
+
+@pytest.fixture(scope="module")
+def fetching(vectors: np.ndarray) -> Matcher:
+    """No fields in the index: the fact-checks are read through the fetch."""
     texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in ARCHIVE]
     return Matcher(MatchIndex.build(IDS, vectors, texts), fetch_records(ARCHIVE, IDS))
+
+
+QUERIES = [
+    Query("Last year crime in Chicago went up 20%.", before=("Let me talk about cities.",)),
+    Query("Wind turbines cause cancer, they say.", speaker="TRUMP", date="2019-04-02"),
+    Query("Obama never raised taxes on middle-class families, not once in ten years."),
+    Query("Three times as many measles cases in Europe in 2018", speaker="Pat Doe", date="2018-05-01"),
+]
+
+
+def test_fields_in_the_index_give_the_same_features_as_the_fetch(matcher: Matcher, fetching: Matcher) -> None:
+    a = matcher.features(QUERIES)
+    b = fetching.features(QUERIES)
+    for x, y in zip(a, b, strict=True):
+        assert x.rows.tolist() == y.rows.tolist()
+        assert np.allclose(x.x, y.x, atol=1e-6)
 
 
 def scores(found: list[Match]) -> dict[int, float]:
@@ -92,8 +129,8 @@ def test_no_queries_and_no_archive() -> None:
     assert m.match([Query("Crime rose.")]) == [[]]
 
 
-def test_candidates_the_fetch_does_not_find_are_left_out(matcher: Matcher) -> None:
-    partial = Matcher(matcher.index, fetch_records(ARCHIVE[:3], IDS[:3]), matcher.model)
+def test_candidates_the_fetch_does_not_find_are_left_out(fetching: Matcher) -> None:
+    partial = Matcher(fetching.index, fetch_records(ARCHIVE[:3], IDS[:3]), fetching.model)
     (found,) = partial.rank([Query("Crime in Chicago rose by 20% last year.")])
     assert {m.factcheck_id for m in found} <= set(IDS[:3])
     assert found[0].factcheck_id == 101
@@ -102,8 +139,8 @@ def test_candidates_the_fetch_does_not_find_are_left_out(matcher: Matcher) -> No
 def test_feature_extractors() -> None:
     assert {"4300", "23", "23000000"} <= numbers("down $4,300, and 23 million Americans")
     assert "3" in numbers("three times")
-    assert names("Governor Romney met Obama. Then Israel said no.") >= {"romney", "obama", "israel"}
-    assert "then" not in names("Governor Romney met Obama. Then Israel said no.")
+    assert name_terms("Governor Romney met Obama. Then Israel said no.") >= {"romney", "obama", "israel"}
+    assert "then" not in name_terms("Governor Romney met Obama. Then Israel said no.")
 
 
 def feature_row(query: Query, cand: Candidate) -> dict[str, float]:
@@ -112,7 +149,7 @@ def feature_row(query: Query, cand: Candidate) -> dict[str, float]:
     lexical = Bm25.build([lexical_text(cand.claim_reviewed, cand.title, cand.text)])
     info = query_info(query.text, query.before, query.after, query.speaker, query.date, lexical)
     found = Retrieved(np.array([0]), np.array([0.8], np.float32), np.array([1.0], np.float32), 0, 1, 0, 1)
-    row = pair_rows(info, found, [candidate_info(cand)], lexical)[0]
+    row = pair_rows(info, found, candidate_values(info, [candidate_info(cand)]), lexical)[0]
     return dict(zip(FEATURES, row.tolist(), strict=True))
 
 
