@@ -23,6 +23,7 @@ import numpy as np
 from podium.factchecks.embedding import DIM, MODEL
 from podium.factchecks.fieldindex import FieldIndex, Fields
 from podium.factchecks.lexical import Bm25
+from podium.factchecks.vectorsearch import REDUCE_FROM, Reduced
 
 #: Characters of the article the lexical index reads after the claim and the title (the issue measured
 #: claim + title + 2,000 characters as the best BM25 baseline on PolitiFact).
@@ -73,6 +74,7 @@ class MatchIndex:
     lexical: Bm25
     model: str = MODEL
     fields: FieldIndex | None = None  # the fact-checks' own fields for the re-ranker (optional)
+    reduced: Reduced | None = None  # the PCA first pass of large archives
     _dense: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -95,21 +97,29 @@ class MatchIndex:
         vectors: np.ndarray,
         lexical_texts: Sequence[str],
         fields: Sequence[Fields] | None = None,
+        reduce: bool | None = None,
     ) -> MatchIndex:
         """An index of fact-checks ``ids`` with their vectors and :func:`lexical_text` texts; with
         ``fields`` (one :class:`Fields` per id) the re-ranker reads everything from the index and
-        matching needs no fetch (much faster on a cold start)."""
+        matching needs no fetch (much faster on a cold start). ``reduce``: whether cosine search
+        starts with a PCA first pass (default: for archives of ``REDUCE_FROM`` fact-checks or more)."""
+        vectors = np.asarray(vectors)
+        if reduce is None:
+            reduce = len(vectors) >= REDUCE_FROM
         return cls(
             ids=np.asarray(ids, dtype=np.int64),
-            vectors=np.asarray(vectors),
+            vectors=vectors,
             lexical=Bm25.build(lexical_texts),
             fields=FieldIndex.build(fields) if fields is not None else None,
+            reduced=Reduced.build(vectors) if reduce and len(vectors) else None,
         )
 
     def arrays(self) -> dict[str, np.ndarray]:
         out = {"ids": self.ids, "vectors": self.vectors, **self.lexical.arrays()}
         if self.fields is not None:
             out.update(self.fields.arrays())
+        if self.reduced is not None:
+            out.update(self.reduced.arrays())
         return out
 
     def save(self, folder: Path) -> None:
@@ -144,13 +154,15 @@ class MatchIndex:
         if meta.get("format") != FORMAT:
             raise ValueError(f"{folder}: index format {meta.get('format')!r}, expected {FORMAT}")
         mode = "r" if mmap else None
-        arrays = {p.stem: np.load(p, mmap_mode=mode) for p in folder.glob("*.npy")}
+        # plain ndarray views of the memory maps: np.memmap's slicing overhead adds up over many look-ups
+        arrays = {p.stem: np.load(p, mmap_mode=mode).view(np.ndarray) for p in folder.glob("*.npy")}
         return cls(
             ids=arrays["ids"],
             vectors=arrays["vectors"],
             lexical=Bm25.from_arrays(arrays),
             model=str(meta.get("model", MODEL)),
             fields=FieldIndex.from_arrays(arrays),
+            reduced=Reduced.from_arrays(arrays),
         )
 
     def dense(self) -> np.ndarray:
@@ -183,36 +195,58 @@ class MatchIndex:
             both = np.concatenate([query_vectors, np.asarray(context_vectors, np.float32).reshape(-1, DIM)])
         else:
             both = query_vectors
-        cosines = both @ self.dense().T  # one pass over the vectors for queries and contexts
-        tops = _top_rows(cosines, k)
-        cos_mean = cosines[:nq].mean(axis=1)
-        cos_std = cosines[:nq].std(axis=1)
+        tops, exact, cos_mean, cos_std = self._cosine_tops(both, nq, k)
         out = []
         for q, text in enumerate(query_texts):
-            cos = cosines[q]
             bm = self.lexical.scores(text)
             found = [tops[q], _positive(_top(bm, k), bm)]
-            ctx_cos = cosines[nq + q] if context_vectors is not None else None
-            if ctx_cos is not None:
+            if context_vectors is not None:
                 found.append(tops[nq + q])
             rows = np.unique(np.concatenate(found))
-            rows = rows[np.argsort(-cos[rows], kind="stable")]
+            cos = exact(rows, q)
+            order = np.argsort(-cos, kind="stable")
+            rows, cos = rows[order], cos[order]
             ctx_text = context_texts[q] if context_texts is not None else None
             ctx_bm = self.lexical.scores_at(ctx_text, rows) if ctx_text and ctx_text != text else None
             out.append(
                 Retrieved(
                     rows=rows.astype(np.int64),
-                    cosine=cos[rows].astype(np.float32),
+                    cosine=cos.astype(np.float32),
                     bm25=bm[rows].astype(np.float32),
                     bm25_mean=float(bm.mean()),
                     bm25_std=float(bm.std()) or 1.0,
                     cos_mean=float(cos_mean[q]),
                     cos_std=float(cos_std[q]) or 1.0,
-                    context_cosine=ctx_cos[rows].astype(np.float32) if ctx_cos is not None else None,
+                    context_cosine=exact(rows, nq + q) if context_vectors is not None else None,
                     context_bm25=ctx_bm,
                 )
             )
         return out
+
+    def _cosine_tops(self, both: np.ndarray, nq: int, k: int):
+        """The ``k`` best rows by cosine of each row of ``both``, a function giving exact cosines of
+        any rows for one of them, and the queries' mean and spread of cosines over the archive."""
+        if self.reduced is None:
+            cosines = both @ self.dense().T  # one pass over the vectors for queries and contexts
+            tops = _top_rows(cosines, k)
+            return (
+                tops,
+                lambda rows, i: cosines[i][rows].astype(np.float32),
+                cosines[:nq].mean(axis=1),
+                cosines[:nq].std(axis=1),
+            )
+        pool = self.reduced.candidates(both, k)
+        tops = []
+        for i, rows in enumerate(pool):
+            cos = np.asarray(self.vectors[rows], dtype=np.float32) @ both[i]
+            tops.append(rows[_top(cos, k)])
+        mean, std = self.reduced.spread(both[:nq])
+        return (
+            tops,
+            lambda rows, i: np.asarray(self.vectors[rows], dtype=np.float32) @ both[i],
+            mean,
+            std,
+        )
 
     def retrieve(
         self, query_vectors: np.ndarray, query_texts: Sequence[str], depth: int = DEPTH
@@ -225,8 +259,8 @@ def _top_rows(scores: np.ndarray, k: int) -> list[np.ndarray]:
     """Per row of a 2-d score matrix, the column indices of its ``k`` highest scores (any order)."""
     if k >= scores.shape[1]:
         return [np.arange(scores.shape[1]) for _ in range(len(scores))]
-    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-    return list(part)
+    n = scores.shape[1]
+    return list(np.argpartition(scores, n - k, axis=1)[:, n - k :])
 
 
 def _positive(rows: np.ndarray, scores: np.ndarray) -> np.ndarray:

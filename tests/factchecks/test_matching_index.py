@@ -49,7 +49,7 @@ def test_save_and_load_round_trip_memory_mapped(tmp_path: Path) -> None:
     folder = tmp_path / "index"
     index.save(folder)
     loaded = MatchIndex.load(folder)
-    assert isinstance(loaded.vectors, np.memmap) and isinstance(loaded.lexical.docs, np.memmap)
+    assert isinstance(loaded.vectors.base, np.memmap) and isinstance(loaded.lexical.docs.base, np.memmap)
     assert loaded.ids.tolist() == [10, 11, 12, 13]
     assert np.array_equal(loaded.vectors, vectors)
     q = unit_vectors(1, seed=3)
@@ -57,7 +57,7 @@ def test_save_and_load_round_trip_memory_mapped(tmp_path: Path) -> None:
         r.tolist() for r in index.retrieve(q, ["crime budget"], 2)
     ]
     in_memory = MatchIndex.load(folder, mmap=False)
-    assert not isinstance(in_memory.vectors, np.memmap)
+    assert not isinstance(in_memory.vectors.base, np.memmap)
 
 
 def test_save_replaces_the_old_index_whole(tmp_path: Path) -> None:
@@ -79,3 +79,23 @@ def test_mismatched_sizes_are_refused() -> None:
 def test_empty_index_retrieves_nothing() -> None:
     index = MatchIndex.build([], np.zeros((0, DIM), np.float32), [])
     assert [r.tolist() for r in index.retrieve(unit_vectors(2), ["a", "b"], 5)] == [[], []]
+
+
+def test_the_reduced_first_pass_finds_what_exact_search_finds(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    basis = rng.normal(size=(40, DIM))  # vectors near a 40-dimensional subspace, as sentence vectors are
+    vectors = rng.normal(size=(3000, 40)) @ basis + rng.normal(scale=0.05, size=(3000, DIM))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    texts = [f"doc {i}" for i in range(3000)]
+    exact = MatchIndex.build(np.arange(3000), vectors, texts, reduce=False)
+    reduced = MatchIndex.build(np.arange(3000), vectors, texts, reduce=True)
+    assert exact.reduced is None and reduced.reduced is not None
+    reduced.save(tmp_path / "index")
+    reduced = MatchIndex.load(tmp_path / "index")
+    queries = vectors[:5] + rng.normal(scale=0.01, size=(5, DIM)).astype(np.float32)
+    a = exact.search(queries, ["q"] * 5, depth=10)
+    b = reduced.search(queries, ["q"] * 5, depth=10)
+    for x, y in zip(a, b, strict=True):
+        assert x.rows.tolist() == y.rows.tolist()
+        assert np.allclose(x.cosine, y.cosine, atol=1e-5)
+        assert abs(x.cos_mean - y.cos_mean) < 1e-4 and abs(x.cos_std - y.cos_std) < 1e-4
