@@ -8,6 +8,10 @@ then first-person plural pronouns for the speaker's side.
   nor is an unknown GPE after a locative preposition ("the town of Drevna").
 - "we", "us", "our", "ours", "ourselves", "my country"/"my government" outside quotations resolve to the
   speaker's side (``podium.actors.speaker``).
+- A bracketed editorial insertion inside a name ("[Islamic] Jihad") does not break it: square brackets are
+  read as spaces by the gazetteer lookup, so the name matches as a whole (the offsets stay the text's).
+- Religious and historical figures, scriptures and book titles are not actors (``not_actors.txt``), and holy
+  places are places (``places.txt``), whatever spaCy labels them.
 It does not resolve other pronouns ("they", "its") and does not link mentions across documents.
 """
 
@@ -49,6 +53,8 @@ PLACE_BEFORE = {
 GPE_PLACE_BEFORE = PLACE_BEFORE | {"of", "from", "to", "town", "city", "village", "province", "region"}
 PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y (?:country|government|nation))\b")
 _WORDS = re.compile(r"[\w-]+")
+#: Square brackets read as spaces for the gazetteer ("[Islamic] Jihad" is "Islamic Jihad"), same length.
+_BRACKETS = str.maketrans("[]", "  ")
 
 
 _PARTNER_AFTER = re.compile(r"-([A-Z][a-z]+(?:['’][a-z]+)?)(?![\w-])")
@@ -128,7 +134,7 @@ class MentionFinder:
 
     def _gazetteer_mentions(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
         out = []
-        for m in self.matcher.find(text):
+        for m in self.matcher.find(text.translate(_BRACKETS)):
             taken.append((m.start, m.end))
             actor = m.alias.actor
             if actor is None:
