@@ -31,6 +31,10 @@ def analyze(
 
 
 def analyze_document(doc: Document, pipeline: Pipeline | None = None) -> Document:
-    """Segment an ingested Document and run ``pipeline`` (every installed analyser by default) on it."""
+    """Segment an ingested Document, find who speaks and whose side "we" is (``podium.actors.side``), and
+    run ``pipeline`` (every installed analyser by default) on it."""
+    from podium.actors.side import identify
+
     segment(doc)
+    identify(doc)
     return (pipeline or Pipeline.from_names())(doc)

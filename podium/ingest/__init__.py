@@ -180,6 +180,7 @@ def apply_meta(
         doc.meta.title = title
     if speakers:
         doc.meta.speakers = speakers
+        doc.meta.extras["speakers_found"] = [{"name": s, "how": "given"} for s in speakers]
     if date:
         iso = parse_date(date)
         if iso is None:
