@@ -23,8 +23,9 @@ class AttributionAnalyser(BaseAnalyser):
         for (off, _), hits in zip(shared.sentence_texts(doc), shared.attributions(doc), strict=True):
             for h in hits:
                 attrs = dict(h.attrs)
-                for key in ("source_span", "cue_span", "content_span"):
-                    attrs[key] = [off + attrs[key][0], off + attrs[key][1]]
+                for key in ("source_span", "cue_span", "content_span", "nested_in"):
+                    if key in attrs:
+                        attrs[key] = [off + attrs[key][0], off + attrs[key][1]]
                 spans.append(Span(off + h.start, off + h.end, h.label, None, attrs, self.name))
         doc.add_spans("attribution", spans, source=self.name)
         return doc

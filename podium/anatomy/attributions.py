@@ -4,10 +4,13 @@ Three grammars, all over the sentence text: phrasal cues before the source ("acc
 "in the words of the minister"); speech and evidence verbs with their subject ("Mr. Brenn openly admitted
 that ...", "those who say ...", "militiamen who told the residents ...", "“...,” said the minister"); and
 evidence claims that name no checkable source ("we have evidence", "everyone knows", "no one can deny"),
-labelled ``unsourced``. The span is the source plus the cue; ``content_span`` is the attributed content.
+labelled ``unsourced``. The span is the source plus the cue; ``content_span`` is the attributed content;
+``nested_in`` (when present) is the ``source_span`` of the report this one is quoted in.
 ``sourced`` is False for unsourced evidence and vague sources ("reports", "experts", "they").
-The speaker's own assertions ("I tell you", "let me say") are not attributions. It does not resolve
-pronouns ("he said") to names; the actor layer does that.
+The speaker's own assertions ("I tell you", "let me say", "I'll now say why") are not attributions, nor are
+denials and refusals ("we didn't agree with that"); a source is a noun phrase, never an auxiliary, a
+contraction or a verb (``podium.anatomy.attribution_sources``). It does not resolve pronouns ("he said") to
+names; the attribution analyser does that when the actor layer ran (``podium.actors.coref``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from podium.actors.quotes import inside, quote_ranges
+from podium.anatomy.attribution_sources import PRONOUN_S, SPEAKER, negated, noun_phrase
 from podium.resources.anatomy_lexicon import (
     CUE_GAP_WORDS,
     EVIDENCE_NOUNS,
@@ -86,6 +91,10 @@ _LEFT_STOP = frozenset(
 )
 _NOT_ADVERB = frozenset({"family", "ally", "assembly", "italy", "july", "supply", "rally", "anomaly", "holy"})
 _SPOKE = frozenset({"spoke", "speaks"})
+#: Quantifiers floated between a subject and its cue ("They all said", "who have both said").
+_FLOATING = frozenset({"all", "both", "each"})
+#: What "agree" takes when it means consent, not a report ("agree with that", "agreed to the plan").
+_AGREE = frozenset({"agree", "agrees", "agreed"})
 #: "that" a few words after an evidence verb ("ruled in July that ...").
 _THAT_SOON = re.compile(
     r"^(?:\s+(?!(?:the|a|an|these|those|its|their|his|her|all|some)\b)[\w’'-]+){0,3}?\s+that\b", re.IGNORECASE
@@ -134,7 +143,6 @@ _LEAD = frozenset(
     moreover
     """.split()  # noqa: SIM905
 )
-_SPEAKER = frozenset({"i", "we", "me", "us", "let me", "let us", "allow me", "i myself", "we ourselves"})
 _PUNCT_OK = frozenset({"’", "'", "-"})
 _QUOTES = '“”"‘’«»'
 _ACCORDING = re.compile(rf"\b(?P<cue>{'|'.join(SOURCE_AFTER_CUES)})\s+", re.IGNORECASE)
@@ -219,7 +227,11 @@ def _unsourced(text: str) -> list[AttributionHit]:
 def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     """Token range [a, b) of the subject left of token ``i`` (the cue), or None."""
     j = i - 1
-    while j >= 0 and (tokens[j].group().lower() in CUE_GAP_WORDS or tokens[j].group().endswith("ly")):
+    while j >= 0 and (
+        tokens[j].group().lower() in CUE_GAP_WORDS
+        or tokens[j].group().endswith("ly")
+        or (tokens[j].group().lower() in _FLOATING and j > 0 and tokens[j - 1].group()[0].isalnum())
+    ):
         j -= 1
     if j > 0 and tokens[j].group() in (",", ")"):
         k = j - 1  # ", may God have mercy on him,", ", may God assist him,": a blessing set off by commas
@@ -270,7 +282,8 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         ):
             j -= 1  # "Some in the region claim"
             continue
-        if is_punct or low in _BOUNDARY or low in _LEFT_STOP or adverb:
+        acronym = word.isupper() and len(word) > 1  # "the WHO said": a name, not "who"
+        if is_punct or (low in _BOUNDARY and not acronym) or low in _LEFT_STOP or adverb:
             if low in _RELATIVE and b == j + 1 and j > 0:
                 b = j  # "those who say": the source is the noun before the relative pronoun
                 a = j - 1
@@ -322,7 +335,7 @@ def _verbs(text: str) -> list[AttributionHit]:
         ) or (i and re.fullmatch(r"1\d{3}|20\d{2}", tokens[i - 1].group()) is not None and nxt == "that")
         if (
             prev in _NOUN_BEFORE
-            or prev.endswith(("'s", "’s"))
+            or (prev.endswith(("'s", "’s")) and prev.replace("’", "'") not in PRONOUN_S)
             or (i and tokens[i - 1].group()[0].isdigit() and not numbered_source)
         ):
             continue  # a noun: "the Commission's own forecast", "the 193 member states"
@@ -344,6 +357,10 @@ def _verbs(text: str) -> list[AttributionHit]:
         ) or (low in _COUNTED and _COUNT_SOON.match(text[tok.end() :]) is not None)
         if (low not in SPEECH_CUES and not that_cue) or tok.group()[0].isupper():
             continue
+        if low in ("state", "states") and prev == "of":
+            continue  # "secretary of state", "heads of state": a noun
+        if low in _AGREE and nxt in ("with", "to", "on", "upon", "in"):
+            continue  # "We didn't even agree with that": consent or refusal, not a report
         if low == "states" and nxt not in ("that", ":", *_QUOTES):
             continue  # "a few dozen states", "the Gulf states": a noun unless "that" or a quotation follows
         if low in _SPOKE and nxt not in ("of", "about"):
@@ -373,10 +390,8 @@ def _verbs(text: str) -> list[AttributionHit]:
 
 
 def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int]) -> AttributionHit | None:
-    if any(
-        t.group().lower() in ("not", "never", "n't", "didn't", "doesn't") for t in tokens[max(0, i - 3) : i]
-    ):
-        return None  # "did not even admit": a denial of an attribution is none
+    if negated(tokens, i):
+        return None  # "did not even admit", "didn’t even agree": a denial of an attribution is none
     found = _source_left(tokens, i)
     if found is None and i and tokens[i - 1].group() in (",", *_QUOTES):
         if tokens[i].group().endswith("ing"):
@@ -395,9 +410,25 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
         return None
     if tokens[found[0]].group().lower() in _SPECULATION:
         return None  # "Perhaps the enemy believes that ...": the speaker's guess, not an attribution
-    src = (tokens[found[0]].start(), tokens[found[1] - 1].end())
+    src = noun_phrase(text, tokens, *found)
+    if (
+        src is not None
+        and text[src[0] : src[1]].lower() in ("the one", "the ones")
+        and found[0] > 1
+        and tokens[found[0] - 1].group().lower() in ("is", "was", "are", "were")
+    ):  # "X was the one that said": X is the source
+        again = _source_left(tokens, found[0] - 1)
+        src = noun_phrase(text, tokens, *again) if again is not None else None
+    if src is None:
+        return None  # the speaker, an auxiliary, a question, an imperative: no source
     if text[cue[0] : cue[1]].lower() in _NOUN_CUES and _COUNTED_THINGS.match(text, src[0], src[1]):
         return None  # "your 100 concrete promises": a count of things said, no speaker
+    if (
+        text[src[0] : src[1]].lower() in ("those", "these", "this", "that")
+        and not text[src[1] : cue[0]].strip()
+        and text[cue[0] : cue[1]].lower() in (*_NOUN_CUES, "records", "record")
+    ):
+        return None  # "Are those claims correct?": a determiner and a noun
     words = text[src[0] : src[1]].lower().split()
     if (
         words[0] in ("its", "their", "his", "her", "our", "my", "your")
@@ -408,7 +439,7 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
         return None  # "admitted in its annual report that": the cue is a noun
     if words in (["here"], ["there"], ["now"], ["today"]):
         return None  # "Who here believes that ...?"
-    if text[src[0] : src[1]].lower() in _SPEAKER or not re.search(r"[A-Za-z]", text[src[0] : src[1]]):
+    if text[src[0] : src[1]].lower() in SPEAKER or not re.search(r"[A-Za-z]", text[src[0] : src[1]]):
         return None  # the speaker, or a bare number ("Romans 13:1 tells us")
     if tokens[found[1] - 1].group() in ("I", "we", "We") or tokens[found[0]].group().lower() in _PREPOSITIONS:
         return None  # "Last spring I said": the speaker; "Of the 193 member states": no subject
@@ -441,7 +472,37 @@ def find_attributions(text: str) -> list[AttributionHit]:
             continue
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
+    _nest(text, chosen)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _nest(text: str, hits: list[AttributionHit]) -> None:
+    """Reported speech inside reported speech keeps its own source and says whose report it sits in:
+    'The senator said: "The minister told us that ..."' gives "The minister" with ``nested_in`` the
+    senator's ``source_span`` (the innermost report that holds it). Two reports whose contents hold each
+    other ("“The generals admitted X,” the spokesman said") are told apart by the quotation marks."""
+    quotes = quote_ranges(text)
+
+    def holds(o: AttributionHit, h: AttributionHit) -> bool:
+        return o.attrs["content_span"][0] <= h.start and h.end <= o.attrs["content_span"][1]
+
+    def quoted(h: AttributionHit) -> bool:
+        return inside(quotes, h.start, h.end)
+
+    for hit in hits:
+        for qs, qe in quotes:  # a report quoted by someone else ends where the quotation does
+            content = hit.attrs["content_span"]
+            if qs <= hit.start < qe <= content[1]:
+                hit.attrs["content_span"] = _content(text, content[0], qe - 1)
+    for hit in hits:
+        outer = [
+            o
+            for o in hits
+            if o is not hit and holds(o, hit) and (not holds(hit, o) or (quoted(hit) and not quoted(o)))
+        ]
+        if outer:
+            inner = min(outer, key=lambda o: o.attrs["content_span"][1] - o.attrs["content_span"][0])
+            hit.attrs["nested_in"] = list(inner.attrs["source_span"])
 
 
 _QUESTION_AUX = re.compile(
