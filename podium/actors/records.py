@@ -24,6 +24,9 @@ class Actor:
     known: bool = True
     #: The state or body the actor belongs to (a person's state, a party's state), if known.
     state: str | None = None
+    #: The state or group the actor acts for (a person's state, a state's army's state), the roll-up of
+    #: ``podium.actors.acting_for``; None for a state or group itself, or when nothing says.
+    acting_for: str | None = None
     aliases_seen: list[str] = field(default_factory=list)
     mention_count: int = 0
     #: [start, end] of every mention, in text order.
@@ -44,8 +47,11 @@ class Event:
     evidence: list[int]
     source: str | None = None
     source_span: list[int] | None = None
+    #: The state or group the source acts for (Netanyahu -> ISR), None when the source is one itself.
+    source_acting_for: str | None = None
     target: str | None = None
     target_span: list[int] | None = None
+    target_acting_for: str | None = None
     location: list[int] | None = None
     quantities: list[list[int]] = field(default_factory=list)
     times: list[list[int]] = field(default_factory=list)

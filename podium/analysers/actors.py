@@ -8,6 +8,7 @@ alias kind and whether the alias is an epithet. It does not find events (see ``p
 
 from __future__ import annotations
 
+from podium.actors import acting_for
 from podium.actors.mentions import Mention, MentionFinder
 from podium.actors.records import Actor
 from podium.document import Document, Span
@@ -35,6 +36,7 @@ class ActorAnalyser(BaseAnalyser):
         mentions = finder.find(doc)
         doc.add_spans("actor_mention", [self._span(finder, m) for m in mentions], source=self.name)
         doc.actors = build_actors(doc, finder, mentions)
+        acting_for.assign(doc, doc.actors, mentions, finder.gazetteer)
         return doc
 
     def _span(self, finder: MentionFinder, m: Mention) -> Span:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
+from podium.actors.acting_for import roll_up_events
 from podium.actors.extract import SentenceInput, sentence_events
 from podium.actors.lexicon import Lexicon, load_lexicon
 from podium.actors.matcher import default_matcher
@@ -56,6 +57,7 @@ class EventAnalyser(BaseAnalyser):
         events.sort(key=lambda e: (e.trigger[0], e.source or "", e.target or ""))
         for n, event in enumerate(events, 1):
             event.id = f"e{n}"
+        roll_up_events(events, doc.actors)  # who each person or unit acts for
         doc.events = events
         doc.add_spans("event", [event_span(e, self.name) for e in events], source=self.name)
         return doc
