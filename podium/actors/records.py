@@ -47,11 +47,8 @@ class Event:
     evidence: list[int]
     source: str | None = None
     source_span: list[int] | None = None
-    #: The state or group the source acts for (Netanyahu -> ISR), None when the source is one itself.
-    source_acting_for: str | None = None
     target: str | None = None
     target_span: list[int] | None = None
-    target_acting_for: str | None = None
     location: list[int] | None = None
     quantities: list[list[int]] = field(default_factory=list)
     times: list[list[int]] = field(default_factory=list)
@@ -66,3 +63,7 @@ class Event:
     #: Whether the event is named by a noun ("the bombing of ...") rather than a verb.
     nominal: bool = False
     lemma: str = ""
+    #: The state or group the source acts for (Netanyahu -> ISR), None when the source is one itself;
+    #: the same for the target (``podium.actors.acting_for``).
+    source_acting_for: str | None = None
+    target_acting_for: str | None = None
