@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from podium.actors.network import build_network
 from podium.document import Document
-from podium.outputs import checked_before, json_out, network_svg
+from podium.outputs import checked_before, json_out, network_svg, speaker_view
 from podium.outputs.rhetoric_view import rhetoric_view, technique_name
 from podium.outputs.summary import format_score, layer_names, summarise
 from podium.resources.techniques.explanations import EXPLANATIONS
@@ -243,6 +243,13 @@ def _pretty(value: Any, indent: int | None = 2) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent, default=str)
 
 
+def _acting(actor: str, names: dict[str, str], acting: dict[str, str]) -> str:
+    """An actor's name, with the state or group it acts for ("Benjamin Netanyahu (for Israel)")."""
+    name = names.get(actor, actor)
+    principal = acting.get(actor)
+    return f"{name} (for {names.get(principal, principal)})" if principal else name
+
+
 def render(doc: Document) -> str:
     """The report as one HTML page (a string)."""
     return _env().get_template("report.html.j2").render(**report_context(doc))
@@ -263,6 +270,7 @@ def report_context(doc: Document, data: dict[str, Any] | None = None) -> dict[st
     checked = checked_before.checked_claims(data)
     network = build_network(doc)
     names = {n.id: n.name for n in network.nodes}
+    ac = {n.id: n.acting_for for n in network.nodes if n.acting_for}  # whom each acts for
     payload = {
         "layers": slugs,
         "spans": [{k: s[k] for k in _SPAN_KEYS} for s in spans],
@@ -278,9 +286,11 @@ def report_context(doc: Document, data: dict[str, Any] | None = None) -> dict[st
         extras={
             k: v if isinstance(v, str) else _pretty(v, None)
             for k, v in meta["extras"].items()
-            if k not in ("rhetoric", checked_before.EXTRA)
+            if k not in ("rhetoric", checked_before.EXTRA, "speakers_found", "sides")
         },
         header_lines=[line for line in header_lines if line],
+        speaker=speaker_view.speaker_line(meta),
+        side=speaker_view.side_line(meta, text),
         counts={
             "words": len(text.split()),
             "sentences": len(data["sentences"]),
@@ -312,7 +322,7 @@ def report_context(doc: Document, data: dict[str, Any] | None = None) -> dict[st
         rhetoric=rhetoric_view(meta["extras"], text, EXPLANATIONS),
         network=network_svg.layout(network),
         edges=[
-            {**asdict(e), "source": names.get(e.source, e.source), "target": names.get(e.target, e.target)}
+            {**asdict(e), "source": _acting(e.source, names, ac), "target": _acting(e.target, names, ac)}
             for e in network.edges
         ],
         actors=sorted(data["actors"], key=lambda a: (-a.get("mention_count", 0), a.get("name", ""))),

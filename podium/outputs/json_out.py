@@ -14,7 +14,7 @@ from typing import Any
 
 from podium.document import Document, Segment, Span
 
-SCHEMA_VERSION = "1.1"  # 1.1: claims[].matches (with --factchecks)
+SCHEMA_VERSION = "1.2"  # 1.1: claims[].matches (with --factchecks); 1.2: speakers_found, sides, acting_for
 
 
 def _segment(seg: Segment) -> dict[str, Any]:
