@@ -1,0 +1,356 @@
+"""Speakers, actor mentions, attributions and events on real text, against a blind annotation (issue 19).
+
+Usage: python benchmarks/realtext.py --data ../shared/data [--split dev|test|all] [--show-errors]
+
+The gold (``benchmarks/data/realtext/{dev,test}.jsonl``, made by annotators who saw only
+``GUIDELINES.md``, ``actors.tsv`` and the texts) names each annotated line of a real transcript or article
+in ``../shared/data`` by document and line number and quotes only short spans; this script reads the
+texts from ``--data``, analyses each whole document with podium as a user would (the file given to
+``podium analyze``), and scores the annotated lines. ``test`` is the untouched third: never tune on it, and
+``--show-errors`` refuses to print its errors.
+
+Scored (micro P/R/F1 over all lines of the split):
+- **actor mentions**: a predicted mention (pronouns left out, as in the gold) is right when it overlaps a gold
+  mention of the same actor; ids compared as podium writes them (``new:<slug>`` for actors outside the
+  gazetteer; a surname-only ``new:`` id matches a gold full name that ends with it).
+- **events**: (source, type, target) per line; the source may be the gold source or the state/group the
+  gold says it acts for (``via``); ``null`` must match ``null``; multisets, matched greedily.
+- **attributions**: the cue overlaps the gold cue, sourced/unsourced agree, and a gold source (when there is
+  one) overlaps the predicted source span.
+- **speaker**: documents whose title, byline or labels name a speaker (``named_by`` not ``none``), and the
+  share of them whose every named speaker podium found (in ``meta.speakers`` or the turns), by surname.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent / "data" / "realtext"
+ANALYSERS = ["entity", "actor", "attribution", "event"]
+DATASETS = {
+    "ct2020-t5": "ct2020-t5/train/{}.tsv",
+    "ct2019": "checkthat2019-t1/train/{}.tsv",
+    "claimbuster": "claimbuster/debate_transcripts/{}.txt",
+    "ptc": "ptc-semeval2020/train/articles/{}.txt",
+}
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def read_gold(split: str) -> dict[str, list[dict[str, Any]]]:
+    names = ["dev", "test"] if split == "all" else [split]
+    docs: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        for line in (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                docs.setdefault(record["doc"], []).append(record)
+    return docs
+
+
+def source_path(data: Path, doc: str) -> Path:
+    dataset, name = doc.split("/", 1)
+    return data / DATASETS[dataset].format(name)
+
+
+def line_ranges(path: Path, result: dict[str, Any]) -> dict[int, tuple[int, int]]:
+    """Document offsets of each source line: a TSV line is the sentence with its ``line_number``; a line of
+    a plain text is found in the analysed text in order."""
+    text = result["text"]
+    if path.suffix == ".tsv":
+        return {
+            s["attrs"]["line_number"]: (s["start"], s["end"])
+            for s in result["sentences"]
+            if "line_number" in s.get("attrs", {})
+        }
+    from podium.document import normalise_text
+
+    ranges: dict[int, tuple[int, int]] = {}
+    cursor = 0
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(normalise_text(raw).split("\n"), 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        at = text.find(stripped, cursor)
+        if at < 0:  # the reader changed the line (a header, a label): find its first words
+            at = text.find(stripped[:40], cursor)
+        if at < 0:
+            continue
+        ranges[number] = (at, at + len(stripped))
+        cursor = at + len(stripped)
+    return ranges
+
+
+def locate(text: str, line: tuple[int, int], needle: str | None, n: int = 1) -> tuple[int, int] | None:
+    """Offsets of the ``n``-th occurrence of ``needle`` inside the line ``line`` of ``text``."""
+    if not needle:
+        return None
+    start, end = line
+    at = start - 1
+    for _ in range(max(1, n)):
+        at = text.find(needle, at + 1, end)
+        if at < 0:
+            return None
+    return at, at + len(needle)
+
+
+def overlaps(a: tuple[int, int] | list[int] | None, b: tuple[int, int] | list[int] | None) -> bool:
+    return bool(a and b and a[0] < b[1] and b[0] < a[1])
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def norm_id(actor: str | None) -> str | None:
+    if actor is None:
+        return None
+    if actor.upper().startswith("NEW:"):
+        return "new:" + _SLUG.sub("-", actor[4:].lower()).strip("-")
+    return actor
+
+
+def same_actor(pred: str | None, gold: str | None) -> bool:
+    pred, gold = norm_id(pred), norm_id(gold)
+    if pred == gold:
+        return True
+    if pred and gold and pred.startswith("new:") and gold.startswith("new:"):
+        return gold.endswith("-" + pred[4:])  # "new:romney" for "NEW:Mitt Romney"
+    return False
+
+
+def analyse(path: Path) -> dict[str, Any]:
+    from podium.analyze import analyze_document
+    from podium.ingest import load
+    from podium.outputs.json_out import to_dict
+    from podium.pipeline import Pipeline
+
+    doc = load(str(path))
+    analyze_document(doc, Pipeline.from_names(ANALYSERS))
+    return to_dict(doc)
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.errors: list[str] = []
+
+    def add(self, part: str, tp: int, n_pred: int, n_gold: int) -> None:
+        self.counts[f"{part}.tp"] += tp
+        self.counts[f"{part}.pred"] += n_pred
+        self.counts[f"{part}.gold"] += n_gold
+
+    def line(self, part: str) -> str:
+        c = self.counts
+        p, r, f = prf(c[f"{part}.tp"], c[f"{part}.pred"], c[f"{part}.gold"])
+        return f"| {part} | {p:.3f} | {r:.3f} | **{f:.3f}** | {c[f'{part}.gold']} | {c[f'{part}.pred']} |"
+
+
+def score_mentions(
+    text: str, rng: tuple[int, int], gold: list[dict], pred: list[dict], tally: Tally, where: str
+) -> None:
+    golds = [(locate(text, rng, g["text"], g.get("n", 1)), g["actor"]) for g in gold]
+    golds = [(span, actor) for span, actor in golds if span]
+    used: set[int] = set()
+    tp = 0
+    for p in pred:
+        hit = next(
+            (
+                i
+                for i, (span, actor) in enumerate(golds)
+                if i not in used and overlaps(span, (p["start"], p["end"])) and same_actor(p["label"], actor)
+            ),
+            None,
+        )
+        if hit is None:
+            tally.errors.append(f"{where} mention FP {text[p['start'] : p['end']]!r} -> {p['label']}")
+        else:
+            used.add(hit)
+            tp += 1
+    for i, (span, actor) in enumerate(golds):
+        if i not in used:
+            tally.errors.append(f"{where} mention FN {text[span[0] : span[1]]!r} -> {actor}")
+    tally.add("actor mentions", tp, len(pred), len(golds))
+
+
+def score_events(gold: list[dict], pred: list[dict], tally: Tally, where: str) -> None:
+    left = list(gold)
+    tp = 0
+    for p in pred:
+        hit = next(
+            (
+                g
+                for g in left
+                if g["type"] == p["type"]
+                and same_actor(p["target"], g.get("target"))
+                and (
+                    same_actor(p["source"], g.get("source"))
+                    or (g.get("via") and same_actor(p["source"], g["via"]))
+                )
+            ),
+            None,
+        )
+        if hit is None:
+            tally.errors.append(f"{where} event FP {p['source']} {p['type']} {p['target']}")
+        else:
+            left.remove(hit)
+            tp += 1
+    for g in left:
+        tally.errors.append(
+            f"{where} event FN {g.get('source')} {g['type']} {g.get('target')} ({g.get('trigger')})"
+        )
+    tally.add("events", tp, len(pred), len(gold))
+    # the three parts one by one, for diagnosis
+    for part, key in (("event types", "type"), ("event sources", "source"), ("event targets", "target")):
+        g_vals = Counter(norm_id(g.get(key)) for g in gold)
+        p_vals = Counter(norm_id(p.get(key)) for p in pred)
+        tally.add(part, sum((g_vals & p_vals).values()), len(pred), len(gold))
+
+
+def _attribution_right(
+    text: str, rng: tuple[int, int], g: dict, sourced: bool, cue: list[int] | None, source: list[int] | None
+) -> bool:
+    if bool(g.get("sourced", True)) != sourced or not overlaps(locate(text, rng, g.get("cue")), cue):
+        return False
+    if g.get("sourced", True) and g.get("source"):
+        return overlaps(locate(text, rng, g["source"]), source)
+    return True
+
+
+def score_attributions(
+    text: str, rng: tuple[int, int], gold: list[dict], pred: list[dict], tally: Tally, where: str
+) -> None:
+    left = list(gold)
+    tp = 0
+    for p in pred:
+        sourced = p["label"] == "attribution"
+        cue = p["attrs"].get("cue_span")
+        source = p["attrs"].get("source_span")
+
+        hit = next((g for g in left if _attribution_right(text, rng, g, sourced, cue, source)), None)
+        if hit is None:
+            src = text[source[0] : source[1]] if source else ""
+            tally.errors.append(
+                f"{where} attribution FP source={src!r} cue={text[cue[0] : cue[1]] if cue else ''!r}"
+            )
+        else:
+            left.remove(hit)
+            tp += 1
+    for g in left:
+        tally.errors.append(f"{where} attribution FN source={g.get('source')!r} cue={g.get('cue')!r}")
+    tally.add("attributions", tp, len(pred), len(gold))
+
+
+def surname(actor: str, names: dict[str, str]) -> str:
+    name = actor[4:] if actor.upper().startswith("NEW:") else names.get(actor, actor)
+    return name.split()[-1].lower() if name.split() else actor.lower()
+
+
+def score_document(data: Path, doc: str, records: list[dict], names: dict[str, str], tally: Tally) -> None:
+    path = source_path(data, doc)
+    result = analyse(path)
+    text = result["text"]
+    ranges = line_ranges(path, result)
+    head = next(r for r in records if r.get("record") == "document")
+    if head.get("named_by", "none") != "none" and head.get("speakers"):
+        found = {
+            w.lower() for s in result["meta"].get("speakers") or [] for w in re.findall(r"[\w'’-]+", str(s))
+        }
+        found |= {
+            w.lower()
+            for t in result.get("turns") or []
+            for w in re.findall(r"[\w'’-]+", t.get("speaker") or "")
+        }
+        ok = all(surname(s, names) in found for s in head["speakers"])
+        tally.counts["speaker.named"] += 1
+        tally.counts["speaker.found"] += int(ok)
+        if not ok:
+            tally.errors.append(
+                f"{doc} speaker: gold {head['speakers']} ({head['named_by']}), found {sorted(found)[:12]}"
+            )
+    starts = sorted((rng[0], number) for number, rng in ranges.items())
+
+    def line_of(offset: int) -> int | None:
+        best = None
+        for start, number in starts:
+            if start > offset:
+                break
+            best = number
+        return best if best is not None and ranges[best][0] <= offset < ranges[best][1] else None
+
+    spans = result["spans"]
+    mentions = [s for s in spans if s["layer"] == "actor_mention" and s["attrs"].get("kind") != "pronoun"]
+    attributions = [s for s in spans if s["layer"] == "attribution"]
+    events = result.get("events") or []
+    sentence_start = [s["start"] for s in result["sentences"]]
+    for record in records:
+        if "line" not in record:
+            continue
+        number = record["line"]
+        where = f"{doc}:{number}"
+        if number not in ranges:
+            tally.counts["lines.unlocated"] += 1
+            tally.errors.append(f"{where} line not found in the analysed text")
+            continue
+        rng = ranges[number]
+        tally.counts["lines"] += 1
+        line_mentions = [m for m in mentions if line_of(m["start"]) == number]
+        score_mentions(text, rng, record.get("mentions", []), line_mentions, tally, where)
+        line_attr = [
+            a for a in attributions if line_of(a["attrs"].get("cue_span", [a["start"]])[0]) == number
+        ]
+        score_attributions(text, rng, record.get("attributions", []), line_attr, tally, where)
+        line_events = [e for e in events if line_of(sentence_start[e["sentence"]]) == number]
+        score_events(record.get("events", []), line_events, tally, where)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="the ../shared/data folder")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--show-errors", action="store_true", help="print each error (not for test)")
+    args = parser.parse_args()
+    if args.show_errors and args.split != "dev":
+        raise SystemExit("errors are printed for the dev split only: the test third stays untouched")
+    names = {}
+    for row in (HERE / "actors.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cells = row.split("\t")
+        names[cells[0]] = cells[2]
+    gold = read_gold(args.split)
+    tally = Tally()
+    started = time.perf_counter()
+    for doc, records in sorted(gold.items()):
+        score_document(args.data, doc, records, names, tally)
+    c = tally.counts
+    print(
+        f"# podium on real text ({args.split}: {len(gold)} documents, {c['lines']} lines scored, "
+        f"{c['lines.unlocated']} not located; {time.perf_counter() - started:.0f} s)"
+    )
+    print("| measure | P | R | F1 | gold | predicted |\n|---|---|---|---|---|---|")
+    for part in ("actor mentions", "attributions", "events", "event types", "event sources", "event targets"):
+        print(tally.line(part))
+    named = c["speaker.named"]
+    share = c["speaker.found"] / named if named else 0.0
+    print(f"\nspeaker found for {c['speaker.found']} of {named} documents that name one ({share:.0%})")
+    if args.show_errors:
+        print("\n## errors")
+        for error in tally.errors:
+            print(error)
+
+
+if __name__ == "__main__":
+    main()
