@@ -1,17 +1,21 @@
 """``podium serve`` benchmark (issue 16): page load, the API's analysis time against the CLI's, and
 concurrent analyses, on a real server process.
 
-    python benchmarks/web.py [--sample ../shared/samples/speech-syria-2024-12.txt] [--runs 5]
+    python benchmarks/web.py [--sample ../shared/samples/speech-syria-2024-12.txt] [--runs 5] [--fresh 1]
+                             [--only pages]
 
 A server is started on 127.0.0.1 (a free port) with a fresh SQLite database in a temporary folder and
 the default settings (``--workers`` as ``podium serve`` picks it; the technique helper as ``podium
 analyze`` uses it unless ``PODIUM_HELPER=0``). Then:
 
 1. **Page load** of the stored sample (the Syria speech, 4,256 words; the bundled sample when the shared
-   folder is absent), server side: the ``Server-Timing`` header, time spent in the server until the page
-   starts to go out. Three cases: the first page the process renders (templates compiled), the first view
-   of another stored document in a warm process (rendered from the database), and repeated views
-   (rendered pages are kept in memory; ``--runs`` of them, median).
+   folder is absent), server side: the ``Server-Timing`` header, wall time spent in the server until the
+   page starts to go out, and the server process' CPU time meanwhile (on a loaded machine, wall time
+   waits for other processes' turns on the cores; CPU time is the request's own work). Four cases: the
+   first page the process renders (templates compiled), the first view of another stored document in a
+   warm process (rendered from the database), repeated views (rendered pages are kept in memory;
+   ``--runs`` of them, median), and the first view in a fresh server on the same database (``--fresh``
+   servers, each started, its worker's models loaded, then the page asked for once: the cold case).
 2. **POST /api/analyze** of the sample (wall time at the client, the JSON back; median of ``--runs``; the
    worker has loaded its models at start) against **podium analyze SAMPLE -f json** (a fresh process each
    run, as a user runs it: start-up and model loading included; median of ``--runs``). The ratio is the
@@ -19,7 +23,8 @@ analyze`` uses it unless ``PODIUM_HELPER=0``). Then:
 3. **4 concurrent analyses**: four different texts posted at once; each must be answered 200 with its
    own stored document.
 
-The machine may be shared: the load average is printed next to each timing.
+The machine may be shared: the load average is printed next to each timing. ``--only pages`` measures
+the page loads alone.
 """
 
 from __future__ import annotations
@@ -67,10 +72,25 @@ def start(db: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     sys.exit(f"the server did not start:\n{log.read_text(errors='replace')}")
 
 
-def server_ms(response: httpx.Response) -> float:
-    found = re.search(r"app;dur=([0-9.]+)", response.headers.get("server-timing", ""))
-    assert found, "no Server-Timing header"
+def server_ms(response: httpx.Response, metric: str = "app") -> float:
+    """Milliseconds of ``metric`` in the Server-Timing header: ``app`` (wall) or ``cpu``."""
+    found = re.search(metric + r";dur=([0-9.]+)", response.headers.get("server-timing", ""))
+    assert found, f"no {metric} in the Server-Timing header"
     return float(found.group(1))
+
+
+def timing(response: httpx.Response) -> str:
+    return f"{server_ms(response):.0f} ms (CPU {server_ms(response, 'cpu'):.0f} ms)"
+
+
+def median(responses: list[httpx.Response]) -> str:
+    wall = statistics.median(server_ms(r) for r in responses)
+    return f"median {wall:.0f} ms (CPU {statistics.median(server_ms(r, 'cpu') for r in responses):.0f} ms)"
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)
+    process.wait(60)
 
 
 def analyse(client: httpx.Client, text: str, title: str) -> tuple[int, float]:
@@ -82,9 +102,10 @@ def analyse(client: httpx.Client, text: str, title: str) -> tuple[int, float]:
     return int(response.headers["x-podium-document-id"]), seconds
 
 
-def wait_for_workers(client: httpx.Client) -> None:
-    """The first job runs after the worker's warm-up (models loaded): wait for that once."""
-    analyse(client, "A warm-up text. The ministry said 40 villages were shelled in 2024.", "warm-up")
+def wait_for_workers(client: httpx.Client, n: int = 0) -> None:
+    """The first job runs after the worker's warm-up (models loaded): wait for that once (``n`` makes
+    the text new to the database, so that it is analysed)."""
+    analyse(client, f"A warm-up text {n}. The ministry said 40 villages were shelled in 2024.", "warm-up")
 
 
 def main() -> None:
@@ -93,21 +114,28 @@ def main() -> None:
         "--sample", type=Path, default=SHARED_SAMPLE if SHARED_SAMPLE.exists() else BUNDLED_SAMPLE
     )
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--fresh", type=int, default=1, help="fresh servers for the cold first view")
+    parser.add_argument("--only", choices=("all", "pages"), default="all")
     args = parser.parse_args()
     text = args.sample.read_text(encoding="utf-8")
     words = len(text.split())
     print(f"sample: {args.sample.name} ({words:,} words); {os.cpu_count()} cores; {load()}")
     with tempfile.TemporaryDirectory(prefix="podium-web-bench-") as tmp:
-        process, url = start(Path(tmp) / "bench.db", Path(tmp) / "server.log")
+        db, log = Path(tmp) / "bench.db", Path(tmp) / "server.log"
+        process, url = start(db, log)
         try:
             with httpx.Client(base_url=url, timeout=600) as client:
                 wait_for_workers(client)
-                pages(client, text, args.runs)
-                api_seconds = api(client, text, args.runs)
-                concurrent(client, text)
+                document_id = pages(client, text, args.runs)
+                if args.only == "all":
+                    api_seconds = api(client, text, args.runs)
+                    concurrent(client, text)
         finally:
-            process.send_signal(signal.SIGTERM)
-            process.wait(60)
+            stop(process)
+        fresh(db, log, document_id, args.fresh)
+    if args.only == "pages":
+        print("command:", shlex.join([sys.executable, *sys.argv]))
+        return
     cli_seconds = cli(args.sample, args.runs)
     print(
         f"API vs CLI: {statistics.median(api_seconds):.2f} s / {statistics.median(cli_seconds):.2f} s = "
@@ -116,17 +144,40 @@ def main() -> None:
     print("command:", shlex.join([sys.executable, *sys.argv]))
 
 
-def pages(client: httpx.Client, text: str, runs: int) -> None:
+def pages(client: httpx.Client, text: str, runs: int) -> int:
+    """The warm server's cases; returns the sample's document id."""
     first_id, _ = analyse(client, text, "page load")
     other_id, _ = analyse(client, text + "\n\nOne more sentence, so that it is another document.", "other")
     first = client.get(f"/documents/{first_id}")
     other = client.get(f"/documents/{other_id}")
-    repeated = [server_ms(client.get(f"/documents/{first_id}")) for _ in range(runs)]
+    repeated = [client.get(f"/documents/{first_id}") for _ in range(runs)]
     assert first.status_code == other.status_code == 200
     print(
-        f"page load, server side: first page of the process {server_ms(first):.0f} ms; first view of another "
-        f"document {server_ms(other):.0f} ms; repeated views median {statistics.median(repeated):.0f} ms "
+        f"page load, server side: first page of the process {timing(first)}; first view of another "
+        f"document {timing(other)}; repeated views {median(repeated)} "
         f"(page {len(first.content) / 1e6:.2f} MB; {load()})"
+    )
+    return first_id
+
+
+def fresh(db: Path, log: Path, document_id: int, servers: int) -> None:
+    """The cold case: the sample's page as the first request for it in a fresh server process."""
+    views = []
+    for n in range(1, servers + 1):
+        process, url = start(db, log)
+        try:
+            with httpx.Client(base_url=url, timeout=600) as client:
+                wait_for_workers(client, n)  # the worker's model loading is over before the page is asked for
+                time.sleep(2)
+                view = client.get(f"/documents/{document_id}")
+                assert view.status_code == 200
+                views.append(view)
+                print(f"  fresh server, first view: {timing(view)}; {load()}")
+        finally:
+            stop(process)
+    print(
+        f"page load, server side, first view in a fresh server: {median(views)} over {servers} servers; "
+        f"{load()}"
     )
 
 

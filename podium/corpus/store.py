@@ -97,15 +97,20 @@ class Corpus:
 
     def data(self, document_id: int) -> dict[str, Any]:
         """The stored analysis of one document as ``podium analyze -f json`` data (E406 if missing)."""
+        return to_dict(self.get(document_id))  # the canonical form: span order, texts, schema version
+
+    def get(self, document_id: int) -> Document:
+        """The stored analysis as a Document, rendered by any output format without re-running it."""
         with self.reading() as conn:
             data = document_data(conn, document_id)
         if data is None:
             raise PodiumError("E406", url=self.name, id=document_id)
-        return to_dict(from_dict(data))  # the canonical form: span order, texts, schema version
+        return from_dict(data)
 
-    def get(self, document_id: int) -> Document:
-        """The stored analysis as a Document, rendered by any output format without re-running it."""
-        return from_dict(self.data(document_id))
+    def stored(self, document_id: int) -> tuple[Document, dict[str, Any]]:
+        """``get`` and ``data`` of one document at once, read and converted once (E406 if missing)."""
+        doc = self.get(document_id)
+        return doc, to_dict(doc)
 
     def ids(self) -> list[int]:
         with self.reading() as conn:

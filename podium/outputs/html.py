@@ -91,7 +91,9 @@ def _env() -> jinja2.Environment:
 def safe_json(data: Any) -> Markup:
     """JSON that cannot end a ``<script>`` element or start markup, whatever strings it holds."""
     raw = json.dumps(data, ensure_ascii=False, default=str)
-    return Markup(re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], raw))
+    for char, escaped in _JSON_ESCAPES.items():  # no escape holds another's character
+        raw = raw.replace(char, escaped)
+    return Markup(raw)
 
 
 def _csp_hash(source: str) -> str:
@@ -149,26 +151,33 @@ def _piece_classes(ids: tuple[int, ...], spans: list[dict[str, Any]], slugs: dic
     classes = ["hl", *(f"hl-{slugs[name]}" for name in layers)]
     for name in layers:
         bar = PALE_BELOW.get(name)
+        if bar is None:
+            continue
         scores = [spans[j].get("score") for j in ids if spans[j]["layer"] == name]
-        if bar is not None and all(sc is not None and sc < bar for sc in scores):
+        if all(sc is not None and sc < bar for sc in scores):
             classes.append(f"pale-{slugs[name]}")
     return classes
 
 
 def _cover(ranges: list[tuple[int, int]], bounds: list[int]) -> list[tuple[int, ...]]:
-    """For each piece ``[bounds[i], bounds[i+1])``, the indices of the non-empty ranges covering it."""
-    starts: dict[int, list[int]] = defaultdict(list)
-    ends: dict[int, list[int]] = defaultdict(list)
+    """For each piece ``[bounds[i], bounds[i+1])``, the indices of the non-empty ranges covering it
+    (``bounds`` holds every start and end)."""
+    changes: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))  # pos: starting, ending
     for i, (start, end) in enumerate(ranges):
         if start < end:
-            starts[start].append(i)
-            ends[end].append(i)
+            changes[start][0].append(i)
+            changes[end][1].append(i)
+    index = {pos: i for i, pos in enumerate(bounds)}
+    out: list[tuple[int, ...]] = []
     active: set[int] = set()
-    out = []
-    for pos in bounds[:-1]:
-        active.difference_update(ends.get(pos, ()))
-        active.update(starts.get(pos, ()))
-        out.append(tuple(sorted(active)))
+    covering: tuple[int, ...] = ()
+    for pos in sorted(changes):  # the pieces from one change to the next share their ranges
+        out += [covering] * (index[pos] - len(out))
+        starting, ending = changes[pos]
+        active.difference_update(ending)
+        active.update(starting)
+        covering = tuple(sorted(active))
+    out += [covering] * (len(bounds) - 1 - len(out))
     return out
 
 
@@ -181,12 +190,16 @@ def layout(data: dict[str, Any], slugs: dict[str, str]) -> list[Block]:
         _cover([(r["start"], r["end"]) for r in g], bounds) for g in groups
     )
     turn_starts = {t["start"]: t["speaker"] for t in turns if t["end"] > t["start"]}
+    classes_of: dict[tuple[tuple[int, ...], bool], str] = {}  # pieces in a row often share their spans
     blocks: list[Block] = []
     for i, (a, b) in enumerate(pairwise(bounds)):
         ids = spans_at[i]
-        classes = _piece_classes(ids, spans, slugs)
-        if header_at[i]:
-            classes.append("hdr")
+        key = (ids, bool(header_at[i]))
+        classes = classes_of.get(key)
+        if classes is None:
+            classes = classes_of[key] = " ".join(
+                [*_piece_classes(ids, spans, slugs), *(["hdr"] if header_at[i] else [])]
+            )
         para = paras_at[i][0] if paras_at[i] else None
         if not blocks or blocks[-1].paragraph != para:
             blocks.append(Block(para))
@@ -195,7 +208,7 @@ def layout(data: dict[str, Any], slugs: dict[str, str]) -> list[Block]:
         sent = sents_at[i][0] if sents_at[i] else None
         if not blocks[-1].runs or blocks[-1].runs[-1].sentence != sent:
             blocks[-1].runs.append(Run(sent))
-        blocks[-1].runs[-1].pieces.append(Piece(text[a:b], ids, " ".join(classes), turn_starts.get(a)))
+        blocks[-1].runs[-1].pieces.append(Piece(text[a:b], ids, classes, turn_starts.get(a)))
     if data["paragraphs"]:
         blocks = [b for b in blocks if b.paragraph is not None or not _blank(b)]
     for block in blocks:
@@ -271,13 +284,14 @@ def report_context(doc: Document, data: dict[str, Any] | None = None) -> dict[st
     network = build_network(doc)
     names = {n.id: n.name for n in network.nodes}
     ac = {n.id: n.acting_for for n in network.nodes if n.acting_for}  # whom each acts for
+    techniques = {s["label"] for s in spans if s["layer"] == "technique"}
     payload = {
         "layers": slugs,
         "spans": [{k: s[k] for k in _SPAN_KEYS} for s in spans],
         "explanations": {
             label: f"{technique_name(label)}: {line}"
             for label, line in EXPLANATIONS.items()
-            if any(s["layer"] == "technique" and s["label"] == label for s in spans)
+            if label in techniques
         },
     }
     return dict(

@@ -6,9 +6,11 @@ writers build on it so that every format shows the same analysis.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 from collections.abc import Iterator
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -39,10 +41,45 @@ def _span(doc: Document, layer: str, span: Span) -> dict[str, Any]:
 
 def _record(record: Any) -> Any:
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return dataclasses.asdict(record)
+        return _asdict(record)
     if hasattr(record, "to_dict"):
         return record.to_dict()
     return record
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def _asdict(record: Any) -> dict[str, Any]:
+    """``dataclasses.asdict(record)``: the same dict, deep-copied the same way, several times faster on
+    records of plain JSON-like data (the claims, events and actors of a long document)."""
+    return {name: _copied(getattr(record, name)) for name in _field_names(type(record))}
+
+
+def _copied(value: Any) -> Any:
+    """A field value as ``dataclasses.asdict`` copies it: plain lists and dicts item by item, nested
+    dataclasses as dicts, other containers as their own type, anything else by ``copy.deepcopy`` (which
+    returns strings, numbers, booleans and None as they are)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is list:
+        return [_copied(v) for v in value]
+    if kind is dict:
+        return {_copied(k): _copied(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _asdict(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return kind(*[_copied(v) for v in value])
+    if isinstance(value, list | tuple):
+        return kind(_copied(v) for v in value)
+    if isinstance(value, dict):
+        if hasattr(kind, "default_factory"):  # a defaultdict
+            return kind(value.default_factory, ((_copied(k), _copied(v)) for k, v in value.items()))
+        return kind((_copied(k), _copied(v)) for k, v in value.items())
+    return copy.deepcopy(value)
 
 
 def _claim(claim: Any) -> Any:

@@ -9,6 +9,7 @@ scripts from a CDN, which neither the offline rule nor the Content-Security-Poli
 
 from __future__ import annotations
 
+import gc
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -46,6 +47,8 @@ def create_app(settings: Settings) -> FastAPI:
         await jobs.start()
         for name in environment().list_templates(extensions=["j2"]):  # compiled now, not on a visit
             environment().get_template(name)
+        pages.prepare(corpus)
+        gc.freeze()  # what start-up made lives as long as the server: no collection need look at it again
         try:
             yield
         finally:

@@ -18,9 +18,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from podium.corpus.reader import prepare
 from podium.corpus.writer import content_hash
 from podium.outputs.html import report_context
-from podium.outputs.json_in import from_dict
 from podium.web.pages import environment
 
 KEEP = 24
@@ -70,6 +70,14 @@ class RenderedPages:
             self._pages.move_to_end(document_id)
             return rendered
 
+    def prepare(self, corpus: Any) -> None:
+        """At start-up: compile the statements that read a stored document and import what the "in the
+        corpus" section needs (on no document, keeping nothing), so the first page opened in a fresh
+        server does not wait for that."""
+        with corpus.reading() as conn:
+            prepare(conn)
+        corpus.actors_section([], None)
+
     def warm(self, corpus: Any, document_id: int, signed_in: bool) -> None:
         """Render a document's page ahead of its first view (after an analysis from the form)."""
         stamp = corpus.stamp(document_id)
@@ -88,8 +96,7 @@ class RenderedPages:
         return rendered
 
     def _render(self, corpus: Any, document_id: int, stamp: str, signed_in: bool) -> Rendered:
-        data = corpus.data(document_id)
-        doc = from_dict(data)
+        doc, data = corpus.stored(document_id)
         context = report_context(doc, data)
         key = content_hash(stamp)[:16]
         html = (

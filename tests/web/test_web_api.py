@@ -185,6 +185,27 @@ def test_every_response_has_the_security_headers_and_no_inline_code(
                 assert not re.search(r"\son[a-z]+=", response.text), path
 
 
+def test_a_document_page_is_the_report_rendered_from_the_database(
+    server: Server, stored: dict[str, Any]
+) -> None:
+    """The served page is what rendering the stored document gives in a new process, with or without
+    the start-up preparation (which reads nothing); the server says how long it took, and its CPU time."""
+    from podium.corpus import Corpus
+    from podium.web.rendered import RenderedPages
+
+    with server.client() as client:
+        served = client.get(f"/documents/{stored['id']}")
+    assert served.status_code == 200
+    assert re.fullmatch(r"app;dur=[0-9.]+, cpu;dur=[0-9.]+", served.headers["server-timing"])
+    with Corpus(str(server.db)) as corpus:
+        stamp = corpus.stamp(stored["id"])
+        prepared = RenderedPages()
+        prepared.prepare(corpus)
+        fresh = RenderedPages().page(corpus, stored["id"], stamp, "", False)
+        assert prepared.page(corpus, stored["id"], stamp, "", False) == fresh == served.text
+    assert 'id="text"' in fresh and "claims-table" in fresh
+
+
 def _csrf(client: httpx.Client, path: str) -> str:
     page = client.get(path).text
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
