@@ -223,8 +223,8 @@ def byline_names(line: str) -> list[NamePhrase]:
     names = name_after(line, m.end())
     if not names:
         return []
-    rest = line[names[-1][1] :].strip(" .,;")
-    if rest and not re.match(r"(?:[|,;(—–-]|for\b|and\b|in\b|\d)", rest):
+    rest = line[names[-1][1] :].strip(" ")
+    if rest.strip(".") and not re.match(r"(?:[|,;(—–-]|for\b|and\b|in\b|\d)", rest):
         return []  # "By combining data ..." or a sentence that happens to start with "By"
     return [NamePhrase(s, e, "byline") for s, e in names]
 

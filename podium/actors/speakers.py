@@ -327,6 +327,9 @@ def _fuller_name(doc: Document, label: str) -> tuple[int, int] | None:
         return None
     word = re.escape(last.title()) + "|" + re.escape(last.upper())
     limit = min(len(doc.text), 6000)
+    in_context = _person_in_context(doc.text, re.compile(rf"\b(?:{word})\b"), limit)
+    if in_context is not None:
+        return in_context
     ending = re.compile(rf"\b((?:[A-Z][A-Za-z.'’-]*[ \t]+){{1,3}})(?:{word})\b")
     for m in ending.finditer(doc.text, 0, limit):
         words = m.group(1).split()
@@ -341,6 +344,33 @@ def _fuller_name(doc: Document, label: str) -> tuple[int, int] | None:
     for m in starting.finditer(doc.text, 0, limit):
         if all(w.lower() not in STOP_WORDS for w in m.group(1).split()) and is_person_name(m.group()):
             return m.start(), m.end()
+    return None
+
+
+def _person_in_context(text: str, pattern: re.Pattern[str], limit: int) -> tuple[int, int] | None:
+    """The first PERSON entity of two or more words that holds a match of ``pattern``, the NER reading
+    each match's line (at most the first eight matches)."""
+    from podium.nlp import load_spacy
+
+    spans = []
+    for m in list(pattern.finditer(text, 0, limit))[:8]:
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 300)
+        hi = text.find("\n", m.end())
+        hi = min(len(text) if hi == -1 else hi, m.end() + 300)
+        spans.append((lo, hi, m.start(), m.end()))
+    if not spans:
+        return None
+    nlp = load_spacy()
+    off = [p for p in nlp.pipe_names if p != "ner"]
+    for (lo, _, start, end), parsed in zip(
+        spans, nlp.pipe([text[a:b] for a, b, _, _ in spans], disable=off), strict=True
+    ):
+        for ent in parsed.ents:
+            s, e = lo + ent.start_char, lo + ent.end_char
+            words = [w for w in ent.text.split() if w.strip(".").lower() not in HONORIFICS]
+            fits = ent.label_ == "PERSON" and s <= start and end <= e and len(words) >= 2
+            if fits and words[0].lower() not in _NOT_FIRST_NAMES:
+                return s, e
     return None
 
 
@@ -469,8 +499,11 @@ def is_person_name(phrase: str) -> bool:
     from podium.nlp import load_spacy
 
     nlp = load_spacy()
-    parsed = nlp(f"{phrase}: I said it.", disable=[p for p in nlp.pipe_names if p != "ner"])
-    return any(e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(phrase) for e in parsed.ents)
+    off = [p for p in nlp.pipe_names if p != "ner"]
+    for parsed in nlp.pipe([f"{phrase}: I said it.", f"{phrase} said so."], disable=off):
+        if any(e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(phrase) for e in parsed.ents):
+            return True
+    return False
 
 
 def gazetteer_type(actor: str) -> str | None:
