@@ -4,7 +4,10 @@ quantity and time spans, negation, modality, attribution and quotation.
 A trigger gives one event per (source, target) pair, so coordinated actors give several events. Fallbacks:
 a missing target of an attack or coercion on "300 locations in Syria" is the state it happens in; a missing
 target of a demand or accusation is the subject of the clause it governs ("demand that X withdraw").
-An event needs at least one actor. This module does not choose which sentences to parse.
+A pronoun argument stands for the actor ``podium.actors.coref`` resolved it to (``source_via``/``target_via``
+give the antecedent), re-resolved without the clause's other argument; one left unresolved is kept in
+``unresolved``, never as an actor. An event needs at least one actor. This module does not choose which
+sentences to parse.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from podium.actors.coref import UNRESOLVED, Resolver, rebound
 from podium.actors.lexicon import Lexicon, Trigger
 from podium.actors.mentions import Mention
 from podium.actors.modality import modality, negated
@@ -43,6 +47,7 @@ REPORT_VERBS = {
 LOCATION_TYPES = {"state", "territory", "gpe"}
 FALLBACK_LOCATION_TARGET = {"ASSAULT", "COERCE"}
 CLAUSE_SPLIT = {"conj", "ccomp", "advcl", "parataxis"}
+POSSESSIVES = {"his", "its", "their", "theirs"}
 
 
 @dataclass(slots=True)
@@ -57,6 +62,8 @@ class SentenceInput:
     quantities: list[tuple[int, int]]
     times: list[tuple[int, int]]
     attributions: list[tuple[int, int]]
+    #: The document's pronoun resolver, when ``mentions`` include its pronouns (``podium.actors.coref``).
+    coref: Resolver | None = None
 
 
 def find_trigger(tok: Token, lexicon: Lexicon) -> tuple[Trigger, bool] | None:
@@ -87,6 +94,7 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
             sources, targets, light = roles.noun_roles(tok)
         else:
             sources, targets = roles.verb_roles(tok)
+            targets = [m for m in targets if not _possessive(inp, m)]  # "withdraw its forces from X"
             event_objects = [c for c in tok.children if c.dep_ == "dobj" and _is_event_noun(c, lexicon)]
             if not targets and event_objects and trig.type in ("ACCUSE", "REJECT", "SUPPORT", "DEMAND"):
                 # "condemn the aggression of X (against Y)": X is the one accused; Y belongs to the noun
@@ -100,7 +108,10 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
         location = _location(inp, tok)
         if not targets and trig.type in FALLBACK_LOCATION_TARGET:
             targets = _location_actor(inp, roles, tok, light)
-        if not sources and not targets:
+        if inp.coref is not None:  # a pronoun is not its own clause's other argument
+            targets = _bind(inp, roles, targets, sources)
+            sources = _bind(inp, roles, sources, targets)
+        if not _named(sources) and not _named(targets):
             continue
         for src in sources or [None]:
             for tgt in targets or [None]:
@@ -112,6 +123,37 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
                 seen.add(key)
                 events.append(_event(inp, tok, trig, nominal, light, src, tgt, location))
     return _drop_subsumed(events)
+
+
+def _bind(inp: SentenceInput, roles: Roles, mentions: list[Mention], others: list[Mention]) -> list[Mention]:
+    """``mentions`` with each pronoun re-resolved if it named the event's other argument or, as an object,
+    its own verb's subject ("Hezbollah ... forced them to ...": "them" is not Hezbollah)."""
+    if inp.coref is None:
+        return mentions
+    exclude = {m.actor for m in others} - {UNRESOLVED}
+    for m in mentions:
+        if m.kind == "coref" and m.actor != UNRESOLVED:
+            tok = next((t for t in inp.sdoc if inp.offset + t.idx == m.start), None)
+            verb = None
+            if tok is not None and tok.dep_ in ("dobj", "dative", "oprd", "attr"):
+                verb = tok.head
+            elif tok is not None and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+                verb = tok.head.head
+            if verb is not None:
+                exclude |= {s.actor for s in roles.subject_of(verb) if (s.start, s.end) != (m.start, m.end)}
+    exclude.discard(UNRESOLVED)
+    return rebound(inp.coref, mentions, exclude) if exclude else mentions
+
+
+def _possessive(inp: SentenceInput, m: Mention) -> bool:
+    """A possessive pronoun ("his troops", "its forces"): the object is the owner's, not a target."""
+    word = inp.sdoc.text[m.start - inp.offset : m.end - inp.offset]
+    return m.kind == "coref" and word.lower() in POSSESSIVES
+
+
+def _named(mentions: list[Mention]) -> bool:
+    """Whether any of ``mentions`` names an actor (an unresolved pronoun does not)."""
+    return any(m.actor != UNRESOLVED for m in mentions)
 
 
 def _is_event_noun(tok: Token, lexicon: Lexicon) -> bool:
@@ -165,7 +207,7 @@ def _location_actor(inp: SentenceInput, roles: Roles, tok: Token, light: Token |
     for head in heads:
         for pobj in pobjs(head, {"in", "inside", "across", "throughout"}):
             m = roles.mention_at(pobj)
-            if m is not None and m.kind != "pronoun":
+            if m is not None and m.kind not in ("pronoun", "coref"):
                 out.append(m)
     return out
 
@@ -201,6 +243,7 @@ def _event(
     token_starts = set(starts)
     trigger = [inp.offset + tok.idx, inp.offset + tok.idx + len(tok.text)]
     attributed, attributed_actor = _attribution(inp, tok, trigger)
+    src, tgt, unresolved = _known(src), _known(tgt), [[m.start, m.end] for m in (src, tgt) if _unknown(m)]
     return Event(
         id="",
         type=trig.type,
@@ -221,7 +264,19 @@ def _event(
         quoted=inside(inp.quotes, trigger[0] - inp.offset, trigger[1] - inp.offset),
         nominal=nominal,
         lemma=trig.lemma,
+        source_via=list(src.antecedent) if src and src.antecedent else None,
+        target_via=list(tgt.antecedent) if tgt and tgt.antecedent else None,
+        unresolved=unresolved,
     )
+
+
+def _unknown(m: Mention | None) -> bool:
+    return m is not None and m.actor == UNRESOLVED
+
+
+def _known(m: Mention | None) -> Mention | None:
+    """``m``, or None for a pronoun left unresolved (its span goes to the event's ``unresolved``)."""
+    return None if m is None or m.actor == UNRESOLVED else m
 
 
 def _any_in(starts: set[int], s: int, e: int) -> bool:
@@ -238,7 +293,7 @@ def _attribution(inp: SentenceInput, tok: Token, trigger: list[int]) -> tuple[li
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in REPORT_VERBS:
             who = roles.subject_of(cur.head)
             if who:
-                return [who[0].start, who[0].end], who[0].actor
+                return [who[0].start, who[0].end], who[0].actor if who[0].actor != UNRESOLVED else None
         if cur.head is cur:
             break
         cur = cur.head

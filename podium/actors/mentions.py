@@ -84,9 +84,12 @@ class Mention:
     start: int
     end: int
     actor: str
-    #: Alias kind (name, alias, adjective, metonym, epithet), "ner", or "pronoun".
+    #: Alias kind (name, alias, adjective, metonym, epithet), "ner", "pronoun" (the speaker's "we"), or
+    #: "coref" (a third-person pronoun, ``podium.actors.coref``).
     kind: str
     sentence: int
+    #: For "coref": [start, end) of the actor mention the pronoun was resolved through (None: unresolved).
+    antecedent: tuple[int, int] | None = None
 
 
 def slug(text: str) -> str:

@@ -63,6 +63,13 @@ class Event:
     #: Whether the event is named by a noun ("the bombing of ...") rather than a verb.
     nominal: bool = False
     lemma: str = ""
+    #: When the source (target) is a pronoun resolved to an actor: [start, end] of the actor mention it was
+    #: resolved through; ``source_span`` (``target_span``) is the pronoun itself (``podium.actors.coref``).
+    source_via: list[int] | None = None
+    target_via: list[int] | None = None
+    #: [start, end] of each pronoun argument ("they", "it") that could not be resolved to an actor; such
+    #: an argument is never given as the source or target.
+    unresolved: list[list[int]] = field(default_factory=list)
     #: The state or group the source acts for (Netanyahu -> ISR), None when the source is one itself;
     #: the same for the target (``podium.actors.acting_for``).
     source_acting_for: str | None = None

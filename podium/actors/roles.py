@@ -160,20 +160,24 @@ class Roles:
                 return m
         return None
 
+    def mentions_at(self, tok: Token) -> list[Mention]:
+        """Every mention covering ``tok``: one, or several for a pronoun resolved to coordinated actors."""
+        start = self.offset + tok.idx
+        end = start + len(tok.text)
+        return [m for m in self.mentions if m.start <= start and end <= m.end]
+
     def actors_of(self, tok: Token, depth: int = 0) -> list[Mention]:
         """The actors a noun phrase headed by ``tok`` names, coordinated ones included."""
         found: list[Mention] = []
         for head in conj_chain(tok):
-            m = self.mention_at(head)
-            if m is not None:
-                found.append(m)
+            here = self.mentions_at(head)
+            if here:
+                found += here
                 continue
             mods = [c for c in head.children if c.dep_ in MOD_DEPS]
             for child in mods:
                 for c in conj_chain(child):
-                    cm = self.mention_at(c)
-                    if cm is not None:
-                        found.append(cm)
+                    found += self.mentions_at(c)
             if (
                 not found
                 and depth == 0
@@ -240,9 +244,7 @@ class Roles:
         for c in noun.children:
             if c.dep_ in MOD_DEPS:
                 for cc in conj_chain(c):
-                    m = self.mention_at(cc)
-                    if m is not None:
-                        sources.append(m)
+                    sources += self.mentions_at(cc)
         sources += self.prep_actors(noun, {"by"})
         of = self.prep_actors(noun, {"of"})
         agent_of = noun.lemma_.lower() in AGENT_OF

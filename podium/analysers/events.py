@@ -4,7 +4,8 @@ Only sentences with at least one actor mention and a word of the event lexicon a
 (``podium.nlp.parsed_sentences``); the rest cost nothing. Quantity, time and attribution spans are linked
 when their layers ran first; otherwise numbers and dates come from spaCy's entities in the parsed sentences.
 Span label = event type; attrs hold the event id, source, target, modality and negation.
-It does not resolve "they"/"it" to actors, and it does not judge whether an event happened.
+Third-person pronouns ("they", "it") are resolved to actors by ``podium.actors.coref`` or kept as unresolved;
+it does not judge whether an event happened.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from podium.actors.acting_for import roll_up_events
+from podium.actors.coref import add_pronoun_mentions
 from podium.actors.extract import SentenceInput, sentence_events
 from podium.actors.lexicon import Lexicon, load_lexicon
 from podium.actors.matcher import default_matcher
@@ -46,6 +48,7 @@ class EventAnalyser(BaseAnalyser):
 
     def __call__(self, doc: Document) -> Document:
         by_sentence = mentions_by_sentence(doc)
+        coref = add_pronoun_mentions(doc, by_sentence)  # "they", "it": resolved, or kept as unresolved
         candidates = self.candidates(doc, by_sentence)
         events: list[Event] = []
         if candidates:
@@ -53,6 +56,7 @@ class EventAnalyser(BaseAnalyser):
             ner = sentence_docs(doc, "ner")  # entities from the cached NER pass, so the parse may skip NER
             for index in candidates:
                 inp = self._input(doc, index, parsed[index], ner[index], by_sentence[index])
+                inp.coref = coref
                 events += sentence_events(inp, self.lexicon)
         events.sort(key=lambda e: (e.trigger[0], e.source or "", e.target or ""))
         for n, event in enumerate(events, 1):
