@@ -99,7 +99,7 @@ def speaker_sides(
     """One ``Side`` per speaker (see the module docstring); recorded in ``meta.extras["sides"]``."""
     gazetteer = gazetteer or load_gazetteer()
     matcher = matcher or default_matcher()
-    found = {r.name: r for r in records(doc)} if SPEAKERS_EXTRA in doc.meta.extras else {}
+    found = {r.label or r.name: r for r in records(doc)} if SPEAKERS_EXTRA in doc.meta.extras else {}
     given = _given(doc, gazetteer, matcher)
     per_sentence = sentence_speakers(doc)
     speakers: list[str | None] = list(dict.fromkeys(per_sentence)) or [None]

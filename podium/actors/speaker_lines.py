@@ -5,7 +5,8 @@ line and the pattern that found them:
 - titles that name whose words the document is: "X's speech on ...", "Remarks by President X at ...",
   "Statement of the Ministry of ...", "Address by X", "Interview with X", "X delivers ...", and the
   op-ed heading "X: ..." (``title_colon``: the caller must check the body before believing it);
-- bylines: "By X", "By X and Y", "Written by X", "Author: X";
+- bylines: "By X", "By X and Y", "Written by X", "Author: X", "This article was originally published by X
+  at ...";
 - a dateline opening a report of one statement: "TEHRAN — Foreign Minister X said on Tuesday ...".
 A name phrase is a run of capitalised words (initials, "al-", "bin", "von", "of the" inside a name
 allowed; headline words such as "At", "On", "Full", "Text" stop it). This module does not decide who the
@@ -55,7 +56,11 @@ _BY = re.compile(
 _NAME_NOUN = re.compile(rf"\s+(?:{_NOUNS})\s*(?::|$|[—–|])", re.IGNORECASE)
 #: "X addresses the nation", "X delivers a speech", "X speaks at ...".
 _VERB = re.compile(r"\s+(?:addresses|delivers|gives\s+(?:a|an|the|his|her)\s|speaks\s+(?:to|at|on|before))")
-_BYLINE = re.compile(r"^\s*(?:(?:[Ww]ritten\s+|[Pp]osted\s+)?[Bb]y|BY|[Aa]uthor:|AUTHOR:)\s+")
+_BYLINE = re.compile(
+    r"^\s*(?:(?:[Ww]ritten\s+|[Pp]osted\s+)?[Bb]y|BY|[Aa]uthor:|AUTHOR:"
+    r"|(?:This|The)\s+(?:report|article|story|piece|post|op-ed|column|essay)\s+(?:was\s+)?(?:originally\s+)?"
+    r"(?:published|posted|written)\s+by)\s+"
+)
 #: An opening dateline: "TEHRAN —", "WASHINGTON, Feb. 9 (Reuters) -", "(Reuters) -".
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*)?"
@@ -224,7 +229,7 @@ def byline_names(line: str) -> list[NamePhrase]:
     if not names:
         return []
     rest = line[names[-1][1] :].strip(" ")
-    if rest.strip(".") and not re.match(r"(?:[|,;(—–-]|for\b|and\b|in\b|\d)", rest):
+    if rest.strip(".") and not re.match(r"(?:[|,;(—–-]|for\b|and\b|in\b|at\b|on\b|\d)", rest):
         return []  # "By combining data ..." or a sentence that happens to start with "By"
     return [NamePhrase(s, e, "byline") for s, e in names]
 

@@ -18,6 +18,7 @@ taken. Transcript labels keep their spelling in ``meta.speakers``; the record re
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 from podium.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
@@ -116,6 +117,8 @@ class FoundSpeaker:
     #: The state or group the speaker acts for, when known.
     acting_for: str | None = None
     evidence: list[int] | None = None
+    #: The transcript label this speaker speaks under ("THE PRESIDENT"), when the name came from one.
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,25 +212,38 @@ def _acting_for(entry: ActorEntry) -> str:
 
 
 def _from_meta(doc: Document, gazetteer: Gazetteer, matcher: Matcher) -> list[FoundSpeaker]:
-    """Records for the speakers the reader or the caller gave (none when ``meta.speakers`` is empty)."""
-    speakers = doc.meta.speakers
-    if not speakers:
+    """Records for the speakers the caller, the reader or the transcript's labels give (none when there
+    are none). A transcript's resolved labels become canonical names in ``meta.speakers`` ("THE
+    PRESIDENT" -> "Ronald Reagan"); the record keeps the label."""
+    previous = records(doc)
+    given = [r.name for r in previous if r.how == "given"]
+    if given and given == doc.meta.speakers:
+        out = []
+        for name in given:
+            res = _resolve_name(name, gazetteer, matcher)
+            out.append(FoundSpeaker(name, "given", res.actor, res.actor_name, res.role, res.acting_for, None))
+        return out
+    if doc.turns:
+        labels = list(dict.fromkeys(t.speaker for t in doc.turns))
+        known = {r.label: r for r in previous if r.label}
+        order = [s for s in doc.meta.speakers if s in labels] + [
+            s for s in labels if s not in doc.meta.speakers
+        ]
+        bogus = _headline_labels(doc)
+        out = [
+            known.get(label) or _label_record(doc, label, gazetteer, matcher)
+            for label in order
+            if label not in bogus
+        ]
+        doc.meta.speakers = list(dict.fromkeys(r.name for r in out))
+        return out
+    if not doc.meta.speakers:
         return []
-    previous = {r.name: r for r in records(doc)}
-    labels = {t.speaker for t in doc.turns}
-    bogus = _headline_labels(doc)
-    if bogus:
-        speakers = doc.meta.speakers = [s for s in speakers if s not in bogus]
     how = _provenance(doc)
     out = []
-    for name in speakers:
-        record = previous.get(name)
-        kind = record.how if record is not None and record.how == "given" else how
-        if name in labels and kind != "given":
-            out.append(_label_record(doc, name, gazetteer, matcher))
-            continue
+    for name in doc.meta.speakers:
         res = _resolve_name(name, gazetteer, matcher)
-        out.append(FoundSpeaker(name, kind, res.actor, res.actor_name, res.role, res.acting_for, None))
+        out.append(FoundSpeaker(name, how, res.actor, res.actor_name, res.role, res.acting_for, None))
     return out
 
 
@@ -288,27 +304,54 @@ def _resolve_name(name: str, gazetteer: Gazetteer, matcher: Matcher) -> Resolved
 
 def _label_record(doc: Document, label: str, gazetteer: Gazetteer, matcher: Matcher) -> FoundSpeaker:
     """A transcript label resolved: through the gazetteer, else through a fuller name in the opening of
-    the text ("KENNEDY" -> "Senator John F. Kennedy" -> name "John F. Kennedy")."""
+    the text ("KENNEDY" -> "Senator John F. Kennedy" -> "John F. Kennedy"; "THE PRESIDENT" -> "President
+    Reagan" -> "Ronald Reagan"). ``name`` is the canonical name when one is found, else the label."""
     turn = next(t for t in doc.turns if t.speaker == label)
     span = turn.attrs.get("label")
     evidence = list(span) if isinstance(span, list) else None
     words = set(re.findall(r"[A-Z]+", label.upper()))
     if words & NOT_PEOPLE or len(label.split()) > 6:
-        return FoundSpeaker(label, "transcript labels", evidence=evidence)
+        return FoundSpeaker(label, "transcript labels", evidence=evidence, label=label)
     name = label.split(",")[0].strip()  # "MARY BETH GAHN, SALES REPRESENTATIVE"
+    if not _name_words(name, []):  # only a role: "THE PRESIDENT" is the president the opening names
+        holder = _role_holder(doc, name)
+        if holder is None:
+            return FoundSpeaker(label, "transcript labels", evidence=evidence, label=label)
+        evidence = [holder[0], holder[1]]
+        name = doc.text[holder[0] : holder[1]]
     res = _person(_resolve_name(name, gazetteer, matcher), name)
-    if len(_name_words(name, [])) == 1:  # a surname: a fuller name in the opening says which person
-        fuller = _fuller_name(doc, name)
+    plain = _name_words(name, [])
+    if len(plain) == 1:  # a surname: a fuller name in the opening says which person
+        fuller = _fuller_name(doc, plain[0])
         if fuller is not None:
             start, end = fuller
             full = _person(resolve_phrase(doc.text[start:end], gazetteer, matcher), doc.text[start:end])
             if full.actor is not None or res.actor is None:
                 res, evidence = full, [start, end]
     if res.actor is None and (not res.named or res.name == label):
-        return FoundSpeaker(label, "transcript labels", None, None, res.role, res.acting_for, evidence)
+        return FoundSpeaker(label, "transcript labels", None, None, res.role, res.acting_for, evidence, label)
+    canonical = res.actor_name or res.name
     return FoundSpeaker(
-        label, "transcript labels", res.actor, res.actor_name or res.name, res.role, res.acting_for, evidence
+        canonical, "transcript labels", res.actor, canonical, res.role, res.acting_for, evidence, label
     )
+
+
+def _role_holder(doc: Document, role: str) -> tuple[int, int] | None:
+    """[start, end) of the "<Role> <Name>" named most often in the first 30,000 characters ("President
+    Reagan" for the label "THE PRESIDENT"; not "Vice President Bush")."""
+    words = [w for w in role.split() if w.lower() != "the"]
+    if not words:
+        return None
+    cased = r"\s+".join(rf"(?:{re.escape(w.title())}|{re.escape(w.upper())})" for w in words)
+    pattern = re.compile(rf"(?<!Vice )(?<!VICE )\b{cased}\s+((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)")
+    seen: dict[str, tuple[int, int]] = {}
+    counts: Counter[str] = Counter()
+    for m in pattern.finditer(doc.text, 0, min(len(doc.text), 30_000)):
+        names = [w for w in m.group(1).split() if w.lower() not in STOP_WORDS]
+        if names and len(names) == len(m.group(1).split()):
+            counts[names[-1]] += 1
+            seen.setdefault(names[-1], (m.start(), m.end()))
+    return seen[counts.most_common(1)[0][0]] if counts else None
 
 
 def _person(res: Resolved, name: str) -> Resolved:

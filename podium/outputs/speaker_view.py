@@ -38,8 +38,9 @@ def speaker_line(meta: dict[str, Any]) -> str:
     parts = []
     for name in speakers[:MAX_SPEAKERS]:
         record = records.get(name) or {}
-        full = record.get("actor_name")
-        parts.append(f"{name}: {full}" if full and full != name and len(speakers) > 1 else (full or name))
+        full = record.get("actor_name") or name
+        label = record.get("label")
+        parts.append(f"{label}: {full}" if label and label != full else full)
     more = f" and {len(speakers) - MAX_SPEAKERS} more" if len(speakers) > MAX_SPEAKERS else ""
     hows = {(records.get(n) or {}).get("how") for n in speakers}
     how = FOUND.get(hows.pop(), "") if len(hows) == 1 else ""

@@ -57,11 +57,21 @@ def test_lines_when_nothing_is_known() -> None:
 
 def test_lines_for_a_transcript() -> None:
     meta = {
-        "speakers": ["HOLT", "TRUMP"],
+        "speakers": ["Lester Holt", "Donald Trump"],
         "extras": {
             "speakers_found": [
-                {"name": "HOLT", "how": "transcript labels", "actor_name": "Lester Holt"},
-                {"name": "TRUMP", "how": "transcript labels", "actor_name": "Donald Trump"},
+                {
+                    "name": "Lester Holt",
+                    "how": "transcript labels",
+                    "actor_name": "Lester Holt",
+                    "label": "HOLT",
+                },
+                {
+                    "name": "Donald Trump",
+                    "how": "transcript labels",
+                    "actor_name": "Donald Trump",
+                    "label": "TRUMP",
+                },
             ],
             "sides": [
                 {"speaker": "HOLT", "actor": None, "name": None, "how": "unknown", "evidence": []},

@@ -100,11 +100,39 @@ def test_transcript_labels_resolve_through_the_gazetteer_and_the_opening() -> No
     )
     doc = read(text)
     found = {f.name: f for f in identify_speakers(doc)}
-    assert doc.meta.speakers == ["MODERATOR", "KARSTEN", "MACRON"]
+    found = {f.label: f for f in found.values()}
+    assert doc.meta.speakers == ["MODERATOR", "Ana Karsten", "Emmanuel Macron"]
     assert found["MACRON"].actor == "MACRON" and found["MACRON"].how == "transcript labels"
-    assert found["KARSTEN"].actor is None and found["KARSTEN"].actor_name == "Ana Karsten"
+    assert found["KARSTEN"].actor is None and found["KARSTEN"].name == "Ana Karsten"
     karsten = found["KARSTEN"].evidence
     assert doc.text[karsten[0] : karsten[1]] == "Ana Karsten"
+
+
+@pytest.mark.slow
+def test_a_role_label_is_the_role_holder_the_text_names_most() -> None:
+    text = (
+        "The Harbour Debate\n\n"
+        "MODERATOR: Welcome, President Ana Karsten, and welcome, Senator Paul Ortiz. President Karsten, "
+        "you served under former President Lindqvist. President Karsten, you begin.\n\n"
+        "THE PRESIDENT: Thank you. We built the dikes.\n\n"
+        "MR. ORTIZ: Late.\n\n"
+        "THE PRESIDENT: On time.\n"
+    )
+    doc = read(text)
+    found = {f.label: f for f in identify_speakers(doc)}
+    assert found["THE PRESIDENT"].name == "Ana Karsten"
+    assert found["MR. ORTIZ"].name == "Paul Ortiz"
+    assert doc.meta.speakers == ["MODERATOR", "Ana Karsten", "Paul Ortiz"]
+
+
+def test_a_repost_credit_is_a_byline() -> None:
+    text = (
+        "The port closes for a week\n\n"
+        "This article was originally published by Mara Quill at the Harbour Post\n"
+        "The port closes tomorrow.\n"
+    )
+    (found,) = identify_speakers(read(text))
+    assert (found.name, found.how) == ("Mara Quill", "byline")
 
 
 @pytest.mark.slow
