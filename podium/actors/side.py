@@ -211,11 +211,10 @@ def text_evidence(
     for index in sentences:
         sentence = doc.sentences[index]
         text = doc.span_text(sentence)
-        if "ur " not in text and "e " not in text and "y " not in text:
-            continue
-        quotes = quote_ranges(text)
+        quotes: list[tuple[int, int]] | None = None
         for pattern in (_OUR, _WE):
             for m in pattern.finditer(text):
+                quotes = quote_ranges(text) if quotes is None else quotes  # only where a phrase is
                 if inside(quotes, m.start(), m.end()):
                     continue
                 found = _named_at(text, m.end(), gazetteer, matcher, pattern is _OUR)

@@ -567,11 +567,11 @@ def _voice(doc: Document, body_start: int, names: list[str], person: re.Pattern[
     first = named = 0
     for sentence in body:
         text = doc.span_text(sentence)
+        own = list(person.finditer(text))
+        names_here = list(pattern.finditer(text)) if pattern is not None else []
+        if not own and not names_here:
+            continue
         quotes = quote_ranges(text)
-        if any(not inside(quotes, m.start(), m.end()) for m in person.finditer(text)):
-            first += 1
-        if pattern is not None and any(
-            not inside(quotes, m.start(), m.end()) for m in pattern.finditer(text)
-        ):
-            named += 1
+        first += any(not inside(quotes, m.start(), m.end()) for m in own)
+        named += any(not inside(quotes, m.start(), m.end()) for m in names_here)
     return first / len(body), named
