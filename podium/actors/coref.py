@@ -420,21 +420,18 @@ def resolver(doc: Document) -> Resolver:
 def add_pronoun_mentions(doc: Document, by_sentence: dict[int, list[Mention]]) -> Resolver:
     """Add the document's third-person pronouns to its per-sentence actor mentions, for the event
     extractor: a resolved pronoun as a "coref" mention of each actor it stands for, an unresolved one as a
-    mention of ``UNRESOLVED`` (only in sentences that name an actor otherwise, so it costs no parse)."""
+    mention of ``UNRESOLVED``. Only sentences that already mention an actor get them, so no sentence is
+    parsed for its pronouns alone (the parse is what events cost)."""
     coref = resolver(doc)
-    unresolved = []
     for link in coref.links:
+        here = by_sentence.get(link.sentence)
+        if here is None or link.reason == "expletive":
+            continue
         if link.actors:
-            here = by_sentence.setdefault(link.sentence, [])
             for actor, antecedent in zip(link.actors, link.antecedents, strict=True):
                 here.append(Mention(link.start, link.end, actor, "coref", link.sentence, antecedent))
-        elif link.reason != "expletive":
-            unresolved.append(link)
-    for link in unresolved:
-        if link.sentence in by_sentence:
-            by_sentence[link.sentence].append(
-                Mention(link.start, link.end, UNRESOLVED, "coref", link.sentence)
-            )
+        else:
+            here.append(Mention(link.start, link.end, UNRESOLVED, "coref", link.sentence))
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: (m.start, m.end))
     return coref

@@ -21,7 +21,7 @@ from podium.actors.mentions import Mention
 from podium.actors.modality import modality, negated
 from podium.actors.quotes import inside
 from podium.actors.records import Event
-from podium.actors.roles import LOCATION_PREPS, Roles, pobjs
+from podium.actors.roles import LOCATION_PREPS, TARGET_PREPS, Roles, pobjs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -48,6 +48,8 @@ LOCATION_TYPES = {"state", "territory", "gpe"}
 FALLBACK_LOCATION_TARGET = {"ASSAULT", "COERCE"}
 CLAUSE_SPLIT = {"conj", "ccomp", "advcl", "parataxis"}
 POSSESSIVES = {"his", "its", "their", "theirs"}
+#: Particles that are prepositions taking the target ("call on X"); others ("out", "over") are adverbs.
+PREPOSITIONS = {"on", "upon", "at", "against", "with", "to", "into", "by", "for", "from", "in"}
 
 
 @dataclass(slots=True)
@@ -71,7 +73,9 @@ def find_trigger(tok: Token, lexicon: Lexicon) -> tuple[Trigger, bool] | None:
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG":
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
         for trig in lexicon.lookup("verb", tok.lemma_):
-            if trig.particle is None or trig.particle in particles:
+            if (trig.particle is None or trig.particle in particles) and (
+                not trig.objects or idiom_objects(tok, trig)
+            ):
                 return trig, False
     if tok.pos_ in ("NOUN", "PROPN"):
         found = lexicon.lookup("noun", tok.lemma_) or lexicon.lookup("noun", tok.lower_)
@@ -80,13 +84,29 @@ def find_trigger(tok: Token, lexicon: Lexicon) -> tuple[Trigger, bool] | None:
     return None
 
 
+def idiom_objects(verb: Token, trig: Trigger) -> list[Token]:
+    """The verb's objects (or its particle's objects) that make ``trig``'s idiom ("the back" of "break the
+    back of"), if any."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in trig.objects]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in (trig.particle, "with", "to")):
+        found += [p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in trig.objects]
+    return found
+
+
+def _in_idiom(tok: Token, lexicon: Lexicon) -> bool:
+    """A noun that is the object of a verb idiom ("cut off aid to X" is no AID event)."""
+    head = tok.head if tok.dep_ in ("dobj", "oprd") else tok.head.head if tok.dep_ == "pobj" else None
+    hit = find_trigger(head, lexicon) if head is not None and head is not tok else None
+    return hit is not None and tok in idiom_objects(head, hit[0])  # type: ignore[arg-type]
+
+
 def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
-    roles = Roles(inp.offset, inp.mentions)
+    roles = Roles(inp.offset, inp.mentions, lexicon.light)
     events: list[Event] = []
     seen: set[tuple] = set()
     for tok in inp.sdoc:
         hit = find_trigger(tok, lexicon)
-        if hit is None or roles.mention_at(tok) is not None:
+        if hit is None or roles.mention_at(tok) is not None or (hit[1] and _in_idiom(tok, lexicon)):
             continue
         trig, nominal = hit
         light = None
@@ -101,6 +121,9 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
                 targets = [m for c in event_objects for m in roles.noun_roles(c)[0]]
             elif not targets:
                 targets = _prep_targets(roles, tok, trig)
+            if not targets and trig.objects:  # "broke the back of X", "cut off aid to X"
+                for obj in idiom_objects(tok, trig):
+                    targets += roles.prep_actors(obj, TARGET_PREPS | {"of"})
         if not targets and trig.type in ("DEMAND", "ACCUSE", "REQUEST"):
             targets = [m for c in tok.children if c.dep_ == "ccomp" for m in roles.subject_of(c)]
         if not targets and trig.type in ("THREATEN", "DEMAND", "REQUEST"):  # "threaten to annihilate X"
@@ -178,11 +201,11 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
 
 
 def _prep_targets(roles: Roles, verb: Token, trig: Trigger) -> list[Mention]:
-    preps = (
-        {trig.particle}
-        if trig.particle
-        else {"against", "on", "upon", "at", "with", "to", "toward", "towards", "for", "between"}
-    )
+    preps = {"against", "on", "upon", "at", "with", "to", "toward", "towards", "for", "between"}
+    if trig.particle in PREPOSITIONS:  # "call on X", "fire at X": only that preposition
+        preps = {trig.particle}
+    elif trig.particle:  # "take over X", "rain rockets down on X": the particle's object or the usual ones
+        preps = preps | {trig.particle}
     if trig.type == "RETREAT":
         preps = preps | {"from"}
     return roles.prep_actors(verb, preps)

@@ -1,7 +1,10 @@
 """The event lexicon: trigger verbs and nouns -> PLOVER event types (``resources/actors/plover.csv``).
 
-Gives the type of a parsed trigger (by lemma, part of speech and, for a few verbs, a particle such as
-"call on"), and the set of surface forms used to pick the sentences worth parsing. It does not parse.
+Gives the type of a parsed trigger (by lemma, part of speech and, for some verbs, a particle such as "call
+on", "take over", or an object that makes an idiom: "break the back of", "hit X with sanctions", "cut off
+aid"), the light verbs that lend their subject to an event noun ("launch an attack", "put pressure on"; rows
+with pos ``light``), and the set of surface forms used to pick the sentences worth parsing. It does not
+parse. A more specific entry (object, then particle) is tried before a plain one.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ class Trigger:
     lemma: str
     type: str
     particle: str | None
+    #: Lemmas one of which the verb's object (or its particle's object) must be ("back", "sanction").
+    objects: frozenset[str] = frozenset()
 
 
 def verb_forms(lemma: str) -> set[str]:
@@ -60,13 +65,35 @@ def noun_forms(lemma: str) -> set[str]:
 
 
 class Lexicon:
-    def __init__(self, triggers: list[Trigger], irregular: dict[str, set[str]]) -> None:
+    def __init__(
+        self, triggers: list[Trigger], irregular: dict[str, set[str]], light: frozenset[str] = frozenset()
+    ) -> None:
         self.by_key: dict[tuple[str, str], list[Trigger]] = {}
         self.surface: set[str] = set()
-        for t in triggers:
+        #: Verbs that take an event noun as object and lend it their subject ("launched an attack").
+        self.light = light
+        #: Surface forms of a trigger that counts only with a particle or an object -> the words one of
+        #: which must then be in the sentence too ("took" needs "over" or "out").
+        self.conditional: dict[str, set[str]] = {}
+        specific = sorted(triggers, key=lambda t: (not t.objects, t.particle is None))
+        plain = {(t.pos, t.lemma) for t in triggers if t.particle is None and not t.objects}
+        for t in specific:
             self.by_key.setdefault((t.pos, t.lemma), []).append(t)
             forms = verb_forms(t.lemma) if t.pos == "verb" else noun_forms(t.lemma)
-            self.surface |= forms | irregular.get(t.lemma, set())
+            forms |= irregular.get(t.lemma, set())
+            if (t.pos, t.lemma) in plain:
+                self.surface |= forms
+                continue
+            needed = {w for o in t.objects for w in noun_forms(o)} if t.objects else {t.particle or ""}
+            for form in forms:
+                self.conditional.setdefault(form, set()).update(needed)
+
+    def may_trigger(self, words: set[str]) -> bool:
+        """Whether a sentence with these (lowercased) words may hold a trigger: a plain trigger's form, or a
+        conditional one's form with its particle or object word."""
+        if not words.isdisjoint(self.surface):
+            return True
+        return any(not words.isdisjoint(self.conditional[w]) for w in words & self.conditional.keys())
 
     def lookup(self, pos: str, lemma: str) -> list[Trigger]:
         return self.by_key.get((pos, lemma.lower()), [])
@@ -75,8 +102,12 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lines = [line for line in read_resource("plover.csv").splitlines() if line and not line.startswith("#")]
-    triggers, irregular = [], {}
+    triggers, irregular, light = [], {}, set()
     for row in csv.DictReader(lines):
-        triggers.append(Trigger(row["pos"], row["lemma"], row["type"], row["particle"] or None))
-        irregular.setdefault(row["lemma"], set()).update(f for f in row["forms"].split("|") if f)
-    return Lexicon(triggers, irregular)
+        if row["pos"] == "light":
+            light.add(row["lemma"])
+            continue
+        objects = frozenset(o for o in (row.get("object") or "").split("|") if o)
+        triggers.append(Trigger(row["pos"], row["lemma"], row["type"], row["particle"] or None, objects))
+        irregular.setdefault(row["lemma"], set()).update(f for f in (row["forms"] or "").split("|") if f)
+    return Lexicon(triggers, irregular, frozenset(light))

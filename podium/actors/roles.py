@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from podium.actors.lexicon import load_lexicon
 from podium.actors.mentions import Mention
 
 if TYPE_CHECKING:
@@ -64,57 +65,6 @@ QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "number", "many", "
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "toward", "towards", "into"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "over", "within"}
 RELATIVE = {"who", "which", "that", "whom"}
-#: Verbs that take an event noun as object and lend it their subject ("launched an attack").
-LIGHT_VERBS = {
-    "launch",
-    "carry",
-    "conduct",
-    "wage",
-    "impose",
-    "commit",
-    "provide",
-    "give",
-    "offer",
-    "extend",
-    "continue",
-    "step",
-    "intensify",
-    "resume",
-    "begin",
-    "start",
-    "announce",
-    "stage",
-    "mount",
-    "hold",
-    "sign",
-    "reach",
-    "conclude",
-    "declare",
-    "unleash",
-    "perpetrate",
-    "escalate",
-    "lend",
-    "express",
-    "pledge",
-    "deliver",
-    "send",
-    "make",
-    "issue",
-    "renew",
-    "expand",
-    "prepare",
-    "plan",
-    "lead",
-    "enter",
-    "maintain",
-    "keep",
-    "enforce",
-    "tighten",
-    "wag",
-    "adopt",
-    "approve",
-    "host",
-}
 #: Event nouns whose "of" names the doer ("the aggression of X"), not the one it is done to.
 AGENT_OF = {
     "aggression",
@@ -148,9 +98,11 @@ AGENT_OF = {
 class Roles:
     """Finds actor mentions for the arguments of triggers in one parsed sentence."""
 
-    def __init__(self, offset: int, mentions: list[Mention]) -> None:
+    def __init__(self, offset: int, mentions: list[Mention], light: frozenset[str] | None = None) -> None:
         self.offset = offset
         self.mentions = mentions
+        #: Light verbs ("launch", "impose", "put"), from the event lexicon unless given.
+        self.light = light if light is not None else load_lexicon().light
 
     def mention_at(self, tok: Token) -> Mention | None:
         start = self.offset + tok.idx
@@ -202,11 +154,14 @@ class Roles:
             return dedupe(sources), dedupe(targets)
         sources = self.subject_of(verb)
         targets = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in self.actors_of(c)]
-        if not targets:  # the parser sometimes labels a named object npadvmod/oprd ("strikes Azerbaijan")
+        if (
+            not targets
+        ):  # a named object labelled npadvmod/oprd/advmod ("strikes Azerbaijan", "propping up Assad")
             targets = [
                 m
                 for c in verb.children
-                if c.dep_ in ("npadvmod", "oprd") and c.i > verb.i
+                if (c.dep_ in ("npadvmod", "oprd") or (c.dep_ == "advmod" and c.pos_ == "PROPN"))
+                and c.i > verb.i
                 for m in self.actors_of(c)
             ]
         return sources, dedupe(targets)
@@ -261,7 +216,7 @@ class Roles:
         head = noun.head
         if not targets and noun.dep_ == "dobj":  # "condemn the aggression of X | against Y" (PP on the verb)
             targets = self.prep_actors(head, {"against", "on", "upon"})
-        light = head if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS else None
+        light = head if noun.dep_ == "dobj" and head.lemma_.lower() in self.light else None
         if light is not None:
             if not sources:
                 sources = self.subject_of(light)
@@ -279,7 +234,7 @@ def conj_chain(tok: Token) -> Iterator[Token]:
 
 def pobjs(tok: Token, preps: set[str] | None = None) -> Iterator[Token]:
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and (preps is None or c.lower_ in preps):
+        if c.dep_ in ("prep", "agent", "dative") and (preps is None or c.lower_ in preps):
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield from conj_chain(p)

@@ -71,8 +71,8 @@ class EventAnalyser(BaseAnalyser):
         if not by_sentence:
             return []
         docs = sentence_docs(doc, "ner")
-        surface = self.lexicon.surface
-        return [i for i in sorted(by_sentence) if any(t.lower_ in surface for t in docs[i])]
+        lexicon = self.lexicon
+        return [i for i in sorted(by_sentence) if lexicon.may_trigger({t.lower_ for t in docs[i]})]
 
     def _input(
         self, doc: Document, index: int, sdoc: object, ner_doc: object, mentions: list[Mention]

@@ -1,0 +1,58 @@
+"""Force, aid and pressure as real speeches say them (issue 19, part 6): idioms, particles and light verbs
+from the event lexicon's data file, not from code (loads spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.actors.lexicon import load_lexicon
+from tests.actors_helpers import analyse, triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The Kurdish fighters broke the back of ISIS near Kobani.", ("KURDS", "ASSAULT", "ISIS")),
+        ("Ottawa hit China with steep new tariffs on steel.", ("CAN", "SANCTION", "CHN")),
+        ("Congress cut off aid to Egypt after the coup.", ("US_CONGRESS", "SANCTION", "EGY")),
+        ("Hamas took over Gaza after a week of fighting.", ("HAMAS", "COERCE", "GAZA")),
+        ("The militia drove ISIS out of the old city.", (None, "COERCE", "ISIS")),
+        ("Tehran keeps propping up Assad with fuel and cash.", ("IRN", "AID", "ASSAD")),
+        ("Brussels must put more pressure on Belarus.", ("EU", "COERCE", "BLR")),
+        ("Moscow pressured Armenia to leave the alliance.", ("RUS", "COERCE", "ARM")),
+        ("Canada severed ties with Iran in the autumn.", ("CAN", "REJECT", "IRN")),
+        ("Hezbollah rained rockets down on Israel for a month.", ("HEZBOLLAH", "ASSAULT", "ISR")),
+        ("The army laid siege to Gaza for two years.", (None, "COERCE", "GAZA")),
+        ("North Korea poses a grave threat to Japan.", ("PRK", "THREATEN", "JPN")),
+        ("Washington levied new sanctions on Venezuela.", ("USA", "SANCTION", "VEN")),
+        ("Iraq was overrun by ISIS within weeks.", ("ISIS", "ASSAULT", "IRQ")),
+    ],
+)
+def test_idioms_give_events(text: str, triple: tuple[str | None, str, str | None]) -> None:
+    assert triple in triples(analyse(text))
+
+
+def test_an_idiom_needs_its_object() -> None:
+    assert ("USA", "ASSAULT", "IRN") in triples(analyse("The United States hit Iran with cruise missiles."))
+    assert not any(t for t in triples(analyse("France broke the record of Germany in the relay.")))
+
+
+def test_the_noun_inside_an_idiom_is_no_event_of_its_own() -> None:
+    found = triples(analyse("Congress cut off aid to Egypt after the coup."))
+    assert not any(t[1] == "AID" for t in found)
+
+
+def test_light_verbs_and_idioms_live_in_the_data_file() -> None:
+    lexicon = load_lexicon()
+    assert {"launch", "impose", "put", "levy", "lay", "pose"} <= lexicon.light
+    (back,) = [t for t in lexicon.lookup("verb", "break") if t.type == "ASSAULT"]
+    assert back.objects == frozenset({"back"})
+
+
+def test_a_conditional_trigger_word_alone_does_not_pick_a_sentence() -> None:
+    lexicon = load_lexicon()
+    assert not lexicon.may_trigger({"they", "took", "the", "bus", "home"})
+    assert lexicon.may_trigger({"hamas", "took", "over", "gaza"})
+    assert lexicon.may_trigger({"russia", "attacked", "ukraine"})
