@@ -6,7 +6,8 @@ Usage: python benchmarks/speakers.py --data ../shared/data [--samples ../shared/
 1. The Syria speech (``speech-syria-2024-12.txt``) analysed with the actor and event analysers twice: as
    the document says (speaker and side found in it) and with the speaker and side taken away (what podium
    did before issue 19): the speaker, the side and how each was found, and how many events have a source
-   and a target, and how many have both as real actors (not the placeholder "the speaker's side").
+   and a target, and how many have both as real actors (not the placeholder "the speaker's side"); and the
+   time finding the speaker and the side takes on it.
 2. For the CheckThat! 2019/2020 transcripts, the ClaimBuster debates and the PTC articles: how many
    documents get a speaker and how it was found, and how many speakers (or documents) get a side.
 No gold labels: this counts what is found; whether it is right is measured against an annotation.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import statistics
 import time
 from collections import Counter
 from pathlib import Path
@@ -63,6 +65,18 @@ def syria(samples: Path) -> None:
         side = (doc.meta.extras.get("sides") or [{}])[0]
         found = (doc.meta.extras.get("speakers_found") or [{}])[0]
         n, both, real = events_summary(doc)
+        if not strip:
+            runs = []
+            for _ in range(9):
+                fresh = load(str(path))
+                segment(fresh)
+                start = time.perf_counter()
+                identify(fresh)
+                runs.append(time.perf_counter() - start)
+            print(
+                f"[syria] finding the speaker and the side: {statistics.median(runs) * 1000:.1f} ms "
+                "(median of 9)"
+            )
         print(
             f"[syria] {label}: speaker {doc.meta.speakers or '-'} ({found.get('how', '-')}), "
             f"side {side.get('name') or 'unknown'} ({side.get('how')}); events {n}, "
