@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from podium.checkworthy import training as current
 from podium.checkworthy.data import load_claimbuster, missing_data
 from podium.encoder import crossval
 from podium.encoder.frozen import sentence_vectors
+from podium.encoder.model import save
 from podium.encoder.training import Config
 from podium.masking import shipped_common_words
 
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=Config.epochs)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/podium-encoder-cache"))
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", type=Path, help="also fit on every debate and save the artifact here")
     args = parser.parse_args(argv)
     missing = missing_data(args.data)
     if missing:
@@ -80,6 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.folds} folds of debate groups (podium.checkworthy.crossval.folded, seed 0); {config}")
     print(crossval.table(data, systems, NEW))
     print(crossval.ship_verdict(data, {k: v for k, v in systems.items() if not k.startswith("rank")}, NEW))
+    if args.out:
+        final = crossval.fit_all(data, encoded, aux, config, log)
+        save(
+            args.out,
+            final.encoder,
+            final.head,
+            final.dense_mean,
+            final.dense_scale,
+            encoder_common,
+            asdict(config),
+        )
+        size = sum(f.stat().st_size for f in args.out.iterdir() if f.is_file())
+        print(f"wrote {args.out} ({size / 1e6:.1f} MB), epoch {final.epoch} kept")
     print(f"total {time.perf_counter() - start:.0f}s")
     return 0
 

@@ -27,7 +27,7 @@ from podium.checkworthy.training import Config as CurrentConfig
 from podium.checkworthy.training import Lexicon, Prepared
 from podium.encoder.checkworthy import neighbour_mean
 from podium.encoder.pieces import pieces
-from podium.encoder.training import Config, Input, fit
+from podium.encoder.training import Config, Input, Trained, fit
 
 Log = Callable[[str], None]
 
@@ -77,7 +77,7 @@ def new_model(
     out: list[np.ndarray] = [np.zeros(0)] * len(data)
     for f in sorted(set(folds)):
         train_idx = [i for i, g in enumerate(folds) if g != f]
-        inner_groups = _inner_groups([data[i].group for i in train_idx], config)
+        inner_groups = _inner_groups([(data[i].group, len(data[i].debate)) for i in train_idx], config)
         inner = [i for i in train_idx if data[i].group in inner_groups]
         train = [i for i in train_idx if data[i].group not in inner_groups]
         log(f"fold {f}: fine-tuning on {len(train)} debates, early stopping on {len(inner)}")
@@ -89,11 +89,32 @@ def new_model(
     return out
 
 
-def _inner_groups(groups: Sequence[int], config: Config) -> set[int]:
-    distinct = sorted(set(groups))
-    n = max(1, round(config.inner_fraction * len(distinct)))
-    order = np.random.default_rng(config.seed).permutation(len(distinct))
-    return {distinct[i] for i in order[:n]}
+def fit_all(
+    data: Sequence[Prepared], encoded: Sequence[Input], aux: Sequence[Input], config: Config, log: Log
+) -> Trained:
+    """The encoder and head fitted on every debate, early-stopped on inner groups as in each fold."""
+    inner_groups = _inner_groups([(p.group, len(p.debate)) for p in data], config)
+    inner = [e for p, e in zip(data, encoded, strict=True) if p.group in inner_groups]
+    train = [e for p, e in zip(data, encoded, strict=True) if p.group not in inner_groups]
+    return fit(train, aux, inner, config, log)
+
+
+def _inner_groups(groups: Sequence[tuple[int, int]], config: Config) -> set[int]:
+    """Duplicate groups held apart for early stopping, drawn in a seeded order while their lines stay
+    within ``config.inner_fraction`` of the training lines (``groups``: ``(group, lines)`` per debate)."""
+    lines: dict[int, int] = {}
+    for g, n in groups:
+        lines[g] = lines.get(g, 0) + n
+    budget = config.inner_fraction * sum(lines.values())
+    distinct = sorted(lines)
+    chosen: set[int] = set()
+    used = 0
+    for i in np.random.default_rng(config.seed).permutation(len(distinct)):
+        g = distinct[i]
+        if used + lines[g] <= budget:
+            chosen.add(g)
+            used += lines[g]
+    return chosen
 
 
 def current_model(

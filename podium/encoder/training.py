@@ -35,15 +35,15 @@ class Config:
     chunk: int = 4
     random_runs: float = 0.5
     aux_runs: int = 300
-    steps_runs: int = 24
-    epochs: int = 3
+    steps_runs: int = 8
+    epochs: int = 2
     patience: int = 1
-    lr_encoder: float = 5e-5
-    lr_head: float = 1e-3
+    lr_encoder: float = 1e-4
+    lr_head: float = 2e-3
     weight_decay: float = 0.01
     hidden: int = 64
     max_tokens: int = 4096
-    inner_fraction: float = 0.12
+    inner_fraction: float = 0.1
     seed: int = 13
 
 
