@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--docs", type=int, default=400, help="documents per throughput run")
+    parser.add_argument("--docs", type=int, default=400, help="documents per throughput run ('0' skips)")
     parser.add_argument(
         "--memory-docs", default="1000,10000", help="input sizes of the memory runs ('' skips)"
     )
@@ -262,8 +262,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path, help="keep inputs and databases here (default: a temp dir)")
     args = parser.parse_args(argv)
 
-    from podium.engines import EngineOptions
-
     work = args.workdir or Path(tempfile.mkdtemp(prefix="podium-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
@@ -271,35 +269,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"command: python {' '.join(shlex.quote(a) for a in sys.argv)}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in load_before)}")
 
-    dump = work / "throughput.jsonl"
-    words = write_dump(dump, args.docs, args.sentences)
-    print(f"\n## Throughput: {args.docs} documents, {words} words ({words / args.docs:.0f} a document)")
-    plans = [
-        ("local -j 1", EngineOptions("local", 1)),
-        ("local -j 2", EngineOptions("local", 2)),
-        ("dask, 1 worker", EngineOptions("dask", workers=1)),
-        ("dask, 2 workers", EngineOptions("dask", workers=2)),
-    ]
-    runs = {}
-    for name, options in plans:
-        db = work / f"throughput-{name.replace(' ', '_').replace(',', '')}.db"
-        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-            path.unlink(missing_ok=True)
-        runs[name] = throughput(name, dump, db, options, args.only)
-    print("| engine | documents/s | words/s | wall s (with start-up) | writer s per 1,000 words |")
-    print("|---|---|---|---|---|")
-    for run in runs.values():
-        per_k = 1000 * run.writing / run.words if run.words else float("nan")
-        print(f"| {run.name} | {run.docs_s:.2f} | {run.words_s:.0f} | {run.wall:.1f} | {per_k:.3f} |")
-    d1, d2 = runs["dask, 1 worker"], runs["dask, 2 workers"]
-    ratio = d2.words_s / d1.words_s if d1.words_s else float("nan")
-    print(f"\ndask 2 workers / 1 worker: {ratio:.2f}x (issue target >= 1.7)")
-    for n in (1, 2):
-        local = runs[f"local -j {n}"]
-        dask = runs[f"dask, {n} worker{'s' if n > 1 else ''}"]
-        overhead = local.words_s / dask.words_s - 1 if dask.words_s else float("nan")
-        print(f"dask overhead vs local with {n} worker(s): {overhead:+.1%} (issue target <= 10%)")
-
+    runs = throughput_table(args, work) if args.docs else {}
     sizes = [int(x) for x in args.memory_docs.split(",") if x.strip()]
     peaks = {}
     if sizes:
@@ -332,9 +302,46 @@ def main(argv: list[str] | None = None) -> None:
 
     load_after = os.getloadavg()
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in load_after)}")
-    project(args, d1, d2, real)
+    if runs:
+        project(args, runs["dask, 1 worker"], runs["dask, 2 workers"], real)
     if args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def throughput_table(args: argparse.Namespace, work: Path) -> dict[str, Run]:
+    """Part 1: the four engine set-ups on one synthetic dump; prints the table, ratio and overheads."""
+    from podium.engines import EngineOptions
+
+    dump = work / "throughput.jsonl"
+    words = write_dump(dump, args.docs, args.sentences)
+    print(f"\n## Throughput: {args.docs} documents, {words} words ({words / args.docs:.0f} a document)")
+    plans = [
+        ("local -j 1", EngineOptions("local", 1)),
+        ("local -j 2", EngineOptions("local", 2)),
+        ("dask, 1 worker", EngineOptions("dask", workers=1)),
+        ("dask, 2 workers", EngineOptions("dask", workers=2)),
+    ]
+    runs = {}
+    for name, options in plans:
+        db = work / f"throughput-{name.replace(' ', '_').replace(',', '')}.db"
+        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            path.unlink(missing_ok=True)
+        runs[name] = throughput(name, dump, db, options, args.only)
+    print("| engine | documents/s | words/s | wall s (with start-up) | writer s per 1,000 words |")
+    print("|---|---|---|---|---|")
+    for run in runs.values():
+        per_k = 1000 * run.writing / run.words if run.words else float("nan")
+        print(f"| {run.name} | {run.docs_s:.2f} | {run.words_s:.0f} | {run.wall:.1f} | {per_k:.3f} |")
+    d1, d2 = runs["dask, 1 worker"], runs["dask, 2 workers"]
+    ratio = d2.words_s / d1.words_s if d1.words_s else float("nan")
+    print(f"\ndask 2 workers / 1 worker: {ratio:.2f}x (issue target >= 1.7)")
+    for n in (1, 2):
+        local = runs[f"local -j {n}"]
+        dask = runs[f"dask, {n} worker{'s' if n > 1 else ''}"]
+        overhead = local.words_s / dask.words_s - 1 if dask.words_s else float("nan")
+        print(f"dask overhead vs local with {n} worker(s): {overhead:+.1%} (issue target <= 10%)")
+
+    return runs
 
 
 def project(args: argparse.Namespace, d1: Run, d2: Run, real: Speech) -> None:
