@@ -12,7 +12,8 @@ texts from ``--data``, analyses each whole document with podium as a user would 
 Scored (micro P/R/F1 over all lines of the split):
 - **actor mentions**: a predicted mention (pronouns left out, as in the gold) is right when it overlaps a gold
   mention of the same actor; ids compared as podium writes them (``new:<slug>`` for actors outside the
-  gazetteer; a surname-only ``new:`` id matches a gold full name that ends with it).
+  gazetteer; a surname-only ``new:`` id matches a gold full name that ends with it; a gold ``NEW:`` name
+  that podium's gazetteer now holds, by its full name or a several-word alias, is that gazetteer id).
 - **events**: (source, type, target) per line; the source may be the gold source or the state/group the
   gold says it acts for (``via``); ``null`` must match ``null``; multisets, matched greedily.
 - **attributions**: the cue overlaps the gold cue, sourced/unsourced agree, and a gold source (when there is
@@ -116,11 +117,30 @@ def overlaps(a: tuple[int, int] | list[int] | None, b: tuple[int, int] | list[in
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def _known_names() -> dict[str, str]:
+    """Full names (and person/organisation aliases) of podium's gazetteer -> its ids: a gold ``NEW:`` actor
+    the gazetteer has since learnt ("NEW:Ronald Reagan" once REAGAN is in it) is that actor, not a miss."""
+    from podium.actors.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    names = {entry.name.lower(): actor for actor, entry in gaz.actors.items()}
+    for alias in gaz.aliases:
+        if alias.actor and alias.kind in ("name", "alias") and len(alias.text.split()) > 1:
+            names.setdefault(alias.text.lower(), alias.actor)
+    return names
+
+
+_KNOWN: dict[str, str] = {}
+
+
 def norm_id(actor: str | None) -> str | None:
     if actor is None:
         return None
     if actor.upper().startswith("NEW:"):
-        return "new:" + _SLUG.sub("-", actor[4:].lower()).strip("-")
+        if not _KNOWN:
+            _KNOWN.update(_known_names())
+        name = actor[4:].strip()
+        return _KNOWN.get(name.lower()) or "new:" + _SLUG.sub("-", name.lower()).strip("-")
     return actor
 
 
