@@ -300,9 +300,11 @@ class Resolver:
                     not owner and _subject_like(text, sentence.start, start),
                 )
             )
+        first = -1
         for m in _WORD.finditer(text, sentence.start, sentence.end):
             word = m.group()
-            opening = not text[sentence.start : m.start()].strip(' "“‘([')
+            first = m.start() if first < 0 else first
+            opening = m.start() == first  # "Those who ...", "People say ..."
             kinds = self.nouns.get(word) or (
                 self.nouns.get(word.lower()) if word[0].islower() or opening else None
             )
