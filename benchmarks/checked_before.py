@@ -15,6 +15,13 @@ re-ranker loaded), and ``Checker.check`` of the Syria sample (``../shared/sample
 .txt``, else the bundled sample), analysed once beforehand — the claims embedded, retrieved, their
 candidates read from the database, re-ranked — fastest and median of 3 fresh checkers, with the share
 spent embedding the claims. The load average is printed with the numbers.
+
+First it runs the **date probe** (``--probe-only`` runs nothing else): claims written for this probe that
+restate twelve PolitiFact fact-checks in a speaker's words are matched against the 19,250 real ones with
+the shipped re-ranker, the speech dated the day of the check, a year after it, and not at all: the
+check must reach the default threshold all three ways (a restated claim checked on another day, or a
+speech without a date, is as much a match). Then twelve claims on the same subjects that no check states,
+each dated the day of a check on its subject: no fact-check of that day may reach the threshold.
 """
 
 from __future__ import annotations
@@ -97,15 +104,125 @@ def _cached_vectors(texts: list[str], cache: Path) -> tuple[np.ndarray | None, s
     return None, ""
 
 
+#: (a claim as a speaker might restate it, words of the PolitiFact check it restates); written for this probe
+RESTATED = [
+    ("Across Missouri our bridges average 48 years of age, and most were only built to last fifty years.",
+     "The average bridge in Missouri is 48 years old"),
+    ("Not since 1888 has a Senate of the other party confirmed a president's nominee to the Supreme Court.",
+     "since 1888 that a Senate"),
+    ("Every child born in America today inherits a $45,000 share of a debt almost as big as our economy.",
+     "inherits a $45,000 share"),
+    ("This cap-and-trade bill would cost two million American jobs.", "cap-and-trade bill will mean"),
+    ("The Democrats who run the Senate have gone more than a thousand days without passing a budget.",
+     "hasn't passed a budget in more than 1,000 days"),
+    ("This coronavirus pandemic started because people eat animals.",
+     "COVID-19 started because we eat animals"),
+    ("Virginia saved $300 million by rebidding the Metrorail work without guaranteed union contracts.",
+     "rebidding a Metrorail"),
+    ("We keep seeing people who try to vote five or six times in a single day.",
+     "vote five, six times a day"),
+    ("The law says the money paid back from TARP must go to reducing the public debt.",
+     "The monies recouped from the TARP"),
+    ("ABC would not even air ads that opposed the president's health care plan.",
+     "ABC didn't even allow ads"),
+    ("Ranked-choice voting raises turnout and gets more voters engaged.", "Ranked-choice voting"),
+    ("Phone companies will no longer have to offer landline service where a wireless provider exists.",
+     "landline service"),
+]  # fmt: skip
+#: (a claim on the subject of a check that no check states, words of that check: the claim gets its day)
+UNRELATED = [
+    ("Missouri will spend 300 million dollars fixing its rural roads next year.",
+     "The average bridge in Missouri is 48 years old"),
+    ("The Senate held more hearings on judges this spring than in any spring since 1950.",
+     "since 1888 that a Senate"),
+    ("Our state paid off two billion dollars of its own bonds ahead of schedule.",
+     "inherits a $45,000 share"),
+    ("Solar panels on every school roof would halve our schools' electricity bills.",
+     "cap-and-trade bill will mean"),
+    ("The House passed all twelve spending bills before the August recess.",
+     "hasn't passed a budget in more than 1,000 days"),
+    ("Hospitals in our state have twice as many intensive care beds as in 2010.",
+     "COVID-19 started because we eat animals"),
+    ("Commuters in Northern Virginia lose eighty hours a year in traffic.", "rebidding a Metrorail"),
+    ("Turnout in the last midterm election was the lowest in seventy years.", "vote five, six times a day"),
+    ("The bank bailout was the biggest transfer of wealth in our history.",
+     "The monies recouped from the TARP"),
+    ("NBC gave the president's critics three times less airtime than his allies.",
+     "ABC didn't even allow ads"),
+    ("Mail ballots took three weeks to count in the last city election.", "Ranked-choice voting"),
+    ("Rural counties pay twice as much for broadband as the cities do.", "landline service"),
+]  # fmt: skip
+PROBE_SPEAKER = "Jordan Vale"  # a speaker who is no claimant of these checks
+
+
+def date_probe(data: Path) -> bool:
+    """Print the date probe (module docstring); True when every restated claim reaches the threshold on
+    every date and no unrelated claim's same-day fact-check does."""
+    from datetime import date, timedelta
+
+    from podium.factchecks import read_path
+    from podium.factchecks.candidates import fetch_records
+    from podium.factchecks.fieldindex import fields_of
+    from podium.factchecks.index import MatchIndex, lexical_text, vector_text
+    from podium.factchecks.matchdata import cached_embed
+    from podium.factchecks.matcher import DEFAULT_THRESHOLD, Matcher, Query
+    from podium.factchecks.textbits import day_number
+
+    records = read_path(data / ARCHIVE).imported
+    vectors = cached_embed([vector_text(r.claim_reviewed, r.title) for r in records])
+    texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in records]
+    index = MatchIndex.build(range(len(records)), vectors, texts, [fields_of(r) for r in records])
+    matcher = Matcher(index, fetch_records(records))
+
+    def row(words: str) -> int:
+        return next(i for i, r in enumerate(records) if words in r.claim_reviewed)
+
+    def day(i: int) -> str:
+        return str(records[i].claim_date or records[i].date)[:10]
+
+    print(f"date probe     {len(records):,} PolitiFact fact-checks, threshold {DEFAULT_THRESHOLD}; "
+          "score of the restated check with the speech dated that day / a year after / undated")  # fmt: skip
+    low = 0
+    for text, words in RESTATED:
+        target = row(words)
+        later = (date.fromisoformat(day(target)) + timedelta(days=365)).isoformat()
+        found = []
+        for when in (day(target), later, None):
+            (ranked,) = matcher.rank([Query(text, speaker=PROBE_SPEAKER, date=when)])
+            found.append(next((m.score for m in ranked if m.factcheck_id == target), 0.0))
+        low += any(s < DEFAULT_THRESHOLD for s in found)
+        print("  " + " / ".join(f"{s:.2f}" for s in found) + f"  {text[:70]}")
+    same_day = 0
+    print("  unrelated claims dated the day of a check on their subject: best same-day fact-check")
+    for text, words in UNRELATED:
+        when = day(row(words))
+        (ranked,) = matcher.rank([Query(text, speaker=PROBE_SPEAKER, date=when)])
+        days = index.fields.days if index.fields is not None else None
+        that_day = [m for m in ranked if days is not None and days[m.factcheck_id] == day_number(when)]
+        best = max((m.score for m in that_day), default=0.0)
+        same_day += best >= DEFAULT_THRESHOLD
+        print(f"  {best:.2f} ({len(that_day)} of that day retrieved)  {text[:70]}")
+    ok = low == 0 and same_day == 0
+    t = DEFAULT_THRESHOLD
+    print(f"date probe     {len(RESTATED) - low}/{len(RESTATED)} restated claims ≥ {t} on every date; "
+          f"{same_day}/{len(UNRELATED)} unrelated claims with a same-day check ≥ {t}: "
+          f"{'passed' if ok else 'FAILED'}")  # fmt: skip
+    return ok
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--sample", type=Path, help="The speech to analyse (default: the Syria sample).")
     parser.add_argument("--keep", type=Path, help="Build the database in this folder and keep it (reused).")
+    parser.add_argument("--probe-only", action="store_true", help="Run the date probe only.")
     args = parser.parse_args(argv)
     if not (args.data / ARCHIVE).exists():
         sys.exit(f"{args.data / ARCHIVE} not found: give --data the folder holding ct2022-t2b/")
+    passed = date_probe(args.data)
+    if args.probe_only:
+        sys.exit(0 if passed else 1)
     sample = args.sample or ROOT.parent / "shared" / "samples" / "speech-syria-2024-12.txt"
     if not sample.exists():
         sample = ROOT / "samples" / "speech-harbor-accord.txt"

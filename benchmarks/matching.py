@@ -6,7 +6,9 @@ Prints, for **speeches → PolitiFact** (CheckThat! 2022 Task 2B train+dev, cros
 in 5 folds, the re-ranker retrained per fold on the other folds plus the tweets' train split; context
 from the CheckThat! transcripts) and **tweets → Snopes** (CheckThat! 2020 Task 2, trained on train plus
 the speeches, measured on dev): MAP@5, P@1 and MRR of BM25 alone, MiniLM cosine alone, their z-normalised
-mix (also with the previous line as context) and podium's re-ranker, all in the same run; the recall of
+mix (also with the previous line as context) and podium's re-ranker (trained with ``--date-shift`` of the
+queries re-dated, measured with the speeches dated and undated), all in the same run; the date probe
+(see ``training/train_matcher.py``); the recall of
 retrieval at the chosen depth; then the time to match the Syria sample's claims against a synthetic
 archive of 100,000 fact-checks (the PolitiFact vectors and texts repeated with perturbations) and the
 embedding throughput. Sentence vectors are cached under /tmp/podium-match-cache.
@@ -24,7 +26,7 @@ import numpy as np
 
 from podium.factchecks import matchtraining as mt
 from podium.factchecks.candidates import fetch_records
-from podium.factchecks.embedding import embed
+from podium.factchecks.embedding import MODEL, MODELS, embed
 from podium.factchecks.fieldindex import fields_of
 from podium.factchecks.index import MatchIndex, lexical_text
 from podium.factchecks.matchdata import load_speeches, load_tweets, missing_data
@@ -98,6 +100,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depth", type=int, default=30, help="rows retrieved by each of cosine and BM25")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--kind", default="linear", choices=("linear", "trees"))
+    parser.add_argument("--date-shift", type=float, default=0.5, help="share of training queries re-dated")
+    parser.add_argument(
+        "--other-negatives", type=int, default=0, help="unmatched ClaimBuster claims added to training"
+    )
+    parser.add_argument(
+        "--encoders",
+        default=MODEL,
+        help=f"comma-separated sentence models to compare in the same folds ({', '.join(MODELS)})",
+    )
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--syria", type=Path, default=Path("../shared/samples/speech-syria-2024-12.txt"))
     args = parser.parse_args(argv)
@@ -105,12 +116,33 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 2
+    encoders = [e.strip() for e in args.encoders.split(",") if e.strip()]
+    unknown = [e for e in encoders if e not in MODELS]
+    if unknown:
+        print(f"unknown sentence models {unknown}; known: {', '.join(MODELS)}", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    results = {encoder: measure(args, encoder) for encoder in encoders}
+    if len(encoders) > 1:
+        compare(results)
+    print(f"\ntotal {time.perf_counter() - start:.0f}s")
+    return 0
+
+
+def measure(args: argparse.Namespace, encoder: str) -> dict[str, list[float]]:
+    """Print every table for one sentence model; return the re-ranker's per-query AP@5 (speeches out of
+    fold, tweets dev)."""
     start = time.perf_counter()
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
-    speeches = mt.prepare(load_speeches(args.data), args.depth, log)
-    tweets = mt.prepare(load_tweets(args.data), args.depth, log)
+    speeches = mt.prepare(
+        load_speeches(args.data, other_negatives=args.other_negatives), args.depth, log, encoder
+    )
+    tweets = mt.prepare(load_tweets(args.data), args.depth, log, encoder)
     config = mt.Config(kind=args.kind)
-    print(f"prepared in {time.perf_counter() - start:.0f}s (depth {args.depth}, re-ranker: {args.kind})")
+    print(
+        f"\n=== sentence model {encoder}: prepared in {time.perf_counter() - start:.0f}s "
+        f"(depth {args.depth}, re-ranker: {args.kind}, {args.other_negatives} unmatched ClaimBuster claims)"
+    )
 
     n = len(speeches.data.queries)
     found = sum(bool(speeches.relevant[q] & set(speeches.scored[q].rows.tolist())) for q in range(n))
@@ -118,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         speeches.index.ids,
         speeches.index.vectors,
         speeches.index.lexical,
+        model=speeches.index.model,
         fields=speeches.index.fields,
         reduced=Reduced.build(speeches.index.vectors),
     )
@@ -136,8 +169,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     rows = baselines(speeches)
     tweet_train = [q for q, s in enumerate(tweets.splits) if s == "train"]
-    rankings, raw, y = mt.cross_validate(speeches, [(tweets, tweet_train)], args.folds, config, log)
-    rows["podium re-ranker"] = mt.evaluate(rankings, speeches.relevant[:n])
+    folds = mt.cross_validate(
+        speeches, [(tweets, tweet_train)], args.folds, config, log, date_shift=args.date_shift
+    )
+    rows["podium re-ranker"] = mt.evaluate(folds.rankings, speeches.relevant[:n])
+    rows["podium re-ranker, undated"] = mt.evaluate(folds.undated, speeches.relevant[:n])
+    unshifted = None
+    if args.date_shift:  # the same folds trained on the dates as they are, for the paired difference
+        unshifted = mt.cross_validate(speeches, [(tweets, tweet_train)], args.folds, config, log)
+        rows["re-ranker, dates as they are"] = mt.evaluate(unshifted.rankings, speeches.relevant[:n])
+        rows["  the same, undated"] = mt.evaluate(unshifted.undated, speeches.relevant[:n])
+    raw, y = folds.raw, folds.y
     show(
         f"speeches → PolitiFact: {n} queries of {len(set(speeches.groups[:n]))} debates, "
         f"{args.folds}-fold CV by debate; retrieval recall@{args.depth}+{args.depth}: {found / n:.3f} "
@@ -145,15 +187,35 @@ def main(argv: list[str] | None = None) -> int:
         rows,
     )
     calibration(raw, y)
+    print("  " + mt.probe_report(folds, mt.fit_platt(raw, y)))
+    if unshifted is not None:
+        print(
+            "  "
+            + mt.probe_report(unshifted, mt.fit_platt(unshifted.raw, unshifted.y))
+            + " (dates as they are)"
+        )
+        for name, a, b in (
+            ("dated", unshifted.rankings, folds.rankings),
+            ("undated", unshifted.undated, folds.undated),
+        ):
+            print(
+                f"  date shift {args.date_shift} against none, {name}: "
+                + paired(
+                    [mt.average_precision(r, rel) for r, rel in zip(a, speeches.relevant, strict=False)],
+                    [mt.average_precision(r, rel) for r, rel in zip(b, speeches.relevant, strict=False)],
+                )
+            )
 
     dev = [q for q, s in enumerate(tweets.splits) if s == "dev"]
     train = [q for q, s in enumerate(tweets.splits) if s == "train"]
-    xs, ys, _ = mt.table(speeches, range(len(speeches.scored)))
+    shifted = mt.shifted_dates(speeches, args.date_shift) if args.date_shift else None
+    xs, ys, _ = mt.table(speeches, range(len(speeches.scored)), shifted)
     xt, yt, _ = mt.table(tweets, train)
     model = mt.fit(np.concatenate([xs, xt]), np.concatenate([ys, yt]), config)
     dev_prep = _subset(tweets, dev)
     rows = baselines(dev_prep)
-    rows["podium re-ranker"] = mt.evaluate(reranked(model, tweets, dev), [tweets.relevant[q] for q in dev])
+    dev_rankings = reranked(model, tweets, dev)
+    rows["podium re-ranker"] = mt.evaluate(dev_rankings, [tweets.relevant[q] for q in dev])
     found = sum(bool(tweets.relevant[q] & set(tweets.scored[q].rows.tolist())) for q in dev)
     show(
         f"tweets → Snopes: train {len(train)} → dev {len(dev)} queries; "
@@ -162,8 +224,36 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.no_timing:
         timing(speeches, model, args.syria)
-    print(f"\ntotal {time.perf_counter() - start:.0f}s")
-    return 0
+    return {
+        "speeches": [
+            mt.average_precision(r, rel) for r, rel in zip(folds.rankings, speeches.relevant, strict=False)
+        ],
+        "tweets": [
+            mt.average_precision(r, tweets.relevant[q]) for r, q in zip(dev_rankings, dev, strict=True)
+        ],
+    }
+
+
+def paired(a: list[float], b: list[float], draws: int = 2000) -> str:
+    """MAP@5 of ``b`` against ``a`` (per-query AP@5 of the same queries), the difference and its 95%
+    paired-bootstrap interval over queries, and the bootstrap spread of ``a``'s own MAP@5."""
+    x, y = np.array(a), np.array(b)
+    picks = np.random.default_rng(mt.SEED).integers(0, len(x), (draws, len(x)))
+    lo, hi = np.percentile((y[picks] - x[picks]).mean(axis=1), [2.5, 97.5])
+    spread = float(x[picks].mean(axis=1).std())
+    return (
+        f"{y.mean():.3f} vs {x.mean():.3f}, difference {y.mean() - x.mean():+.3f} "
+        f"[{lo:+.3f}, {hi:+.3f}] (paired bootstrap, {draws} draws; MAP@5 spread ±{spread:.3f})"
+    )
+
+
+def compare(results: dict[str, dict[str, list[float]]]) -> None:
+    """The re-ranker's MAP@5 with each sentence model against the first one, query by query."""
+    first, *others = results
+    print(f"\nre-ranker MAP@5 against {first}, the same queries and folds:")
+    for other in others:
+        for task in ("speeches", "tweets"):
+            print(f"  {task:<9} {other}: " + paired(results[first][task], results[other][task]))
 
 
 def syria_queries(path: Path) -> list[Query]:
@@ -206,7 +296,9 @@ def synthetic_index(prep: mt.Prepared, size: int) -> tuple[MatchIndex, list]:
             texts.append(text)
             recs.append(rec)
     fields = [fields_of(r) for r in recs]
-    index = MatchIndex.build(np.arange(size), vectors.astype(np.float16), texts, fields)
+    index = MatchIndex.build(
+        np.arange(size), vectors.astype(np.float16), texts, fields, model=prep.index.model
+    )
     return index, recs
 
 
@@ -243,7 +335,7 @@ def timing(prep: mt.Prepared, model, syria: Path) -> None:
     )
     sample = [r.claim_reviewed for r in prep.data.records[:400]]
     t = time.perf_counter()
-    embed(sample)
+    embed(sample, prep.index.model)
     print(f"  embedding throughput: {len(sample) / (time.perf_counter() - t):.0f} fact-check claims/s")
 
 

@@ -3,8 +3,9 @@
 ``checker_for(db, threshold)`` opens the archive (a podium database holding imported fact-checks; E411
 otherwise, before any analysis starts) and its matching model once per process; ``Checker.check(doc)``
 turns each claim into a :class:`~podium.factchecks.matcher.Query` (its sentence, the two sentences
-before and the one after as context, the sentence's speaker, else the document's; the document date is
-left out for now, see ``_queries``) and sets ``claim.matches`` to the fact-checks found at or above the
+before and the one after as context, the sentence's speaker, else the document's, and the document's
+date: a check of that very day is a mild cue, one of another day no evidence against, as the re-ranker
+is trained) and sets ``claim.matches`` to the fact-checks found at or above the
 threshold, best first, as the JSON reports them (DESIGN.md §9). ``meta.extras["factchecks"]`` records
 how many fact-checks were searched and the threshold, so an empty ``matches`` list reads as "searched,
 nothing found". Every output (JSON, CSV, Markdown, HTML) and the corpus store read the matches from
@@ -142,10 +143,7 @@ def _queries(
             before=tuple(x for x in texts[max(0, i - 2) : i] if x),
             after=tuple(x for x in texts[i + 1 : i + 2] if x),
             speaker=speaker or fallback,
-            # The speech date is left out: the shipped re-ranker learnt dates from CheckThat! 2022 2B,
-            # where the relevant check nearly always has the debate's own date, and it rejects a restated
-            # claim checked on another day (0.2-0.3 instead of 0.8). Unused until the model is retrained.
-            date=None,  # the document date is passed in for when the model uses it again
+            date=date,
         )
         for start, end, i, speaker in claims
     ]

@@ -3,7 +3,8 @@
 One row per pair, columns named in :data:`FEATURES`:
 
 - retrieval: cosine of the query's vector with the fact-check's (and of the query with its previous line),
-  as rank and gap to the best in the query's list and as a z-score over the whole archive; BM25 score
+  as rank and gap to the best in the query's list, margin over the best other candidate, excess over
+  :data:`HIGH_COSINE` (a near-paraphrase) and as a z-score over the whole archive; BM25 score
   (over claim, title and article start), its share of the query's best, rank and z-score, and the share
   of the best for the query with its previous line;
 - words: idf-weighted share of the query's content words found in the claim, the title and the whole
@@ -16,7 +17,8 @@ One row per pair, columns named in :data:`FEATURES`:
 - actors: capitalised names of the query found in the fact-check (and the claim's names in the query),
   whether the speech's speaker is the fact-check's claimant (by surname) or named in its claim/title;
 - dates: days between the speech and the fact-check (claim date, else review date), same-day,
-  within-a-month and published-after flags, and speaker-and-same-day together.
+  within-a-month and published-after flags, and speaker-and-same-day together (:func:`set_dates`; the
+  re-ranker is trained with speech dates moved and dropped, so they weigh as a mild cue).
 
 Missing information (no speaker, no date, no article) gives 0 with a ``has_*`` flag, never an error.
 Per-text work (:class:`QueryInfo`, :class:`CandidateInfo`) is done once and reused for every pair.
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
 FEATURES: tuple[str, ...] = (
     "cos",
     "cos_gap",
+    "cos_margin",
+    "cos_high",
     "cos_rank",
     "cos_z",
     "cos_ctx",
@@ -89,6 +93,8 @@ FEATURES: tuple[str, ...] = (
 #: numbers, names, speaker and wording can only raise the probability, a conflict only lower it.
 MONOTONE: dict[str, int] = {
     "cos": 1,
+    "cos_margin": 1,
+    "cos_high": 1,
     "cos_ctx": 1,
     "q_in_claim": 1,
     "q_in_title": 1,
@@ -99,6 +105,12 @@ MONOTONE: dict[str, int] = {
     "names_in_fc": 1,
     "speaker_is_claimant": 1,
 }
+
+
+#: Cosine above which a fact-check reads as a restatement: ``cos_high`` is the excess over it, so the
+#: re-ranker can trust a near-paraphrase more than rank and gap features (equal for every best
+#: candidate) allow.
+HIGH_COSINE = 0.7
 
 
 @dataclass(frozen=True)
@@ -273,6 +285,8 @@ def pair_rows(q: QueryInfo, retrieved: Retrieved, pc: PerCandidate, lexical: Bm2
     bm = retrieved.bm25.astype(np.float64)
     out[:, f["cos"]] = cos
     out[:, f["cos_gap"]] = cos - cos.max()
+    out[:, f["cos_margin"]] = cos - _best_other(cos)
+    out[:, f["cos_high"]] = np.maximum(cos - HIGH_COSINE, 0.0)
     out[:, f["cos_rank"]] = np.log1p(_ranks(cos))
     out[:, f["cos_z"]] = (cos - retrieved.cos_mean) / retrieved.cos_std
     ctx = cos if retrieved.context_cosine is None else retrieved.context_cosine.astype(np.float64)
@@ -314,17 +328,41 @@ def pair_rows(q: QueryInfo, retrieved: Retrieved, pc: PerCandidate, lexical: Bm2
     if q.speaker:
         out[:, f["speaker_is_claimant"]] = pc.speaker_is_claimant
         out[:, f["speaker_named"]] = pc.speaker_named
-    if q.day is not None:
-        known = pc.day > 0
-        days = np.abs(pc.day - q.day)
-        same = known & (days <= 1)
-        out[:, f["has_date"]] = known
-        out[:, f["days_log"]] = np.where(known, np.log1p(days), 0.0)
-        out[:, f["same_day"]] = same
-        out[:, f["within_month"]] = known & (days <= 31)
-        out[:, f["fc_after"]] = known & (pc.day >= q.day)
-        out[:, f["speaker_same_day"]] = same & (pc.speaker_is_claimant > 0) if q.speaker else 0.0
+    set_dates(out, pc.day, q.day)
     return out
+
+
+DATE_FEATURES = ("has_date", "days_log", "same_day", "within_month", "fc_after", "speaker_same_day")
+
+
+def set_dates(x: np.ndarray, fc_days: np.ndarray, day: int | None) -> np.ndarray:
+    """Write the date columns of feature rows ``x`` (in place; returned) for a query of day number
+    ``day`` (None: undated) against fact-checks of day numbers ``fc_days`` (0: undated); the speaker
+    columns must be set already. Training uses it to re-date a query (dates shifted or dropped)."""
+    f = {name: i for i, name in enumerate(FEATURES)}
+    for name in DATE_FEATURES:
+        x[:, f[name]] = 0.0
+    if day is None:
+        return x
+    fc_days = np.asarray(fc_days, dtype=np.float64)
+    known = fc_days > 0
+    days = np.abs(fc_days - day)
+    same = known & (days <= 1)
+    x[:, f["has_date"]] = known
+    x[:, f["days_log"]] = np.where(known, np.log1p(days), 0.0)
+    x[:, f["same_day"]] = same
+    x[:, f["within_month"]] = known & (days <= 31)
+    x[:, f["fc_after"]] = known & (fc_days >= day)
+    x[:, f["speaker_same_day"]] = same & (x[:, f["speaker_is_claimant"]] > 0)
+    return x
+
+
+def _best_other(scores: np.ndarray) -> np.ndarray:
+    """Per score, the best of the *other* scores (the runner-up's for the best one)."""
+    if len(scores) < 2:
+        return np.zeros(len(scores))
+    first, second = np.sort(scores)[-2:][::-1]
+    return np.where(scores >= first, second, first)
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:

@@ -98,11 +98,13 @@ class MatchIndex:
         lexical_texts: Sequence[str],
         fields: Sequence[Fields] | None = None,
         reduce: bool | None = None,
+        model: str = MODEL,
     ) -> MatchIndex:
         """An index of fact-checks ``ids`` with their vectors and :func:`lexical_text` texts; with
         ``fields`` (one :class:`Fields` per id) the re-ranker reads everything from the index and
         matching needs no fetch (much faster on a cold start). ``reduce``: whether cosine search
-        starts with a PCA first pass (default: for archives of ``REDUCE_FROM`` fact-checks or more)."""
+        starts with a PCA first pass (default: for archives of ``REDUCE_FROM`` fact-checks or more);
+        ``model``: the sentence model of the vectors (queries are embedded with it)."""
         vectors = np.asarray(vectors)
         if reduce is None:
             reduce = len(vectors) >= REDUCE_FROM
@@ -112,6 +114,7 @@ class MatchIndex:
             lexical=Bm25.build(lexical_texts),
             fields=FieldIndex.build(fields) if fields is not None else None,
             reduced=Reduced.build(vectors) if reduce and len(vectors) else None,
+            model=model,
         )
 
     def arrays(self) -> dict[str, np.ndarray]:

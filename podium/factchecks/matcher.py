@@ -1,9 +1,10 @@
 """Match claims against a fact-check archive: retrieve by vectors and BM25, re-rank, calibrate.
 
 ``Matcher(index, fetch).match(queries)`` embeds every query in one batch (with its previous line too when
-the model reads that), retrieves the union of the best rows by cosine and by BM25 (and by the cosine of
-the query with its previous line) from the :class:`~podium.factchecks.index.MatchIndex`, computes the
-pair features (:mod:`podium.factchecks.features`) and scores them with the re-ranker
+the model reads that), with the sentence model the index was made with; retrieves the union of the best
+rows by cosine and by BM25 (and by the cosine of the query with its previous line) from the
+:class:`~podium.factchecks.index.MatchIndex`, computes the pair features
+(:mod:`podium.factchecks.features`) and scores them with the re-ranker
 (:mod:`podium.factchecks.reranker`). The fact-checks' own fields come from the index's
 :class:`~podium.factchecks.fieldindex.FieldIndex` when it has one (no fetch at all), else through
 ``fetch`` once for all queries (cached in the Matcher). ``match`` keeps the matches at or above a
@@ -99,8 +100,8 @@ class Matcher:
         """Query vectors and, when the model reads them, context vectors (one ``embed`` batch)."""
         texts = [query_text(q) for q in queries]
         if not self.model.context_vector:
-            return embed(texts), None
-        both = embed(texts + [context_text(q) for q in queries])
+            return embed(texts, self.index.model), None
+        both = embed(texts + [context_text(q) for q in queries], self.index.model)
         return both[: len(texts)], both[len(texts) :]
 
     def match(
@@ -146,7 +147,7 @@ class Matcher:
         if vectors is None:
             vectors, context_vectors = self.embed_queries(queries)
         elif self.model.context_vector and context_vectors is None:
-            context_vectors = embed([context_text(q) for q in queries])
+            context_vectors = embed([context_text(q) for q in queries], self.index.model)
         texts = [query_text(q) for q in queries]
         contexts = [context_text(q) for q in queries]
         retrieved = self.index.search(vectors, texts, depth, context_vectors, contexts)

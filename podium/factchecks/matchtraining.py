@@ -16,12 +16,14 @@ import numpy as np
 
 from podium.checkworthy.trees import from_sklearn
 from podium.factchecks.candidates import fetch_records
-from podium.factchecks.features import FEATURES, MONOTONE
+from podium.factchecks.embedding import MODEL
+from podium.factchecks.features import FEATURES, MONOTONE, set_dates
 from podium.factchecks.fieldindex import fields_of
 from podium.factchecks.index import MatchIndex, lexical_text, vector_text
 from podium.factchecks.matchdata import MatchSet, cached_embed
-from podium.factchecks.matcher import Matcher, Scored, context_text, query_text
+from podium.factchecks.matcher import Matcher, Query, Scored, context_text, query_text
 from podium.factchecks.reranker import Reranker, simple
+from podium.factchecks.textbits import day_number
 
 SEED = 0
 
@@ -42,24 +44,41 @@ class Prepared:
     context_vectors: np.ndarray
     bm25_texts: list[str]
 
+    @property
+    def queries(self) -> list[Query]:
+        """Every query in the order of ``scored``: matched, unmatched of the same debates, other unmatched."""
+        d = self.data
+        return [*d.queries, *d.negatives, *d.other_negatives]
 
-def build_index(data: MatchSet) -> MatchIndex:
-    vectors = cached_embed([vector_text(r.claim_reviewed, r.title) for r in data.records])
+
+def build_index(data: MatchSet, model: str | None = None) -> MatchIndex:
+    vectors = cached_embed([vector_text(r.claim_reviewed, r.title) for r in data.records], model=model)
     texts = [lexical_text(r.claim_reviewed, r.title, r.text) for r in data.records]
     fields = [fields_of(r) for r in data.records]
-    return MatchIndex.build(np.arange(len(data.records)), vectors, texts, fields)
+    return MatchIndex.build(np.arange(len(data.records)), vectors, texts, fields, model=model or MODEL)
 
 
-def prepare(data: MatchSet, depth: int, log=print) -> Prepared:
-    index = build_index(data)
-    queries = list(data.queries) + list(data.negatives)
-    vectors = cached_embed([query_text(q) for q in queries])
-    context_vectors = cached_embed([context_text(q) for q in queries])
+def prepare(data: MatchSet, depth: int, log=print, model: str | None = None) -> Prepared:
+    """Embed (with the sentence model ``model``, default the one matching uses), index, retrieve and
+    compute the features of every query of ``data``."""
+    index = build_index(data, model)
+    own = list(data.queries) + list(data.negatives)
+    queries = own + list(data.other_negatives)
+    vectors, context_vectors = (
+        np.concatenate(
+            [
+                cached_embed([how(q) for q in part], model=model)
+                for part in (own, data.other_negatives)
+                if part
+            ]
+        )
+        for how in (query_text, context_text)
+    )
     model = simple()
     model.context_vector = True
     matcher = Matcher(index, fetch_records(data.records), model)
     scored = matcher.features(queries, depth, vectors, context_vectors)
-    n_neg = len(data.negatives)
+    n_neg = len(data.negatives) + len(data.other_negatives)
     relevant = list(data.relevant) + [set() for _ in range(n_neg)]
     found = sum(bool(rel & set(s.rows.tolist())) for rel, s in zip(relevant, scored, strict=False) if rel)
     log(
@@ -73,7 +92,7 @@ def prepare(data: MatchSet, depth: int, log=print) -> Prepared:
         index=index,
         scored=scored,
         relevant=relevant,
-        groups=list(data.groups) + list(data.negative_groups),
+        groups=list(data.groups) + list(data.negative_groups) + list(data.other_groups),
         splits=list(data.splits) + ["negative"] * n_neg,
         negative=np.array([False] * len(data.queries) + [True] * n_neg),
         vectors=vectors,
@@ -82,17 +101,49 @@ def prepare(data: MatchSet, depth: int, log=print) -> Prepared:
     )
 
 
-def table(prep: Prepared, chosen: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels and query numbers of every retrieved pair of the chosen queries."""
+def table(
+    prep: Prepared, chosen: Sequence[int], rows: Sequence[np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and query numbers of every retrieved pair of the chosen queries (``rows``: the
+    feature rows to use per query instead of the prepared ones, e.g. :func:`shifted_dates`)."""
     xs, ys, qs = [], [], []
     for q in chosen:
         s = prep.scored[q]
-        xs.append(s.x)
+        xs.append(s.x if rows is None else rows[q])
         ys.append(np.fromiter((r in prep.relevant[q] for r in s.rows.tolist()), dtype=np.int8))
         qs.append(np.full(len(s.rows), q, dtype=np.int32))
     if not xs:
         return np.zeros((0, len(FEATURES)), np.float32), np.zeros(0, np.int8), np.zeros(0, np.int32)
     return np.concatenate(xs), np.concatenate(ys), np.concatenate(qs)
+
+
+def redated(prep: Prepared, q: int, day: int | None) -> np.ndarray:
+    """The feature rows of query ``q`` as if it were of day number ``day`` (None: undated)."""
+    scored = prep.scored[q]
+    fields = prep.index.fields
+    days = fields.days[scored.rows] if fields is not None else np.zeros(len(scored.rows))
+    return set_dates(scored.x.copy(), days, day)
+
+
+def shifted_dates(prep: Prepared, share: float, seed: int = SEED) -> list[np.ndarray]:
+    """Per query, the feature rows to train on: for ``share`` of the dated queries (drawn with the seed)
+    the speech's date is dropped (three in ten) or moved by a random offset of a week to ten years
+    (log-uniform; the speech after the fact-checks four times in five), so that a restated claim
+    checked on another day, or a speech without a date, is as much a match as one checked that day.
+    The re-ranker then keeps a same-day check as a mild cue, never a different day as evidence against
+    (CheckThat! 2022 2B alone taught it that the relevant check is of the debate's own month)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for q, scored in enumerate(prep.scored):
+        day = day_number(prep.queries[q].date)
+        draw, drop, later = rng.random(3)
+        offset = int(np.exp(rng.uniform(np.log(7), np.log(3650))))
+        if day is None or draw >= share:
+            out.append(scored.x)
+            continue
+        moved = None if drop < 0.3 else day + offset * (1 if later < 0.8 else -1)
+        out.append(redated(prep, q, moved))
+    return out
 
 
 @dataclass(frozen=True)
@@ -194,11 +245,34 @@ def evaluate(rankings: Sequence[Sequence[int]], relevant: Sequence[set[int]]) ->
     return {"MAP@5": float(np.mean(aps)), "P@1": float(np.mean(p1)), "MRR": float(np.mean(rr))}
 
 
-def debate_folds(groups: Sequence[str], folds: int) -> dict[str, int]:
-    """Each debate's fold (debates shuffled with the fixed seed, dealt round-robin)."""
-    names = sorted(set(groups))
-    order = np.random.default_rng(SEED).permutation(len(names))
-    return {names[g]: i % folds for i, g in enumerate(order)}
+def debate_folds(groups: Sequence[str], folds: int, matched: int | None = None) -> dict[str, int]:
+    """Each debate's fold (debates shuffled with the fixed seed, dealt round-robin). With ``matched``,
+    the debates of ``groups[:matched]`` are dealt first, as if alone, and the other groups (unmatched
+    queries from elsewhere) after them, so adding those leaves the debates' folds as they were."""
+    first = sorted(set(groups[:matched] if matched is not None else groups))
+    rest = sorted(set(groups) - set(first))
+    out: dict[str, int] = {}
+    for names in (first, rest):
+        order = np.random.default_rng(SEED).permutation(len(names))
+        out.update({names[g]: i % folds for i, g in enumerate(order)})
+    return out
+
+
+@dataclass
+class CrossValidated:
+    """Out-of-fold results on the speeches: rankings of the matched queries as dated and with the dates
+    left out, the raw score and label of every pair (for calibration), and the date probe's raw scores:
+    each relevant pair with the speech dated the day of its check, a year after it, and undated, and the
+    other candidates of the query dated the day of its relevant check that were checked that very day."""
+
+    rankings: list[list[int]]
+    undated: list[list[int]]
+    raw: np.ndarray
+    y: np.ndarray
+    probe: dict[str, np.ndarray]
+
+
+PROBE = ("same day", "a year after", "undated", "unrelated same day")
 
 
 def cross_validate(
@@ -208,28 +282,64 @@ def cross_validate(
     config: Config,
     log=print,
     extra_weight: float = 1.0,
-) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
+    date_shift: float = 0.0,
+) -> CrossValidated:
     """Speech queries cross-validated by whole debate: per fold, a re-ranker trained on the other
-    folds' queries (matched and unmatched) plus ``extra`` (other sets' chosen queries, their pairs
-    weighted ``extra_weight``), applied to the fold. Returns the out-of-fold rankings of the matched
-    queries, and the out-of-fold raw scores and labels of every pair (for calibration)."""
-    fold_of = debate_folds(speeches.groups, folds)
+    folds' queries (matched and unmatched; ``date_shift`` of them re-dated, :func:`shifted_dates`) plus
+    ``extra`` (other sets' chosen queries, their pairs weighted ``extra_weight``), applied to the fold."""
     n = len(speeches.data.queries)
+    fold_of = debate_folds(speeches.groups, folds, n)
     tables = [table(prep, chosen) for prep, chosen in extra]
+    rows = shifted_dates(speeches, date_shift) if date_shift else None
+    days = speeches.index.fields.days if speeches.index.fields is not None else None
     rankings: list[list[int]] = [[] for _ in range(n)]
+    undated: list[list[int]] = [[] for _ in range(n)]
     raw_all, y_all = [], []
+    probe: dict[str, list[np.ndarray]] = {k: [] for k in PROBE}
     for fold in range(folds):
         train = [q for q, g in enumerate(speeches.groups) if fold_of[g] != fold]
         test = [q for q, g in enumerate(speeches.groups) if fold_of[g] == fold]
-        xs, ys, _ = table(speeches, train)
+        xs, ys, _ = table(speeches, train, rows)
         weights = np.concatenate([np.ones(len(ys)), *(np.full(len(t[1]), extra_weight) for t in tables)])
         x = np.concatenate([xs, *(t[0] for t in tables)])
         model = fit(x, np.concatenate([ys, *(t[1] for t in tables)]), config, weights)
-        for q in test:
-            if q < n:
-                rankings[q] = ranked_rows(speeches.scored[q], model.raw(speeches.scored[q].x))
+        for q in (q for q in test if q < n):
+            scored = speeches.scored[q]
+            rankings[q] = ranked_rows(scored, model.raw(scored.x))
+            undated[q] = ranked_rows(scored, model.raw(redated(speeches, q, None)))
+            if days is None:
+                continue
+            for j in (j for j, r in enumerate(scored.rows.tolist()) if r in speeches.relevant[q]):
+                day = int(days[scored.rows[j]]) or None
+                for key, when in zip(PROBE, (day, day and day + 365, None), strict=False):
+                    probe[key].append(model.raw(redated(speeches, q, when)[j : j + 1]))
+                if day:
+                    others = (days[scored.rows] == day) & ~np.isin(scored.rows, list(speeches.relevant[q]))
+                    probe["unrelated same day"].append(model.raw(redated(speeches, q, day)[others]))
         xh, yh, _ = table(speeches, test)
         raw_all.append(model.raw(xh))
         y_all.append(yh)
         log(f"fold {fold + 1}/{folds}: trained on {len(train)} queries, scored {len(test)}")
-    return rankings, np.concatenate(raw_all), np.concatenate(y_all)
+    return CrossValidated(
+        rankings,
+        undated,
+        np.concatenate(raw_all),
+        np.concatenate(y_all),
+        {k: np.concatenate(v) if v else np.zeros(0) for k, v in probe.items()},
+    )
+
+
+def probe_report(cv: CrossValidated, platt: tuple[float, float], threshold: float = 0.5) -> str:
+    """One line: the share of the probe's pairs at or above ``threshold`` once calibrated."""
+    a, b = platt
+    parts = []
+    for key in PROBE:
+        raw = cv.probe[key]
+        p = 1 / (1 + np.exp(-(a * raw + b))) if len(raw) else raw
+        share = float((p >= threshold).mean()) if len(raw) else 0.0
+        parts.append(f"{key} {share:.1%} of {len(raw)}")
+    return (
+        f"date probe (pairs ≥ {threshold}, out of fold): relevant with the speech dated "
+        + ", ".join(parts[:3])
+        + f"; unrelated fact-checks of the speech's own day: {parts[3]}"
+    )

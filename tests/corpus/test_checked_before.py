@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from podium.cli import main
 from podium.corpus import Corpus
 from podium.corpus import schema as t
+from podium.corpus.checked_before import data_queries
 from podium.errors import ExitCode
 from podium.factchecks import FactCheck
 from podium.outputs import render
@@ -62,8 +63,6 @@ def _claim(data: dict[str, Any], sentence: str) -> dict[str, Any]:
 
 
 def _analyze(runner: CliRunner, *args: str) -> Any:
-    # No --date: how the re-ranker weighs the dates of a speech and a fact-check is the matching model's
-    # business (tests/factchecks/test_matching*.py); here the wiring is tested.
     return runner.invoke(main, ["analyze", "--speaker", "Alda Brenn", "-q", *args])
 
 
@@ -92,6 +91,31 @@ def test_analyze_json_carries_the_matches(db_url: str, tmp_path: Path, runner: C
     assert 0.5 <= match["score"] <= 1
     found = {m["url"] for c in data["claims"] for m in c["matches"]}
     assert "https://rail.example/passengers" not in found  # nothing in the speech restates it
+
+
+@pytest.mark.parametrize(
+    "date", ["2024-04-01", "2025-04-02", None], ids=["same-day", "year-later", "undated"]
+)
+def test_a_restated_claim_is_found_whatever_the_speech_date(
+    date: str | None, tmp_path: Path, runner: CliRunner
+) -> None:
+    """The speech's date goes into the matching queries; a check of another day (here a year earlier)
+    is as much a match as one of that very day, and so is a speech with no date."""
+    db = str(tmp_path / "checks.db")
+    ids = _archive(db)
+    out = tmp_path / "speech.json"
+    dated = ["--date", date] if date else []
+    result = _analyze(
+        runner, str(_speech(tmp_path)), *dated, "--factchecks", db, "-f", "json", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["meta"].get("date") == date
+    assert data_queries(data)[0].date == date
+    (best, *_) = _claim(data, BRIDGES)["matches"]
+    assert best["factcheck_id"] == ids["https://desk.example/bridges"] and best["score"] >= 0.5
+    found = {m["url"] for c in data["claims"] for m in c["matches"]}
+    assert "https://rail.example/passengers" not in found
 
 
 def test_analyze_reports_show_the_matches(tmp_path: Path, runner: CliRunner) -> None:

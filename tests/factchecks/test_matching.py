@@ -24,7 +24,11 @@ from podium.factchecks.reranker import Reranker, shipped
 from podium.factchecks.textbits import name_terms, numbers
 
 ARCHIVE = [
-    FactCheck("Unemployment among veterans is now lower than in the general population.", "mostly_true"),
+    FactCheck(
+        "Unemployment among veterans is now lower than in the general population.",
+        "mostly_true",
+        claim_date="2016-03-10",
+    ),
     FactCheck("Crime in Chicago rose by 20% last year.", "false", title="Did Chicago crime jump?"),
     FactCheck("Crime in Chicago rose by 45% last year.", "false"),
     FactCheck("The United States spends more on defense than the next ten countries combined.", "true"),
@@ -182,3 +186,33 @@ def test_model_file_round_trip(tmp_path) -> None:
     loaded = Reranker.load(tmp_path / "m.npz")
     x = np.random.default_rng(1).random((20, len(FEATURES)))
     assert np.allclose(loaded.probability(x), model.probability(x))
+
+
+@pytest.mark.parametrize(
+    "date", ["2016-03-10", "2017-03-10", None], ids=["same-day", "year-later", "undated"]
+)
+def test_a_check_of_another_day_is_no_evidence_against_a_restated_claim(
+    matcher: Matcher, date: str | None
+) -> None:
+    """Someone else restates a checked claim: found whether the speech is of the check's day, a year
+    later or undated (the re-ranker is trained with speech dates moved and dropped)."""
+    query = Query(
+        "Veterans' unemployment is actually lower than the general population's.",
+        speaker="Jo Vale",
+        date=date,
+    )
+    (found,) = matcher.rank([query])
+    assert found[0].factcheck_id == 100 and found[0].score >= DEFAULT_THRESHOLD
+
+
+def test_the_same_day_is_a_mild_cue_and_another_day_none(matcher: Matcher) -> None:
+    """A check of the speech's own day gains a little; one a year older loses nothing against an undated
+    speech (in this ten-check archive any veterans sentence finds the one veterans check: the date
+    must not be what decides)."""
+    text = "Veterans' hospitals hired two thousand new nurses this year."
+    score = {}
+    for date in ("2016-03-10", "2017-03-10", None):
+        (found,) = matcher.rank([Query(text, speaker="Jo Vale", date=date)])
+        score[date] = scores(found)[100]
+    assert 0 <= score["2016-03-10"] - score[None] < 0.15
+    assert abs(score["2017-03-10"] - score[None]) < 0.05
