@@ -125,7 +125,9 @@ def _known_names() -> dict[str, str]:
     gaz = load_gazetteer()
     names = {entry.name.lower(): actor for actor, entry in gaz.actors.items()}
     for alias in gaz.aliases:
-        if alias.actor and alias.kind in ("name", "alias") and len(alias.text.split()) > 1:
+        several = len(alias.text.split()) > 1
+        acronym = alias.text.isupper() and len(alias.text) >= 3  # "NEW:FBI" once FBI is in it
+        if alias.actor and alias.kind in ("name", "alias") and (several or acronym):
             names.setdefault(alias.text.lower(), alias.actor)
     return names
 
@@ -140,7 +142,10 @@ def norm_id(actor: str | None) -> str | None:
         if not _KNOWN:
             _KNOWN.update(_known_names())
         name = actor[4:].strip()
-        return _KNOWN.get(name.lower()) or "new:" + _SLUG.sub("-", name.lower()).strip("-")
+        bare = re.sub(r"\s*\([^)]*\)$", "", name).lower()  # "US Immigration and Customs Enforcement (ICE)"
+        return (
+            _KNOWN.get(name.lower()) or _KNOWN.get(bare) or "new:" + _SLUG.sub("-", name.lower()).strip("-")
+        )
     return actor
 
 

@@ -10,6 +10,7 @@ then first-person plural pronouns for the speaker's side.
   speaker's side (``podium.actors.speaker``).
 - A bracketed editorial insertion inside a name ("[Islamic] Jihad") does not break it: square brackets are
   read as spaces by the gazetteer lookup, so the name matches as a whole (the offsets stay the text's).
+- A person's name before "administration" ("the Obama administration") is a mention of the state they led.
 - Religious and historical figures, scriptures and book titles are not actors (``not_actors.txt``), and holy
   places are places (``places.txt``), whatever spaCy labels them.
 It does not resolve other pronouns ("they", "its") and does not link mentions across documents.
@@ -53,6 +54,8 @@ PLACE_BEFORE = {
 GPE_PLACE_BEFORE = PLACE_BEFORE | {"of", "from", "to", "town", "city", "village", "province", "region"}
 PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y (?:country|government|nation))\b")
 _WORDS = re.compile(r"[\w-]+")
+#: A leader's name before "administration" names the government, so the state ("the Obama administration").
+_ADMINISTRATION = re.compile(r"\s+(?:[Aa]dministration|[Aa]dmin)\b")
 #: Square brackets read as spaces for the gazetteer ("[Islamic] Jihad" is "Islamic Jihad"), same length.
 _BRACKETS = str.maketrans("[]", "  ")
 
@@ -143,6 +146,12 @@ class MentionFinder:
             if actor is None:
                 continue
             if m.alias.kind == "metonym" and _is_place_use(text, m.start, PLACE_BEFORE):
+                continue
+            entry = self.gazetteer.actors.get(actor)
+            government = _ADMINISTRATION.match(text, m.end)
+            if government and entry is not None and entry.type == "person" and entry.state:
+                out.append((m.start, government.end(), entry.state, m.alias.kind))
+                taken.append((m.start, government.end()))
                 continue
             out.append((m.start, m.end, actor, m.alias.kind))
         return out

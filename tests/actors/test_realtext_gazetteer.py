@@ -1,0 +1,40 @@
+"""Actors that real speeches of 1960-2020 name (issue 19, round 2): former presidents, candidates and Soviet
+leaders, party adjectives, US agencies, and "the X administration" as the state (loads spaCy). The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors_helpers import analyse, mentions
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "actor"),
+    [
+        ("Governor Reagan promised lower taxes to the farmers of Iowa.", "Governor Reagan", "REAGAN"),
+        ("Mondale answered the question about the deficit first.", "Mondale", "MONDALE"),
+        ("Gromyko flew to Geneva for the arms talks.", "Gromyko", "GROMYKO"),
+        ("Brezhnev sent tanks into Kabul that winter.", "Brezhnev", "BREZHNEV"),
+        ("The Republican nominee spoke to the union hall.", "Republican", "US_GOP"),
+        ("A Democrat from Ohio blocked the bill in committee.", "Democrat", "US_DEM"),
+        ("Agents of ICE detained the workers at the plant.", "ICE", "US_ICE"),
+        ("The Justice Department opened an inquiry into the sale.", "The Justice Department", "US_DOJ"),
+    ],
+)
+def test_real_speech_actors_are_known(text: str, span: str, actor: str) -> None:
+    assert (span, actor) in mentions(analyse(text))
+
+
+def test_an_administration_named_after_its_leader_is_the_state() -> None:
+    found = mentions(analyse("The Carter administration stopped the grain sales to Moscow."))
+    assert ("Carter administration", "USA") in found
+    assert not any(label == "CARTER" for _, label in found)
+
+
+def test_a_former_leader_acts_for_the_state() -> None:
+    doc = analyse("Khrushchev threatened the United States over Berlin.")
+    assert ("Khrushchev", "KHRUSHCHEV") in mentions(doc)
+    assert any(e.source == "KHRUSHCHEV" and e.source_acting_for == "SUN" for e in doc.events)
