@@ -1,8 +1,10 @@
 """A wall-clock limit on one document's analysis, so one pathological input cannot hang a run.
 
 Uses ``SIGALRM`` where the platform has it and the caller is the main thread (the CLI and batch
-workers are); elsewhere the limit is not enforced. When the time is up, the signal handler raises
-``Expired``, a ``BaseException``: readers and analysers that catch ``Exception`` to survive a broken
+workers are). In any other thread (a Dask worker runs its tasks in one) a timer thread raises the same
+exception in the analysing thread (CPython's ``PyThreadState_SetAsyncExc``), which, like the signal
+handler, takes effect when that thread next runs Python code. When the time is up, ``Expired`` is raised,
+a ``BaseException``: readers and analysers that catch ``Exception`` to survive a broken
 page or part cannot swallow it. ``time_limit`` turns it into the catalogue's E015 at its own boundary
 and kills the child processes (``podium.children``) working for the run.
 
@@ -13,6 +15,7 @@ after the limit, kills the children and ends the process with the input-error st
 
 from __future__ import annotations
 
+import ctypes
 import math
 import os
 import signal
@@ -55,8 +58,14 @@ def clean_seconds(seconds: float | None) -> float | None:
 def time_limit(seconds: float | None, path: str) -> Iterator[None]:
     """Raise E015 naming ``path`` if the block runs longer than ``seconds`` (None or 0: no limit)."""
     limit = clean_seconds(seconds)
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not limit or not usable:
+    if not limit:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_limit(limit, PodiumError("E015", path=path, seconds=_shown(seconds))):
+            yield
+        return
+    if not hasattr(signal, "setitimer"):
         yield
         return
 
@@ -79,6 +88,35 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
         if watchdog is not None:
             watchdog.cancel()
+
+
+@contextmanager
+def _thread_limit(limit: float, error: PodiumError) -> Iterator[None]:
+    """``time_limit`` in a thread that is not the main one: a timer raises ``Expired`` in it."""
+    ident = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(Expired))
+
+    timer = threading.Timer(limit, fire)
+    timer.daemon = True
+    try:
+        try:
+            timer.start()
+            yield
+        finally:
+            with lock:
+                state["done"] = True
+                if state["fired"]:  # raised but perhaps not delivered yet: take it back
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, None)
+            timer.cancel()
+    except Expired:
+        raise error from None
 
 
 def _shown(seconds: float | None) -> str:

@@ -266,3 +266,51 @@ def test_the_hard_stop_ends_a_run_stuck_in_native_code() -> None:
     )
     assert result.returncode == 3 and "finished" not in result.stdout
     assert result.stderr.count("\n") == 1 and "[E015]" in result.stderr
+
+
+def _in_a_thread(work: object) -> list[object]:
+    """Run ``work()`` in a thread that is not the main one (as a Dask worker runs a task); what it raised
+    or returned, and anything raised after it (a stray expiry would surface there)."""
+    import threading
+
+    out: list[object] = []
+
+    def run() -> None:
+        try:
+            out.append(work())  # type: ignore[operator]
+        except BaseException as exc:  # the test inspects whatever came out
+            out.append(exc)
+        try:
+            time.sleep(0.6)  # past the limit: nothing may be raised here
+            out.append("quiet after")
+        except BaseException as exc:
+            out.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()
+    return out
+
+
+def test_the_time_limit_holds_in_a_thread_that_is_not_the_main_one() -> None:
+    def busy() -> str:
+        with time_limit(0.2, "slow.txt"):
+            while True:  # pure Python: the expiry is delivered at the next instruction
+                sum(range(1000))
+        return "not reached"
+
+    out = _in_a_thread(busy)
+    assert isinstance(out[0], PodiumError) and out[0].code == "E015"
+    assert "slow.txt" in str(out[0])
+    assert out[1] == "quiet after"
+
+
+def test_a_block_that_ends_in_time_in_a_thread_leaves_no_expiry_behind() -> None:
+    def quick() -> str:
+        with time_limit(0.3, "quick.txt"):
+            total = sum(range(1000))
+        return f"done {total}"
+
+    out = _in_a_thread(quick)
+    assert out == ["done 499500", "quiet after"]

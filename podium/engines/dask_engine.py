@@ -14,8 +14,8 @@ flat on any input size. A worker that dies
 has its tasks re-run elsewhere by the scheduler; an item whose workers keep dying is given up (E603), one
 whose task raises is reported (E602); neither stops the run.
 
-Per-item time limits (``--timeout``) are not enforced here: Dask runs tasks in threads, and only the main
-thread can be interrupted. Importing this module imports Dask; nothing else in podium does.
+Per-item time limits (``--timeout``) hold as elsewhere: ``podium.timelimit`` interrupts the task's thread
+(E015). Importing this module imports Dask; nothing else in podium does.
 """
 
 from __future__ import annotations

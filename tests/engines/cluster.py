@@ -21,18 +21,21 @@ DASK = str(BIN / "dask")
 ENV = {**os.environ, "PODIUM_HELPER": "0", "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "5s"}
 
 POISON_MODULE = '''
-"""A broken analyser plugin: it raises on a text containing POISON (for tests of per-document errors)."""
+"""A broken analyser plugin: it raises on a text containing POISON and never ends on one containing
+ENDLESS (for tests of per-document errors and time limits)."""
 
 
 class PoisonAnalyser:
     name = "poison"
     requires = ()
     assigns = ()
-    description = "raises on POISON"
+    description = "raises on POISON, loops on ENDLESS"
 
     def __call__(self, doc):
         if "POISON" in doc.text:
             raise RuntimeError("this analyser cannot read poisoned documents")
+        while "ENDLESS" in doc.text:
+            sum(range(1000))
         return doc
 '''
 

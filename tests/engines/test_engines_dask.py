@@ -1,8 +1,8 @@
 """`--engine dask` against a real cluster of processes (a `dask scheduler` and two single-threaded
 `dask worker`s on 127.0.0.1): the same stored analyses as the local engine, every document stored exactly
 once when a worker is killed mid-run, a document that makes an analyser raise reported while the rest are
-stored, Parquet shards written by the workers and loaded twice (stored once), JSONL input, and clear
-errors for an unreachable scheduler or a missing Dask."""
+stored, a document over ``--timeout`` stopped on its worker, Parquet shards written by the workers and
+loaded twice (stored once), JSONL input, and clear errors for an unreachable scheduler or a missing Dask."""
 
 from __future__ import annotations
 
@@ -126,6 +126,23 @@ def test_a_poisoned_document_is_reported_and_the_rest_stored(
     assert "RuntimeError" in errors[0] and "Traceback" not in result.stderr
     assert "added 3, skipped 0, failed 1" in result.stderr
     assert _counts(db) == (3, 3)
+
+
+def test_the_timeout_holds_on_the_workers(
+    tmp_path: Path, cluster: Cluster, poison_env: dict[str, str]
+) -> None:
+    paths = speeches(tmp_path / "in", 3)
+    paths[1].write_text("ENDLESS. We rebuilt 12 bridges in 2023.\n", encoding="utf-8")
+    db = tmp_path / "endless.db"
+    result = podium(
+        "corpus", "add", str(tmp_path / "in"), "--db", str(db), "--only", "quantity,poison",
+        "--timeout", "2", "--engine", "dask", "--scheduler", cluster.address,
+        env=poison_env, check=False,
+    )  # fmt: skip
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "[E015]" in errors[0] and paths[1].name in errors[0], result.stderr
+    assert "added 2, skipped 0, failed 1" in result.stderr
+    assert _counts(db) == (2, 2)  # the worker was freed: the other documents were stored
 
 
 def test_jsonl_into_shards_on_the_workers_then_loaded_twice(tmp_path: Path, cluster: Cluster) -> None:
