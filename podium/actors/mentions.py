@@ -7,7 +7,7 @@ then first-person plural pronouns for the speaker's side.
 - A capital or seat of power used as a place ("in Washington", "close to Damascus") is not an actor mention,
   nor is an unknown GPE after a locative preposition ("the town of Drevna").
 - "we", "us", "our", "ours", "ourselves", "my country"/"my government" outside quotations resolve to the
-  speaker's side (``podium.actors.speaker``).
+  speaker's side (``podium.actors.speaker``); "our friends", "our allies", "our enemies" name others.
 - A bracketed editorial insertion inside a name ("[Islamic] Jihad") does not break it: square brackets are
   read as spaces by the gazetteer lookup, so the name matches as a whole (the offsets stay the text's).
 - A person's name before "administration" ("the Obama administration") is a mention of the state they led.
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from podium.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
 from podium.actors.matcher import Matcher, default_matcher
 from podium.actors.quotes import inside, quote_ranges
+from podium.actors.side import RELATIONAL
 from podium.actors.speaker import PLACEHOLDER, sentence_sides
 from podium.document import Document
 from podium.nlp import sentence_docs
@@ -56,6 +57,8 @@ PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y (?:cou
 _WORDS = re.compile(r"[\w-]+")
 #: A leader's name before "administration" names the government, so the state ("the Obama administration").
 _ADMINISTRATION = re.compile(r"\s+(?:[Aa]dministration|[Aa]dmin)\b")
+#: The two words after a pronoun ("our friends", "our closest allies").
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 #: Square brackets read as spaces for the gazetteer ("[Islamic] Jihad" is "Islamic Jihad"), same length.
 _BRACKETS = str.maketrans("[]", "  ")
 
@@ -209,6 +212,9 @@ class MentionFinder:
                 continue
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            after = _NEXT_WORDS.match(text, m.end())
+            if m.group().lower() == "our" and after and RELATIONAL & {w.lower() for w in after.groups() if w}:
+                continue  # "aid to our friends": the friends are others, not the speaker's side
             out.append((m.start(), m.end(), side, "pronoun"))
         return out
 

@@ -54,3 +54,17 @@ def test_us_states_named_as_places_make_no_new_actor(text: str) -> None:
 def test_a_surname_shared_with_another_person_is_not_the_former_president() -> None:
     found = mentions(analyse("Sara Carter wrote the story, and Carter later defended it."))
     assert not any(label == "CARTER" for _, label in found)
+
+
+def test_cold_war_central_america_actors() -> None:
+    text = "The contras fought the Sandinista army while the Contadora group pressed for talks."
+    found = mentions(analyse(text))
+    assert ("The contras", "CONTRAS") in found
+    assert ("Sandinista", "SANDINISTAS") in found
+    assert ("the Contadora group", "CONTADORA") in found
+
+
+def test_our_friends_are_not_the_speakers_side() -> None:
+    doc = analyse("We will send military assistance to our friends in the region.", country="USA")
+    assert not any(e.target == "USA" for e in doc.events)
+    assert any(e.source == "USA" and e.type == "AID" for e in doc.events)
