@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
         ("The Republican nominee spoke to the union hall.", "Republican", "US_GOP"),
         ("A Democrat from Ohio blocked the bill in committee.", "Democrat", "US_DEM"),
         ("Agents of ICE detained the workers at the plant.", "ICE", "US_ICE"),
+        ("ICE ERO officers took the man into custody.", "ICE ERO", "US_ICE_ERO"),
         ("The Justice Department opened an inquiry into the sale.", "The Justice Department", "US_DOJ"),
     ],
 )
