@@ -10,6 +10,7 @@ then first-person plural pronouns for the speaker's side.
   speaker's side (``podium.actors.speaker``); "our friends", "our allies", "our enemies" name others.
 - A bracketed editorial insertion inside a name ("[Islamic] Jihad") does not break it: square brackets are
   read as spaces by the gazetteer lookup, so the name matches as a whole (the offsets stay the text's).
+- "Mr. President" in a transcript's other speakers' turns names the one (former) president among its speakers.
 - A person's name before "administration" ("the Obama administration") is a mention of the state they led.
 - Religious and historical figures, scriptures and book titles are not actors (``not_actors.txt``), and holy
   places are places (``places.txt``), whatever spaCy labels them.
@@ -26,6 +27,8 @@ from podium.actors.matcher import Matcher, default_matcher
 from podium.actors.quotes import inside, quote_ranges
 from podium.actors.side import RELATIONAL
 from podium.actors.speaker import PLACEHOLDER, sentence_sides
+from podium.actors.speakers import records
+from podium.claims import sentence_speakers
 from podium.document import Document
 from podium.nlp import sentence_docs
 
@@ -57,6 +60,9 @@ PRONOUN = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y (?:cou
 _WORDS = re.compile(r"[\w-]+")
 #: A leader's name before "administration" names the government, so the state ("the Obama administration").
 _ADMINISTRATION = re.compile(r"\s+(?:[Aa]dministration|[Aa]dmin)\b")
+#: How a debate's panel addresses the president among its speakers.
+_MR_PRESIDENT = re.compile(r"\bMr\.? President\b")
+_PRESIDENT_ROLE = re.compile(r"^(?:former )?President of\b")
 #: The two words after a pronoun ("our friends", "our closest allies").
 _NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 #: Square brackets read as spaces for the gazetteer ("[Islamic] Jihad" is "Islamic Jihad"), same length.
@@ -130,16 +136,37 @@ class MentionFinder:
         self.unknown = {}
         sides = sentence_sides(doc, self.gazetteer, self.matcher)
         ner_docs = sentence_docs(doc, "ner")
+        addressed = self._addressed_president(doc)
         mentions: list[Mention] = []
         for index, sentence in enumerate(doc.sentences):
             text = doc.span_text(sentence)
             taken: list[tuple[int, int]] = []
             found = self._gazetteer_mentions(text, taken)
+            if addressed is not None and addressed[index] is not None:
+                for m in _MR_PRESIDENT.finditer(text):
+                    if not any(s < m.end() and m.start() < e for s, e in taken):
+                        taken.append((m.start(), m.end()))
+                        found.append((m.start(), m.end(), addressed[index], "alias"))
             found += self._ner_mentions(text, ner_docs[index], taken)
             found += self._pronoun_mentions(text, sides[index], taken)
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
         return self._merge_surnames(mentions)
+
+    def _addressed_president(self, doc: Document) -> list[str | None] | None:
+        """Per sentence, whom "Mr. President" names: in a transcript whose speakers include one (former)
+        president, that president, in the turns of the other speakers (a president's own "Mr. President"
+        addresses someone else, such as the chair of an assembly)."""
+        presidents = []
+        for record in records(doc):
+            entry = self.gazetteer.actors.get(record.actor or "")
+            if entry is not None and entry.type == "person" and _PRESIDENT_ROLE.search(entry.role or ""):
+                presidents.append(record)
+        if len(presidents) != 1:
+            return None
+        president = presidents[0]
+        own = {president.name, president.label, president.actor_name} - {None}
+        return [None if who in own or who is None else president.actor for who in sentence_speakers(doc)]
 
     def _gazetteer_mentions(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
         out = []

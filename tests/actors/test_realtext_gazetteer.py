@@ -4,8 +4,13 @@ sentences are written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from podium.analyze import analyze_document
+from podium.ingest import load
+from podium.pipeline import Pipeline
 from tests.actors_helpers import analyse, mentions
 
 pytestmark = pytest.mark.slow
@@ -69,3 +74,18 @@ def test_our_friends_are_not_the_speakers_side() -> None:
     doc = analyse("We will send military assistance to our friends in the region.", country="USA")
     assert not any(e.target == "USA" for e in doc.events)
     assert any(e.source == "USA" and e.type == "AID" for e in doc.events)
+
+
+def test_the_panel_addresses_the_president_among_the_speakers(tmp_path: Path) -> None:
+    path = tmp_path / "debate.txt"
+    path.write_text(
+        "THE DEBATE\n\nMR. SMITH: Mr. President, will you cut taxes for the farmers?\n\n"
+        "MR. REAGAN: No. Mr. Mondale would raise them, Mr. President of the panel.\n\n"
+        "MR. MONDALE: Mr. President, you raised them yourself.\n",
+        encoding="utf-8",
+    )
+    doc = load(str(path))
+    analyze_document(doc, Pipeline.from_names(["entity", "actor", "event"]))
+    found = [(doc.text[s.start : s.end], s.label, s.start) for s in doc.layer("actor_mention")]
+    addressed = [label for text, label, _ in found if text == "Mr. President"]
+    assert addressed == ["REAGAN", "REAGAN"]  # not in Reagan's own turn
