@@ -216,3 +216,13 @@ def test_the_same_day_is_a_mild_cue_and_another_day_none(matcher: Matcher) -> No
         score[date] = scores(found)[100]
     assert 0 <= score["2016-03-10"] - score[None] < 0.15
     assert abs(score["2017-03-10"] - score[None]) < 0.05
+
+
+def test_unmatched_queries_from_elsewhere_leave_the_debates_folds_alone() -> None:
+    from podium.factchecks.matchtraining import debate_folds
+
+    debates = [f"debate-{i}" for i in range(12) for _ in range(3)]
+    alone = debate_folds(debates, 5)
+    more = debate_folds([*debates, "cb-1992-10-11", "cb-2004-09-30", "debate-3"], 5, len(debates))
+    assert {d: more[d] for d in alone} == alone
+    assert {more["cb-1992-10-11"], more["cb-2004-09-30"]} <= set(range(5))
