@@ -221,7 +221,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", type=Path, help="The speech to analyse (default: the Syria sample).")
     parser.add_argument("--keep", type=Path, help="Build the database in this folder and keep it (reused).")
     parser.add_argument("--probe-only", action="store_true", help="Run the date probe only.")
+    parser.add_argument(
+        "--model",
+        help="Sentence model to use instead of podium's (all-MiniLM-L6-v2/static-distilled/1: the "
+        "static encoder, once training/train_static_encoder.py has written it).",
+    )
     args = parser.parse_args(argv)
+    if args.model:  # before any module reads the name
+        from podium.factchecks import embedding
+
+        if args.model not in embedding.MODELS:
+            sys.exit(f"unknown sentence model {args.model!r}; known: {', '.join(embedding.MODELS)}")
+        embedding.MODEL = args.model
     if not (args.data / ARCHIVE).exists():
         sys.exit(f"{args.data / ARCHIVE} not found: give --data the folder holding ct2022-t2b/")
     passed = date_probe(args.data)

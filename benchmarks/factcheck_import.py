@@ -38,7 +38,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", help="A database URL or path (default: a new SQLite file, removed after).")
     parser.add_argument("--limit", type=int, help="Import only the first N fact-checks.")
     parser.add_argument("--batch", type=int, help="Fact-checks per transaction and embed call.")
+    parser.add_argument(
+        "--model",
+        help="Sentence model to use instead of podium's (all-MiniLM-L6-v2/static-distilled/1: the "
+        "static encoder, once training/train_static_encoder.py has written it).",
+    )
     args = parser.parse_args(argv)
+    if args.model:  # before any module reads the name
+        from podium.factchecks import embedding
+
+        if args.model not in embedding.MODELS:
+            sys.exit(f"unknown sentence model {args.model!r}; known: {', '.join(embedding.MODELS)}")
+        embedding.MODEL = args.model
     path = args.data / ARCHIVE
     if not path.exists():
         sys.exit(f"{path} not found: give --data the folder holding ct2022-t2b/")
@@ -48,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     from podium.corpus import Corpus
     from podium.corpus import factcheck_vectors as vectors
     from podium.factchecks import read_path
-    from podium.factchecks.embedding import embed
+    from podium.factchecks.embedding import MODEL, embed
 
     if args.batch:
         vectors.BATCH = args.batch
@@ -109,7 +120,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"index build    {index_s:7.1f} s   ({len(index):,} fact-checks, cache {cache_bytes / 1e6:.1f} MB)")
     print(f"total          {total:7.1f} s   {imported / total:7.1f} rows/s   ({total / 60:.1f} min)")
     print(f"vectors in db  {blocks} blocks, {int(vector_bytes or 0) / 1e6:.1f} MB (float16)")
-    print(f"torch threads  {torch.get_num_threads()}, batch {vectors.BATCH} per transaction")
+    print(
+        f"model          {MODEL}; torch threads {torch.get_num_threads()}, "
+        f"batch {vectors.BATCH} per transaction"
+    )
     loads = f"{load_before[0]:.2f} before, {load_after[0]:.2f} after (1 min)"
     print(f"load average   {loads}, {os.cpu_count()} cores")
     print("command        python " + shlex.join(["benchmarks/factcheck_import.py", *sys.argv[1:]]))

@@ -10,7 +10,9 @@ compared with these (a changed :data:`MODEL` re-embeds what was stored).
   batched, so padding costs little; on this project's 2-core machine it encodes about 50 short texts a
   second.
 - :data:`STATIC`: :mod:`podium.factchecks.static_encoder`, MiniLM's tokenizer and one learnt vector per
-  word piece (the mean approximates MiniLM's sentence vector): a table look-up, no torch.
+  word piece (the mean approximates MiniLM's sentence vector): a table look-up, no torch, hundreds of
+  times faster; not the default, as the re-ranker ranks worse with it (README), and its table is written
+  by ``training/train_static_encoder.py`` rather than committed.
 
 Names are *not* masked here, unlike in the analysers that judge a sentence: matching asks whether two
 texts state the same claim, and who the claim is about is part of that ("Biden cut taxes" and "Trump cut
