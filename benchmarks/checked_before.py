@@ -22,7 +22,9 @@ restate twelve PolitiFact fact-checks in a speaker's words are matched against t
 the shipped re-ranker, the speech dated the day of the check, a year after it, and not at all: the
 check must reach the default threshold all three ways (a restated claim checked on another day, or a
 speech without a date, is as much a match). Then twelve claims on the same subjects that no check states,
-each dated the day of a check on its subject: no fact-check of that day may reach the threshold.
+each dated the day of a check on its subject: no fact-check of that day may reach the threshold. Last, a
+look at the sample speech's claims against the same archive (how many reach the threshold, the best
+scores): a look-see, never a training set.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ UNRELATED = [
 PROBE_SPEAKER = "Jordan Vale"  # a speaker who is no claimant of these checks
 
 
-def date_probe(data: Path) -> bool:
+def date_probe(data: Path, sample: Path | None = None) -> bool:
     """Print the date probe (module docstring); True when every restated claim reaches the threshold on
     every date and no unrelated claim's same-day fact-check does."""
     from datetime import date, timedelta
@@ -206,6 +208,14 @@ def date_probe(data: Path) -> bool:
         best = max((m.score for m in that_day), default=0.0)
         same_day += best >= DEFAULT_THRESHOLD
         print(f"  {best:.2f} ({len(that_day)} of that day retrieved)  {text[:70]}")
+    if sample is not None and sample.exists():  # a look at a real speech (never trained on)
+        from podium.analyze import analyze
+        from podium.corpus.checked_before import queries
+
+        found = [r[0].score if r else 0.0 for r in matcher.rank(queries(analyze(str(sample))))]
+        best = ", ".join(f"{h:.2f}" for h in sorted(found, reverse=True)[:5])
+        print(f"  {sample.name} against the same archive: {sum(f >= DEFAULT_THRESHOLD for f in found)} of "
+              f"{len(found)} claims with a check ≥ {DEFAULT_THRESHOLD}; best {best}")  # fmt: skip
     ok = low == 0 and same_day == 0
     t = DEFAULT_THRESHOLD
     print(f"date probe     {len(RESTATED) - low}/{len(RESTATED)} restated claims ≥ {t} on every date; "
@@ -235,10 +245,10 @@ def main(argv: list[str] | None = None) -> None:
         embedding.MODEL = args.model
     if not (args.data / ARCHIVE).exists():
         sys.exit(f"{args.data / ARCHIVE} not found: give --data the folder holding ct2022-t2b/")
-    passed = date_probe(args.data)
+    sample = args.sample or ROOT.parent / "shared" / "samples" / "speech-syria-2024-12.txt"
+    passed = date_probe(args.data, sample)
     if args.probe_only:
         sys.exit(0 if passed else 1)
-    sample = args.sample or ROOT.parent / "shared" / "samples" / "speech-syria-2024-12.txt"
     if not sample.exists():
         sample = ROOT / "samples" / "speech-harbor-accord.txt"
 
