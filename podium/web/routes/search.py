@@ -9,24 +9,14 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from podium.corpus.search import Filters
+from podium.document import KNOWN_LAYERS
 from podium.errors import PodiumError
 from podium.web.failures import http_status
 from podium.web.pages import page
 
 router = APIRouter(include_in_schema=False)
 _Text = Annotated[str, Query(max_length=200)]
-LAYERS = (
-    "claim",
-    "quantity",
-    "time",
-    "attribution",
-    "hedge",
-    "citation",
-    "entity",
-    "actor_mention",
-    "event",
-    "technique",
-)
+LAYERS = KNOWN_LAYERS  # the layers a search can filter on
 
 
 @router.get("/search")
