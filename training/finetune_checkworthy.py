@@ -9,7 +9,9 @@ TF-IDF + logistic regression, frozen mean-pooled MiniLM vectors (sentence and ne
 regression, and the rank mean of the new and the shipped model; then each system's paired difference
 from the new model and the issue's ship verdict (beat every other system by more than the new model's
 interval half-width on CheckThat! 2019 MAP and P@5 and CheckThat! 2020 MAP). Fixed seeds throughout.
-The frozen MiniLM vectors are cached under ``--cache`` (they take long on two cores). With ``--out``,
+The frozen MiniLM vectors and each system's out-of-fold scores are cached under ``--cache`` (keyed by
+the folds, the data's size and the settings); ``--only new --fold K`` and ``--only shipped`` fill that
+cache in separate processes, and a plain run then prints the table from it. With ``--out``,
 the encoder and head are then fitted on every debate (inner debates for early stopping) and saved there.
 """
 
@@ -48,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/podium-encoder-cache"))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", type=Path, help="also fit on every debate and save the artifact here")
+    parser.add_argument(
+        "--only",
+        choices=("new", "shipped"),
+        help="compute (or resume) one system's out-of-fold scores into --cache and stop (to split a run)",
+    )
+    parser.add_argument("--fold", type=int, help="with --only new: that fold alone")
     args = parser.parse_args(argv)
     missing = missing_data(args.data)
     if missing:
@@ -66,10 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     aux = crossval.aux_inputs(load_claimbuster(args.data), encoder_common)
     folds = crossval.fold_of(data, args.folds)
     log(f"prepared {len(data)} debates, {len(set(folds))} folds; {config}")
+    size = f"{args.folds} {len(data)} {sum(len(p.debate) for p in data)} {len(aux)}"
+    new_cache = crossval.ScoreCache(args.cache, f"{size} {config}")
+    shipped_cache = crossval.ScoreCache(args.cache, f"{size} {current.Config()}")
+    if args.only == "new":
+        crossval.new_model(data, encoded, aux, folds, config, log, new_cache, args.fold)
+        return 0
+    if args.only == "shipped":
+        crossval.current_model(data, lexicon, common, folds, log, shipped_cache)
+        return 0
     systems: dict[str, list[np.ndarray]] = {}
-    systems[NEW] = crossval.new_model(data, encoded, aux, folds, config, log)
+    systems[NEW] = crossval.new_model(data, encoded, aux, folds, config, log, new_cache)
     log("new model done")
-    systems["shipped model (retrained per fold)"] = crossval.current_model(data, lexicon, common, folds, log)
+    shipped = crossval.current_model(data, lexicon, common, folds, log, shipped_cache)
+    systems["shipped model (retrained per fold)"] = shipped
     log("shipped model done")
     systems["TF-IDF + LR"] = crossval.tfidf_baseline(data, folds)
     vectors = sentence_vectors([t for p in data for t in p.debate.texts], args.cache, log)

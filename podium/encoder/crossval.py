@@ -14,7 +14,9 @@ resampled, seed 0), and the paired bootstrap interval of each difference with th
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -65,6 +67,31 @@ def fold_of(data: Sequence[Prepared], folds: int) -> list[int]:
             p.group = g
 
 
+class ScoreCache:
+    """Out-of-fold scores saved under ``folder``, keyed by what they depend on (``tag``: the folds, the
+    data's size and the settings), so that a long run can be split over processes and resumed."""
+
+    def __init__(self, folder: Path | None, tag: str) -> None:
+        self.folder = folder
+        self.tag = hashlib.sha256(tag.encode("utf-8")).hexdigest()[:16]
+
+    def _path(self, name: str) -> Path | None:
+        return None if self.folder is None else self.folder / f"scores-{name}-{self.tag}.npz"
+
+    def get(self, name: str) -> dict[int, np.ndarray] | None:
+        path = self._path(name)
+        if path is None or not path.exists():
+            return None
+        with np.load(path) as data:
+            return {int(k[1:]): data[k] for k in data.files}
+
+    def put(self, name: str, scores: dict[int, np.ndarray]) -> None:
+        path = self._path(name)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, **{f"d{i}": v for i, v in scores.items()})
+
+
 def new_model(
     data: Sequence[Prepared],
     encoded: Sequence[Input],
@@ -72,20 +99,31 @@ def new_model(
     folds: Sequence[int],
     config: Config,
     log: Log = lambda _m: None,
+    cache: ScoreCache | None = None,
+    only: int | None = None,
 ) -> list[np.ndarray]:
-    """Out-of-fold raw scores of the fine-tuned encoder and head."""
+    """Out-of-fold raw scores of the fine-tuned encoder and head (``only``: that fold alone; each fold's
+    scores are read from / written to ``cache``)."""
     out: list[np.ndarray] = [np.zeros(0)] * len(data)
     for f in sorted(set(folds)):
-        train_idx = [i for i, g in enumerate(folds) if g != f]
-        inner_groups = _inner_groups([(data[i].group, len(data[i].debate)) for i in train_idx], config)
-        inner = [i for i in train_idx if data[i].group in inner_groups]
-        train = [i for i in train_idx if data[i].group not in inner_groups]
-        log(f"fold {f}: fine-tuning on {len(train)} debates, early stopping on {len(inner)}")
-        model = fit([encoded[i] for i in train], aux, [encoded[i] for i in inner], config, log)
+        if only is not None and f != only:
+            continue
         held = [i for i, g in enumerate(folds) if g == f]
-        for i, s in zip(held, model.decision([encoded[i] for i in held]), strict=True):
-            out[i] = s
-        log(f"fold {f}: kept epoch {model.epoch} (inner MAP {' '.join(f'{m:.3f}' for m in model.inner_map)})")
+        found = cache.get(f"new-fold{f}") if cache else None
+        if found is None:
+            train_idx = [i for i, g in enumerate(folds) if g != f]
+            inner_groups = _inner_groups([(data[i].group, len(data[i].debate)) for i in train_idx], config)
+            inner = [i for i in train_idx if data[i].group in inner_groups]
+            train = [i for i in train_idx if data[i].group not in inner_groups]
+            log(f"fold {f}: fine-tuning on {len(train)} debates, early stopping on {len(inner)}")
+            model = fit([encoded[i] for i in train], aux, [encoded[i] for i in inner], config, log)
+            found = dict(zip(held, model.decision([encoded[i] for i in held]), strict=True))
+            maps = " ".join(f"{m:.3f}" for m in model.inner_map)
+            log(f"fold {f}: kept epoch {model.epoch} (inner MAP by epoch {maps})")
+            if cache:
+                cache.put(f"new-fold{f}", found)
+        for i in held:
+            out[i] = found[i]
     return out
 
 
@@ -123,16 +161,23 @@ def current_model(
     common: set[str],
     folds: Sequence[int],
     log: Log = lambda _m: None,
+    cache: ScoreCache | None = None,
 ) -> list[np.ndarray]:
     """Out-of-fold raw scores of the shipped model's recipe (its own code, vocabulary refitted per fold)."""
+    found = cache.get("shipped") if cache else None
+    if found is not None:
+        return [found[i] for i in range(len(data))]
     groups = [p.group for p in data]
     try:
         for p, f in zip(data, folds, strict=True):
             p.group = f
-        return cross_validate(data, lexicon, common, CurrentConfig(), log=log, strict=True)
+        out = cross_validate(data, lexicon, common, CurrentConfig(), log=log, strict=True)
     finally:
         for p, g in zip(data, groups, strict=True):
             p.group = g
+    if cache:
+        cache.put("shipped", dict(enumerate(out)))
+    return out
 
 
 def tfidf_baseline(data: Sequence[Prepared], folds: Sequence[int]) -> list[np.ndarray]:
