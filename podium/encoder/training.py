@@ -38,6 +38,7 @@ class Config:
     steps_runs: int = 8
     epochs: int = 2
     patience: int = 1
+    #: 0 freezes the encoder (the heads alone learn): the ablation that shows what fine-tuning adds
     lr_encoder: float = 1e-4
     lr_head: float = 2e-3
     weight_decay: float = 0.01
@@ -150,13 +151,14 @@ def fit(
     encoder = ShallowEncoder(config.layers)
     head = CheckworthyHead(dense.shape[1], config.hidden)
     aux_head = torch.nn.Linear(DIM, 1)
-    optimiser = torch.optim.AdamW(
-        [
-            {"params": [p for p in encoder.parameters() if p.requires_grad], "lr": config.lr_encoder},
-            {"params": [*head.parameters(), *aux_head.parameters()], "lr": config.lr_head},
-        ],
-        weight_decay=config.weight_decay,
-    )
+    if config.lr_encoder == 0:  # the ablation: the pretrained layers frozen, only the heads learn
+        for p in encoder.parameters():
+            p.requires_grad_(False)
+    groups = [{"params": [*head.parameters(), *aux_head.parameters()], "lr": config.lr_head}]
+    tuned = [p for p in encoder.parameters() if p.requires_grad]
+    if tuned:
+        groups.append({"params": tuned, "lr": config.lr_encoder})
+    optimiser = torch.optim.AdamW(groups, weight_decay=config.weight_decay)
     std_dense = [torch.from_numpy(((d.dense - dense_mean) / dense_scale).astype(np.float32)) for d in train]
     best: tuple[float, int, dict, HeadArrays] | None = None
     inner_maps: list[float] = []

@@ -76,3 +76,12 @@ def test_verdict_needs_a_margin_over_every_system() -> None:
     assert crossval.ship_verdict(data, {"new": perfect, "old": perfect}, "new").startswith("DO NOT SHIP")
     table = crossval.table(data, {"new": perfect, "old": worst}, "new")
     assert "ct2019 (6 debates)" in table and "1.000" in table
+
+
+def test_zero_encoder_rate_leaves_the_pretrained_layer_as_it_was() -> None:
+    from podium.encoder.network import ShallowEncoder
+
+    config = Config(epochs=1, chunk=3, aux_runs=2, lr_encoder=0.0, seed=3)
+    trained = fit([_debate(12, {2, 7})], [_debate(8, {3})], [_debate(10, {1})], config)
+    base = ShallowEncoder(1).tuned_arrays()
+    assert all(np.array_equal(v, base[k]) for k, v in trained.encoder.tuned_arrays().items())
