@@ -32,6 +32,7 @@ from podium.engines.base import Finished, Task, raised
 from podium.errors import PodiumError
 
 try:
+    import dask
     import distributed
     from distributed import Client, WorkerPlugin, as_completed
 except ImportError as exc:  # the optional group is not installed
@@ -58,14 +59,15 @@ class DaskEngine:
         #: Whether the workers share this machine (and its files) with the client.
         self.on_this_machine = scheduler is None
         if scheduler is None:
-            self.cluster = distributed.LocalCluster(
-                n_workers=workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            with dask.config.set({"distributed.worker.profile.enabled": False}):  # see _PROFILER
+                self.cluster = distributed.LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             self.client = Client(self.cluster)
         else:
             self.client = _connect(scheduler)
@@ -146,17 +148,35 @@ class DaskEngine:
 _END = object()
 
 
+#: The worker's statistical profiler: every 10 ms it samples the running task's call stack into a tree,
+#: and keeps one tree per second for the last 1,000 s. Podium's analysis has deep and varied stacks, so
+#: those trees grew a worker by about 17 MB per 1,000 short documents (measured: 311 -> 421 MB from 1,000
+#: to 10,000 documents, 289 -> 291 MB with it paused). The plugin pauses it for the run and restarts it
+#: at teardown; a local cluster is started without it.
+_PROFILER = ("profile", "profile-cycle")
+
+
 class _Plugin(WorkerPlugin):  # type: ignore[misc]
-    """Sets the task up once on every worker, present and future."""
+    """Sets the task up once on every worker, present and future; pauses the worker's profiler."""
 
     def __init__(self, task: Task[Any, Any]) -> None:
         self.task = task
+        self._paused: list[Any] = []
 
     def setup(self, worker: Any) -> None:
         from podium.techniques import background
 
         os.environ[background.ENV] = "0"  # each worker thread analyses one document at a time
+        for name in _PROFILER:
+            callback = getattr(worker, "periodic_callbacks", {}).get(name)
+            if callback is not None and callback.is_running():
+                callback.stop()
+                self._paused.append(callback)
         self.task.setup()
+
+    def teardown(self, worker: Any) -> None:
+        while self._paused:
+            self._paused.pop().start()
 
 
 class _Cost:

@@ -22,7 +22,8 @@ ENV = {**os.environ, "PODIUM_HELPER": "0", "DASK_DISTRIBUTED__COMM__TIMEOUTS__CO
 
 POISON_MODULE = '''
 """A broken analyser plugin: it raises on a text containing POISON and never ends on one containing
-ENDLESS (for tests of per-document errors and time limits)."""
+ENDLESS (for tests of per-document errors and time limits); and an engine task that tells whether the
+worker's profiler runs."""
 
 
 class PoisonAnalyser:
@@ -37,6 +38,26 @@ class PoisonAnalyser:
         while "ENDLESS" in doc.text:
             sum(range(1000))
         return doc
+
+
+def profiler_running(dask_worker):
+    callback = dask_worker.periodic_callbacks.get("profile")
+    return callback is not None and callback.is_running()
+
+
+class ProfilerState:
+    """An engine task reporting whether its worker's statistical profiler runs during podium's tasks."""
+
+    def setup(self):
+        pass
+
+    def __call__(self, item):
+        import distributed
+
+        return profiler_running(distributed.get_worker())
+
+    def label(self, item):
+        return f"item {item}"
 '''
 
 

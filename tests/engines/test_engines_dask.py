@@ -196,3 +196,24 @@ def test_without_dask_installed_the_error_says_how_to_install_it(tmp_path: Path)
     assert result.returncode == ExitCode.USAGE
     assert "[E408]" in result.stderr and "pip install 'podium[dask]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_workers_profiler_is_paused_for_the_run_and_restarted_after(
+    cluster: Cluster, poison_plugin: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the profiler keeps a second-by-second tree of sampled call stacks: on podium's deep analysis it
+    # grew each worker by ~17 MB per 1,000 documents, so the engine pauses it while its tasks run
+    from podium.engines.dask_engine import DaskEngine
+
+    monkeypatch.syspath_prepend(str(poison_plugin))  # the workers import the probe task from there too
+    from podium_poison_test import ProfilerState, profiler_running  # type: ignore[import-not-found]
+
+    engine = DaskEngine(scheduler=cluster.address)
+    try:
+        assert all(engine.client.run(profiler_running).values())  # a plain dask worker profiles
+        finished = list(engine.run(ProfilerState(), range(6)))
+        assert [f.error for f in finished] == [None] * 6
+        assert [f.result for f in finished] == [False] * 6  # paused on every worker during the run
+        assert all(engine.client.run(profiler_running).values())  # and running again afterwards
+    finally:
+        engine.close()
