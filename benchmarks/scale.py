@@ -1,6 +1,7 @@
 """Archive-scale benchmark (issue 17): throughput of the engines and the memory of a Dask run.
 
-    python benchmarks/scale.py [--docs 400] [--memory-docs 1000,10000] [--sentences 4] [--only …]
+    python benchmarks/scale.py [--docs 400] [--shard-docs 1600] [--memory-docs 1000,10000] [--sentences 4]
+                               [--only …]
                                [--project-docs 1000000 --project-words 4000 --project-workers 8,32,128
                                 --core-hour 0.05] [--workdir DIR]
 
@@ -14,7 +15,9 @@ place that moves with ``i`` (every text distinct), written as a JSONL dump.
    from the first stored result to the last, so starting a cluster and loading the models (done once per
    worker, before its first document) do not count. Printed: the 2-worker/1-worker ratio of Dask and
    Dask's overhead against the local engine with as many workers (positive: Dask is slower), and the
-   seconds the writer spent storing per 1,000 words.
+   seconds the writer spent storing per 1,000 words. Then the same four set-ups on ``--shard-docs``
+   documents analysed into Parquet shards (``podium analyze --format parquet``): every worker writes its
+   own parts and the client only counts, so no single writer shares the two cores with the workers.
 2. Memory: for each size in ``--memory-docs``, a fresh cluster of processes (``dask scheduler`` and two
    ``dask worker --nthreads 1 --no-nanny``), the client as a ``podium corpus add --engine dask
    --scheduler …`` process; the peak resident memory of the client (from ``wait4``) and of each worker
@@ -112,6 +115,22 @@ def throughput(name: str, dump: Path, db: Path, options: Any, only: str | None) 
         raise SystemExit(f"{name}: {tally.failed} documents failed: {tally.failures[0]}")
     docs_s, words_s = tally.rates()
     return Run(name, tally.done, tally.words, docs_s, words_s, wall, tally.writing)
+
+
+def shard_throughput(name: str, dump: Path, out: Path, options: Any, only: str | None) -> Run:
+    """``podium analyze --format parquet`` of the dump into ``out``: every worker writes its own shards,
+    nothing waits for a single writer (the way to run past the writer's bound)."""
+    from podium.engines.inputs import Inputs
+    from podium.engines.sharding import run_shards
+
+    selection = ([s for s in only.split(",") if s] if only else None, None)
+    started = time.monotonic()
+    tally = run_shards(Inputs((str(dump),)), out, selection, {}, 20_000_000, None, options, quiet=True)
+    wall = time.monotonic() - started
+    if tally.failed:
+        raise SystemExit(f"{name}: {tally.failed} documents failed: {tally.failures[0]}")
+    docs_s, words_s = tally.rates()
+    return Run(name, tally.done, tally.words, docs_s, words_s, wall, 0.0)
 
 
 @dataclass
@@ -250,6 +269,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--docs", type=int, default=400, help="documents per throughput run ('0' skips)")
     parser.add_argument(
+        "--shard-docs", type=int, default=1600, help="documents per Parquet-shard throughput run ('0' skips)"
+    )
+    parser.add_argument(
         "--memory-docs", default="1000,10000", help="input sizes of the memory runs ('' skips)"
     )
     parser.add_argument("--sentences", type=int, default=4, help="sentences per synthetic document")
@@ -270,6 +292,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in load_before)}")
 
     runs = throughput_table(args, work) if args.docs else {}
+    if args.shard_docs:
+        throughput_table(args, work, shards=True)
     sizes = [int(x) for x in args.memory_docs.split(",") if x.strip()]
     peaks = {}
     if sizes:
@@ -308,13 +332,17 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def throughput_table(args: argparse.Namespace, work: Path) -> dict[str, Run]:
-    """Part 1: the four engine set-ups on one synthetic dump; prints the table, ratio and overheads."""
+def throughput_table(args: argparse.Namespace, work: Path, shards: bool = False) -> dict[str, Run]:
+    """Part 1: the four engine set-ups on one synthetic dump, into the database (``corpus add``, one
+    writer) or, with ``shards``, into Parquet shards written by the workers; prints the table, ratio and
+    overheads."""
     from podium.engines import EngineOptions
 
-    dump = work / "throughput.jsonl"
-    words = write_dump(dump, args.docs, args.sentences)
-    print(f"\n## Throughput: {args.docs} documents, {words} words ({words / args.docs:.0f} a document)")
+    count = args.shard_docs if shards else args.docs
+    dump = work / f"throughput-{count}.jsonl"
+    words = write_dump(dump, count, args.sentences)
+    what = "into Parquet shards (analyze --format parquet)" if shards else "into SQLite (corpus add)"
+    print(f"\n## Throughput {what}: {count} documents, {words} words ({words / count:.0f} a document)")
     plans = [
         ("local -j 1", EngineOptions("local", 1)),
         ("local -j 2", EngineOptions("local", 2)),
@@ -323,15 +351,21 @@ def throughput_table(args: argparse.Namespace, work: Path) -> dict[str, Run]:
     ]
     runs = {}
     for name, options in plans:
-        db = work / f"throughput-{name.replace(' ', '_').replace(',', '')}.db"
+        target = work / f"throughput-{'shards' if shards else 'db'}-{name.replace(' ', '_').replace(',', '')}"
+        if shards:
+            shutil.rmtree(target, ignore_errors=True)
+            runs[name] = shard_throughput(name, dump, target, options, args.only)
+            continue
+        db = target.with_suffix(".db")
         for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             path.unlink(missing_ok=True)
         runs[name] = throughput(name, dump, db, options, args.only)
     print("| engine | documents/s | words/s | wall s (with start-up) | writer s per 1,000 words |")
     print("|---|---|---|---|---|")
     for run in runs.values():
-        per_k = 1000 * run.writing / run.words if run.words else float("nan")
-        print(f"| {run.name} | {run.docs_s:.2f} | {run.words_s:.0f} | {run.wall:.1f} | {per_k:.3f} |")
+        per_k = 1000 * run.writing / run.words if run.words and not shards else float("nan")
+        writer = "none (workers write)" if shards else f"{per_k:.3f}"
+        print(f"| {run.name} | {run.docs_s:.2f} | {run.words_s:.0f} | {run.wall:.1f} | {writer} |")
     d1, d2 = runs["dask, 1 worker"], runs["dask, 2 workers"]
     ratio = d2.words_s / d1.words_s if d1.words_s else float("nan")
     print(f"\ndask 2 workers / 1 worker: {ratio:.2f}x (issue target >= 1.7)")
