@@ -257,10 +257,16 @@ def test_everyone_in_this_chamber_is_unsourced() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Last week I said that we would win.", "Of the 27 member states, only four objected."]
+    "text", ["Last week I will say that we won.", "Of the 27 member states, only four objected."]
 )
 def test_not_attributions(text: str) -> None:
     assert find_attributions(text) == []
+
+
+def test_the_speakers_own_earlier_words_are_marked_as_such() -> None:
+    # the real-text guidelines (issue 19): "I said that ..." reports words, the speaker's own
+    (hit,) = find_attributions("Last week I said that we would win.")
+    assert (hit.attrs["source"], hit.attrs["cue"], hit.attrs.get("own_words")) == ("I", "said", True)
 
 
 def test_may_after_a_negative_subject_is_a_prohibition() -> None:

@@ -39,7 +39,7 @@ _STRONG = frozenset(
     acknowledges acknowledged warn warns warned warning claim claims claimed claiming announce announces
     announced declare declares declared insist insists insisted insisting confess confessed confesses
     testify testified testifies allege alleges alleged boast reported boasted boasts confirmed confirms
-    revealed reveals
+    revealed reveals corroborate corroborates corroborated
     """.split()  # noqa: SIM905
 )
 _TELL = frozenset(
@@ -144,6 +144,37 @@ _LEAD = frozenset(
     """.split()  # noqa: SIM905
 )
 _PUNCT_OK = frozenset({"’", "'", "-"})
+#: Verbs that put a cue after "to" ("tried to claim", "seemed to say"): the subject is theirs.
+_TRY = frozenset(
+    {"tried", "tries", "try", "seemed", "seems", "seem", "appeared", "appears", "went", "goes", "sought",
+     "wanted", "wants", "attempted", "attempts", "continued", "continues", "rushed", "hastened"}
+)  # fmt: skip
+#: Past speech verbs with which the speaker reports their own earlier words ("I said that", "we warned
+#: them", "I've made it plain"): an attribution to "I" or "we", unlike "I tell you", "I think", "let me say".
+_SELF_CUES = frozenset(
+    """
+    said told wrote warned stated declared announced predicted suggested promised insisted argued
+    explained claimed noted stressed emphasized emphasised pledged vowed added proposed repeated made
+    """.split()  # noqa: SIM905
+)
+#: Auxiliaries between "I"/"we" and a cue that make it no report of earlier words ("I will say", "we
+#: can tell").
+_NOT_PAST = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "am", "are",
+     "is", "’ll", "'ll", "ll"}
+)  # fmt: skip
+#: What right after "I said" / "we said" shows no content follows ("I have said on many occasions
+#: exactly what I believe", "I said so", "as I said before").
+_NO_CONTENT = frozenset(
+    {"on", "in", "at", "to", "about", "for", "before", "earlier", "many", "so", "this", "exactly", "what",
+     "nothing", "often", "again", "repeatedly", "once", "twice", "yesterday", "last", "then"}
+)  # fmt: skip
+#: "made it (very) plain/clear": a phrasal cue.
+_MADE_PLAIN = re.compile(
+    r"\s+it\s+(?:(?:very|quite|perfectly|abundantly|crystal|absolutely)\s+)?(?:plain|clear)\b", re.IGNORECASE
+)
+#: Words that open a sentence before its subject ("But Orbán remains ..., claiming").
+_OPENERS = frozenset({"but", "and", "so", "yet", "meanwhile", "however", "still", "now", "then", "also"})
 _QUOTES = '“”"‘’«»'
 _ACCORDING = re.compile(rf"\b(?P<cue>{'|'.join(SOURCE_AFTER_CUES)})\s+", re.IGNORECASE)
 _UNSOURCED = [re.compile(p) for p in UNSOURCED_PATTERNS]
@@ -227,12 +258,17 @@ def _unsourced(text: str) -> list[AttributionHit]:
 def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     """Token range [a, b) of the subject left of token ``i`` (the cue), or None."""
     j = i - 1
-    while j >= 0 and (
-        tokens[j].group().lower() in CUE_GAP_WORDS
-        or tokens[j].group().endswith("ly")
-        or (tokens[j].group().lower() in _FLOATING and j > 0 and tokens[j - 1].group()[0].isalnum())
-    ):
-        j -= 1
+    while j >= 0:
+        while j >= 0 and (
+            tokens[j].group().lower() in CUE_GAP_WORDS
+            or tokens[j].group().endswith("ly")
+            or (tokens[j].group().lower() in _FLOATING and j > 0 and tokens[j - 1].group()[0].isalnum())
+        ):
+            j -= 1
+        if j > 0 and tokens[j].group().lower() == "to" and tokens[j - 1].group().lower() in _TRY:
+            j -= 2  # "originally tried to claim", "seemed to say": the subject of "tried" is the source
+            continue
+        break
     if j > 0 and tokens[j].group() in (",", ")"):
         k = j - 1  # ", may God have mercy on him,", ", may God assist him,": a blessing set off by commas
         while k > 0 and tokens[k].group() not in (",", "(") and j - k <= 9:
@@ -254,6 +290,14 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             ):
                 j = k - 2  # skip ", peace be upon him,"
                 break
+    if j > 2 and tokens[j].group() == ")":  # "Rep. Ann Doe (R-Ohio) told": a tag set off in brackets
+        k = j - 1
+        while k > 0 and tokens[k].group() not in ("(", ")", ",", "“", "”", '"') and j - k <= 6:
+            k -= 1
+        if tokens[k].group() == "(" and k > 0 and tokens[k - 1].group()[0].isalnum():
+            j = k - 1
+        elif tokens[k].group() == "(" and k > 1 and tokens[k - 1].group() == ",":
+            j = k - 2
     if j >= 0 and tokens[j].group() == "," and j > 0 and tokens[j + 1].group().lower() in CUE_GAP_WORDS:
         j -= 1
     if j > 2 and tokens[j].group() == ",":  # "Our critics, including the opposition leader, say"
@@ -270,7 +314,7 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             j -= 2  # "the enemy realized and acknowledged"
             b = j + 1
             continue
-        adverb = low.endswith("ly") and low not in _NOT_ADVERB
+        adverb = low.endswith("ly") and low not in _NOT_ADVERB and not word[0].isupper()  # "The Daily Mail"
         if low in _POSTMODIFIER and _head_before(tokens, j) and 0 < b - j - 1 <= 3:
             j -= 1  # "the senator from Bahia": the preposition's object belongs to the source
             continue
@@ -355,8 +399,23 @@ def _verbs(text: str) -> list[AttributionHit]:
                 or (low in _SHOW and prev in EVIDENCE_NOUNS)
             )
         ) or (low in _COUNTED and _COUNT_SOON.match(text[tok.end() :]) is not None)
-        if (low not in SPEECH_CUES and not that_cue) or tok.group()[0].isupper():
+        plain = _MADE_PLAIN.match(text, tok.end()) if low in ("made", "make", "makes", "making") else None
+        colon = (
+            low in ("continued", "continues", "concluded", "concludes")
+            and nxt == ":"
+            and i + 2 >= len(tokens)
+        )
+        described = low in ("describe", "describes", "described") and re.match(
+            r"(?:\s+[\w’'.-]+){1,5}\s+as\s+(?:a|an|the)\b", text[tok.end() :]
+        )  # "you have often described the Soviet Union as a ..."
+        if (low not in SPEECH_CUES and not that_cue and plain is None and not colon) or tok.group()[
+            0
+        ].isupper():
             continue
+        if low in ("ask", "asks", "asked") and re.match(r"\s+that\s+(?:question|request)", text[tok.end() :]):
+            continue  # "I'm glad you asked that question": a question, no report
+        if low.startswith("threaten") and re.match(r"\s+[\w’'-]+\s+with\b", text[tok.end() :]):
+            continue  # "those who threaten us with chaos": a threat made, not words reported
         if low in ("state", "states") and prev == "of":
             continue  # "secretary of state", "heads of state": a noun
         if low in _AGREE and nxt in ("with", "to", "on", "upon", "in"):
@@ -372,30 +431,43 @@ def _verbs(text: str) -> list[AttributionHit]:
             or _BAD_OBJECT.match(text[tok.end() :])
         ):
             continue
+        after_quote = (
+            i > 0
+            and (
+                tokens[i - 1].group() in _QUOTES
+                or (i > 1 and tokens[i - 1].group() == "," and tokens[i - 2].group() in _QUOTES)
+            )
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].group()[0].isupper() or nxt in ("the", "a", "an"))
+        )  # "…,” added DeSantis": a speaker named after the quotation
         if (
             low in SPEECH_CUES
             and low not in _STRONG
             and low not in _SPOKE
             and nxt not in ("that", ":", ",", ".", *_QUOTES, *_OBJECTS)
+            and not after_quote
+            and not described
             and not _THAT_AFTER_ADJUNCT.match(text[tok.end() : tok.end() + 80])
         ):
             continue
-        cue_end = tok.end()
+        cue_end = plain.end() if plain is not None else tok.end()
         if low in _TELL and nxt in _OBJECTS:
             cue_end = tokens[i + 1].end()
-        hit = _verb_hit(text, tokens, i, (tok.start(), cue_end))
+        hit = _verb_hit(text, tokens, i, (tok.start(), cue_end), hits[-1] if hits else None)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
-def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int]) -> AttributionHit | None:
+def _verb_hit(
+    text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int], prior: AttributionHit | None = None
+) -> AttributionHit | None:
     if negated(tokens, i):
         return None  # "did not even admit", "didn’t even agree": a denial of an attribution is none
     found = _source_left(tokens, i)
     if found is None and i and tokens[i - 1].group() in (",", *_QUOTES):
         if tokens[i].group().endswith("ing"):
-            return _participle(text, tokens, i, cue)
+            return _participle(text, tokens, i, cue, prior)
         after = _noun_phrase_after(text, cue[1] + 1)  # "“...,” said the minister."
         words = text[after[0] : after[1]].split() if after is not None else []
         lead = words[0] if words else ""
@@ -408,6 +480,9 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
         return _hit(text, after, cue, _content(text, 0, tokens[i - 1].start()), "attribution")
     if found is None:
         return None
+    own = _own_words(text, tokens, found, i, cue)
+    if own is not None:
+        return own
     if tokens[found[0]].group().lower() in _SPECULATION:
         return None  # "Perhaps the enemy believes that ...": the speaker's guess, not an attribution
     src = noun_phrase(text, tokens, *found)
@@ -454,20 +529,105 @@ def _verb_hit(text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, in
     return _hit(text, src, cue, content, "attribution")
 
 
-def _participle(
-    text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int]
+def _own_words(
+    text: str, tokens: list[re.Match[str]], found: tuple[int, int], i: int, cue: tuple[int, int]
 ) -> AttributionHit | None:
-    """ "They celebrate, saying ...": the sentence's pronoun subject is the source."""
-    first = tokens[0]
-    if tokens[i].group().endswith("ing") and first.group().lower() in ("they", "he", "she", "it"):
-        return _hit(text, first.span(), cue, _content(text, cue[1]), "attribution")
-    return None
+    """ "I said that ...", "we warned them ...", "I've made it plain to them, ...": the speaker reporting
+    their own earlier words is an attribution to "I" or "we" (not "I tell you", "I will say", "I think")."""
+    a, b = found
+    last = tokens[b - 1].group().replace("’", "'")
+    word = last.split("'")[0]
+    if b - a != 1 or word not in ("I", "we", "We") or last not in (word, word + "'ve", word + "'d"):
+        return None
+    low = tokens[i].group().lower()
+    if low not in _SELF_CUES or (
+        low == "made" and text[cue[1] - 5 : cue[1]].lower() not in ("plain", "clear")
+    ):
+        return None
+    if any(t.group().lower() in _NOT_PAST for t in tokens[b:i]) or text.rstrip().endswith("?"):
+        return None  # "I will say", "Do we say ...?": no earlier words reported
+    if a > 0 and tokens[a - 1].group().lower() in ("as", "what", "if"):
+        return None  # "as I said before", "what I said": no content
+    rest = text[cue[1] :]
+    nxt = re.match(r"\s*([\w’'-]+|[^\w\s])", rest)
+    if nxt is None or nxt.group(1) in (".", "!", "?", "…"):
+        return None
+    plain = low == "made" and nxt.group(1).lower() == "to"  # "I made it plain to them, we ..."
+    if nxt.group(1).lower() in _NO_CONTENT and not plain and not re.match(r"[^.!?;]{0,40}?\bthat\b", rest):
+        return None  # "I have said on a number of occasions exactly what I believe"
+    start = tokens[b - 1].start()
+    that = re.match(r"[^.!?;“\"]{0,80}?\bthat\b", rest)
+    content = _content(text, cue[1] + (that.end() if that else 0))
+    if content[0] >= content[1]:
+        return None
+    hit = _hit(text, (start, start + len(word)), cue, content, "attribution")
+    hit.attrs["own_words"] = True
+    return hit
+
+
+def _subject(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """Token range of the sentence's opening name or pronoun when it is the subject of its main verb
+    ("Soros, for his part, compared ...", "But Orbán remains ...", "Senator Jo Bell (D-Ohio) sent ..."),
+    else None."""
+    a = 0
+    while a < i and (tokens[a].group().lower() in _OPENERS or tokens[a].group() in (",", *_QUOTES)):
+        a += 1
+    if a >= i:
+        return None
+    if tokens[a].group().lower() in ("they", "he", "she"):
+        return a, a + 1
+    b = a
+    while b < i and (tokens[b].group()[0].isupper() or tokens[b].group() in ("’s", "'s")) and b - a < 7:
+        b += 1
+    if b == a or tokens[a].group().lower() in _PREPOSITIONS or tokens[a].group().lower() in _BOUNDARY:
+        return None
+    if tokens[a].group().lower() in ("the", "a", "an", "it", "this", "there", "we", "i", "you", "our"):
+        return None
+    nxt = tokens[b].group() if b < i else ""
+    if nxt not in (",", "(") and not (nxt[:1].islower() and nxt.lower() not in _BOUNDARY):
+        return None
+    return a, b
+
+
+def _participle(
+    text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int], prior: AttributionHit | None = None
+) -> AttributionHit | None:
+    """ "They celebrate, saying ...": the sentence's subject is the source ("Soros compared X to Y, saying
+    ...", "But Orbán remains committed, claiming ..."); after a report in the same sentence, that report's
+    source ("..., an official told Carter, adding ...")."""
+    if not tokens[i].group().endswith("ing"):
+        return None
+    if prior is not None and prior.attrs["cue_span"][1] <= tokens[i].start():
+        src = tuple(prior.attrs["source_span"])
+        hit = _hit(text, (src[0], src[1]), cue, _content(text, cue[1]), "attribution")
+        hit.start, hit.end = cue  # the source is the earlier report's: the span is the cue alone
+        return hit
+    found = _subject(tokens, i)
+    if found is None:
+        return None
+    span = (tokens[found[0]].start(), tokens[found[1] - 1].end())
+    return _hit(text, span, cue, _content(text, cue[1]), "attribution")
+
+
+#: A headline that quotes a named speaker as its whole piece: "Finance Minister: ‘The budget holds’".
+_HEADLINE = re.compile(
+    r"\s*(?P<src>(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)\s*(?P<cue>:)\s*(?=[‘“\"'][A-Z])"
+)
+
+
+def _headline(text: str) -> list[AttributionHit]:
+    m = _HEADLINE.match(text)
+    if m is None or m.group("src").isupper():
+        return []  # "MR. KALB: ..." is a transcript label, not a headline
+    quote = m.end() + 1
+    end = len(text.rstrip().rstrip("’”\"'"))
+    return [_hit(text, m.span("src"), m.span("cue"), _content(text, quote, end), "attribution")]
 
 
 def find_attributions(text: str) -> list[AttributionHit]:
     """Attributions in one sentence, without overlaps (unsourced evidence first, then phrasal, then verbs)."""
     chosen: list[AttributionHit] = []
-    for hit in [*_unsourced(text), *_according(text), *_verbs(text)]:
+    for hit in [*_headline(text), *_unsourced(text), *_according(text), *_verbs(text)]:
         if _asked(text, hit):
             continue
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):

@@ -92,6 +92,8 @@ def _quoted(attribution: dict[str, object], citations: list[dict[str, object]], 
     "ruled": those are law."""
     if str(attribution.get("cue", "")).lower() in ("ruled", "rules", "rule", "has ruled"):
         return False
+    if attribution.get("own_words"):
+        return False  # "Last spring I said that ...": the speaker's own words, not a quotation of another
     span = attribution.get("source_span") or [0, 0]
     for c in citations:
         cited = c.get("kind") != "scripture" and c.get("start") is not None

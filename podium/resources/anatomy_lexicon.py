@@ -166,7 +166,7 @@ CUE_GAP_WORDS = frozenset(
     openly publicly repeatedly again already even just now themselves himself herself itself once
     previously recently later first then falsely proudly explicitly clearly privately officially
     formally reportedly today yesterday never not always frequently keeps keep kept continues continue
-    continued rightly wrongly
+    continued rightly wrongly often sometimes ever
     """.split()  # noqa: SIM905
 )
 
@@ -183,7 +183,9 @@ SPEECH_CUES = frozenset(
     threatened threatens vow vowed vows promise promised promises pledged pledge pledges recall recalls
     recalled complain complained complains confirm confirms confirmed reveal reveals revealed
     spoke speaks teach teaches taught remind reminds reminded assure assures assured command commands
-    commanded
+    commanded scold scolds scolded retort retorts retorted quip quips quipped reply replies replied
+    describe describes described adding noting stressing explaining emphasizing emphasising corroborate
+    corroborates corroborated
     """.split()  # noqa: SIM905
 )
 #: Evidence verbs that attribute only when followed by "that" ("reports show that ...").
@@ -195,7 +197,8 @@ THAT_CUES = frozenset(
     believe believes believed rule rules ruled document documents documented establish establishes
     established determine determines determined demonstrate demonstrates demonstrated calculate calculates
     calculated assess assesses assessed agree agrees agreed ask asks asked record records recorded
-    narrate narrates narrated hold holds held
+    narrate narrates narrated hold holds held imply implies implied implying recognize recognizes
+    recognized recognise recognises recognised
     """.split()  # noqa: SIM905
 )
 #: Evidence nouns: as the head of a subject they make "show"/"confirm" a cue even without "that"
@@ -234,6 +237,9 @@ UNSOURCED_PATTERNS = (
     r"(?P<src>\b[Ww]e)\s+(?P<cue>(?:all\s+)?know)(?=\s+(?:that\b|(?:it\s+|this\s+)?for\s+(?:a\s+fact|certain|"
     r"sure)\b))",
     r"(?<=\b[Aa]s\s)(?P<src>we)\s+(?P<cue>all\s+know)\b",
+    r"(?P<src>\b[Ww]e)\s+(?P<cue>(?:all\s+|now\s+|also\s+)?know)(?=\s+(?:it|they|he|she|this)\s+(?:\w+ed|is|was|are|"
+    r"were|has|have|had|will|can|did|does)\b)",
+    r"(?<=\b[Aa]s\s)(?P<src>you)\s+(?P<cue>(?:all\s+|may\s+|might\s+|probably\s+|well\s+)?know)\b",
     r"(?P<src>\b[Ii]t)\s+(?P<cue>is\s+(?:well|widely|common(?:ly)?)\s+known|is\s+no\s+secret|"
     r"is\s+an\s+open\s+secret)\b",
     r"(?P<src>\b(?:[Ss]tudies|[Ee]xperts|[Ss]cientists|[Ss]ources|[Mm]any people|[Pp]eople))\s+"

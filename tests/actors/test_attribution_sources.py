@@ -16,7 +16,6 @@ def _found(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "I've said many times that the tariff will be lifted.",
         "I’ll tell you what, the port should reopen next spring.",
         "Now I'm saying the budget is too small.",
         "I am told the delegation left early.",
@@ -50,6 +49,7 @@ def test_no_attribution(text: str) -> None:
         ("The farmers all said the river had dried up.", "The farmers", "said"),
         ("Outbreaks were reported near the lake, the WHO said.", "the WHO", "said"),
         ("Brannock was the one that revealed the payments.", "Brannock", "revealed"),
+        ("I've said many times that the tariff will be lifted.", "I", "said"),
     ],
 )
 def test_the_source_is_the_noun_phrase(text: str, source: str, cue: str) -> None:

@@ -1,0 +1,99 @@
+"""Attributions as real transcripts and news articles write them (issue 19, real-text dev classes): the
+speaker reporting their own earlier words, "as you know", a speaker named after a quotation, a participle
+whose subject opens the sentence, "tried to claim", a bracketed party tag, a headline quoting its speaker.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.anatomy.attributions import find_attributions
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(h.label, h.attrs["source"], h.attrs["cue"]) for h in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("When I toured the mills, I said we would rebuild the dam.", "I", "said"),
+        ("I told the ambassador we would not sign it.", "I", "told"),
+        ("And I've made it very plain to them, we want no new bases.", "I", "made it very plain"),
+        ("We warned that the harbour would flood.", "We", "warned"),
+    ],
+)
+def test_own_earlier_words(text: str, source: str, cue: str) -> None:
+    (hit,) = find_attributions(text)
+    assert (hit.label, hit.attrs["source"], hit.attrs["cue"]) == ("attribution", source, cue)
+    assert hit.attrs["own_words"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will say that the port must reopen.",
+        "As I said before, the valley needs water.",
+        "I have said on many occasions exactly what I think of the plan.",
+        "Did I say that the mill would close?",
+        "I'm glad you asked that question about the mill.",
+        "We must stand against those who threaten us with ruin.",
+    ],
+)
+def test_no_report(text: str) -> None:
+    assert [f for f in _found(text) if f[0] == "attribution"] == []
+
+
+def test_as_you_know_is_unsourced_evidence() -> None:
+    assert _found("The treaty, as you know, was signed in the spring.") == [("unsourced", "you", "know")]
+
+
+def test_we_know_with_a_clause_is_unsourced_evidence() -> None:
+    assert _found("We know it burned three villages last winter.") == [("unsourced", "We", "know")]
+
+
+def test_speaker_named_after_the_quotation() -> None:
+    text = "“The mill will stay open,” added Okafor, who chairs the board."
+    assert ("attribution", "Okafor", "added") in _found(text)
+    assert ("attribution", "Okafor", "scolded") in _found("“That is no answer at all,” Okafor scolded.")
+
+
+def test_participle_takes_the_sentence_subject() -> None:
+    text = "Governor Lina Brask (D-Vt.) sent a letter to the board, saying the audit was late."
+    assert ("attribution", "Governor Lina Brask", "saying") in _found(text)
+    assert ("attribution", "Brask", "claiming") in _found(
+        "But Brask remains firm, claiming the audit is late."
+    )
+
+
+def test_participle_after_a_report_takes_its_source() -> None:
+    text = "“The dam is failing,” a senior engineer told reporters, adding “It may not last the winter.”"
+    sources = {(cue, src) for _, src, cue in _found(text)}
+    assert sources == {("told reporters", "a senior engineer"), ("adding", "a senior engineer")}
+
+
+def test_source_before_tried_to_and_a_party_tag() -> None:
+    assert ("attribution", "The mayor", "claim") in _found(
+        "The mayor originally tried to claim that the rail was safe."
+    )
+    assert ("attribution", "Rep. Tom Hale", "told") in _found(
+        "The fund is empty, Rep. Tom Hale, (R-Ohio) told the paper."
+    )
+
+
+def test_headline_quoting_its_speaker() -> None:
+    text = "Finance Minister: ‘The budget will hold’"
+    (hit,) = find_attributions(text)
+    assert (hit.attrs["source"], hit.attrs["cue"]) == ("Finance Minister", ":")
+    s, e = hit.attrs["content_span"]
+    assert text[s:e] == "The budget will hold"
+    assert find_attributions("MR. HALE: ‘Thank you’") == []
+
+
+def test_described_as_and_a_capitalised_ly_word() -> None:
+    assert ("attribution", "you", "described") in _found(
+        "Senator, you have often described the pact as a trap."
+    )
+    assert ("attribution", "The Weekly Courier report", "continued") in _found(
+        "The Weekly Courier report continued:"
+    )
