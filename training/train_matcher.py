@@ -20,7 +20,9 @@ calibration on the out-of-fold scores of every pair (unmatched sentences include
 holds on speeches where most claims were never checked), prints the date probe (how many relevant pairs
 reach 0.5 with the speech dated the day of the check, a year after, or not at all, and how many unrelated
 checks of the speech's own day do), then fits on everything (fixed seed), prints the tweets' dev score
-of that model, and saves ``matcher.npz``. Sentence vectors are cached under /tmp/podium-match-cache.
+of that model, and saves ``matcher.npz``. Last, the lexical gate (``podium.factchecks.gatetraining``):
+cross-validated in the same folds, it prints what it keeps and spares, and saves ``gate.npz``. Sentence
+vectors are cached under /tmp/podium-match-cache.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from podium.factchecks import gatetraining
 from podium.factchecks import matchtraining as mt
 from podium.factchecks.matchdata import load_speeches, load_tweets, missing_data
 from podium.factchecks.reranker import MODEL_DIR
@@ -109,6 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     path = args.out / "matcher.npz"
     model.save(path)
+
+    gate_cv = gatetraining.cross_validate(speeches, [(tweets, train)], args.folds, args.date_shift)
+    print(gatetraining.report(gate_cv, speeches))
+    gate = gatetraining.fit_gate(
+        np.concatenate([xs, xt]), np.concatenate([ys, yt]), gate_cv, {**model.info, "kind": "linear"}
+    )
+    gate.model.save(args.out / "gate.npz")
     print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} kB) in {time.perf_counter() - start:.0f}s total")
     return 0
 

@@ -8,7 +8,8 @@ rows by cosine and by BM25 (and by the cosine of the query with its previous lin
 (:mod:`podium.factchecks.reranker`). The fact-checks' own fields come from the index's
 :class:`~podium.factchecks.fieldindex.FieldIndex` when it has one (no fetch at all), else through
 ``fetch`` once for all queries (cached in the Matcher). ``match`` keeps the matches at or above a
-probability threshold, best first; ``rank`` returns every retrieved candidate ranked (run files).
+probability threshold, best first, after the lexical gate (:mod:`podium.factchecks.gate`) has spared
+the queries not worth embedding; ``rank`` returns every retrieved candidate ranked (run files).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from podium.factchecks.features import (
     pair_rows,
     query_info,
 )
+from podium.factchecks.gate import Gate, shipped_gate
 from podium.factchecks.index import DEPTH, MatchIndex
 from podium.factchecks.reranker import Reranker, shipped
 
@@ -90,10 +92,15 @@ class Scored:
 
 
 class Matcher:
-    def __init__(self, index: MatchIndex, fetch: Fetch, model: Reranker | None = None) -> None:
+    def __init__(
+        self, index: MatchIndex, fetch: Fetch, model: Reranker | None = None, gate: Gate | None = None
+    ) -> None:
+        """``gate``: the lexical gate :meth:`match` applies before embedding (default: the shipped one
+        with the shipped re-ranker, none with a model of the caller's)."""
         self.index = index
         self.fetch = fetch
         self.model = model if model is not None else shipped()
+        self.gate = gate if gate is not None or model is not None else shipped_gate()
         self._infos: dict[int, CandidateInfo | None] = {}
 
     def embed_queries(self, queries: Sequence[Query]) -> tuple[np.ndarray, np.ndarray | None]:
@@ -112,8 +119,18 @@ class Matcher:
         vectors: np.ndarray | None = None,
         context_vectors: np.ndarray | None = None,
     ) -> list[list[Match]]:
-        """Per query, at most ``top`` matches with probability ≥ ``threshold``, best first."""
-        ranked = self.rank(queries, vectors=vectors, context_vectors=context_vectors)
+        """Per query, at most ``top`` matches with probability ≥ ``threshold``, best first. Without
+        ``vectors``, and at a threshold no lower than the default (which the gate's own threshold was
+        set for), the gate (if any) first drops the queries not worth embedding: they get none."""
+        gate = self.gate if vectors is None and threshold >= DEFAULT_THRESHOLD else None
+        if gate is not None and len(queries):
+            texts = [query_text(q) for q in queries]
+            passed = gate.passes(self.index, queries, texts, [context_text(q) for q in queries])
+            chosen = [q for q, ok in zip(queries, passed, strict=True) if ok]
+            found = iter(self.rank(chosen) if chosen else [])
+            ranked = [next(found) if ok else [] for ok in passed]
+        else:
+            ranked = self.rank(queries, vectors=vectors, context_vectors=context_vectors)
         return [[m for m in found[:top] if m.score >= threshold] for found in ranked]
 
     def rank(
