@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from podium.actors.coref import UNRESOLVED, Resolver, rebound
-from podium.actors.lexicon import Lexicon, Trigger
+from podium.actors.lexicon import NAMED_OBJECT, Lexicon, Trigger
 from podium.actors.mentions import Mention
 from podium.actors.modality import modality, negated
 from podium.actors.quotes import inside
@@ -68,6 +68,10 @@ class SentenceInput:
     coref: Resolver | None = None
 
 
+#: spaCy entity types of a named object (``NAMED_OBJECT``).
+_NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 def find_trigger(tok: Token, lexicon: Lexicon) -> tuple[Trigger, bool] | None:
     """(trigger, nominal) for a token, or None."""
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG":
@@ -87,7 +91,15 @@ def find_trigger(tok: Token, lexicon: Lexicon) -> tuple[Trigger, bool] | None:
 def idiom_objects(verb: Token, trig: Trigger) -> list[Token]:
     """The verb's objects (or its particle's objects) that make ``trig``'s idiom ("the back" of "break the
     back of"), if any."""
-    found = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in trig.objects]
+    named = NAMED_OBJECT in trig.objects  # "received President Lula"
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "oprd")
+        and (
+            c.lemma_.lower() in trig.objects or (named and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED_ENTS))
+        )
+    ]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in (trig.particle, "with", "to")):
         found += [p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in trig.objects]
     return found

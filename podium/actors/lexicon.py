@@ -64,6 +64,11 @@ def noun_forms(lemma: str) -> set[str]:
     return forms
 
 
+#: In ``object``: any named person, state or body as the verb's object ("received President Lula", not
+#: "received aid").
+NAMED_OBJECT = "@named"
+
+
 class Lexicon:
     def __init__(
         self, triggers: list[Trigger], irregular: dict[str, set[str]], light: frozenset[str] = frozenset()
@@ -81,8 +86,8 @@ class Lexicon:
             self.by_key.setdefault((t.pos, t.lemma), []).append(t)
             forms = verb_forms(t.lemma) if t.pos == "verb" else noun_forms(t.lemma)
             forms |= irregular.get(t.lemma, set())
-            if (t.pos, t.lemma) in plain:
-                self.surface |= forms
+            if (t.pos, t.lemma) in plain or NAMED_OBJECT in t.objects:
+                self.surface |= forms  # a named object is known only after parsing
                 continue
             needed = {w for o in t.objects for w in noun_forms(o)} if t.objects else {t.particle or ""}
             for form in forms:

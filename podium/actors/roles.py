@@ -202,7 +202,8 @@ class Roles:
                     sources += self.mentions_at(cc)
         sources += self.prep_actors(noun, {"by"})
         of = self.prep_actors(noun, {"of"})
-        agent_of = noun.lemma_.lower() in AGENT_OF
+        owner = any(c.dep_ == "poss" for c in noun.children)  # "our support of the UN": "of" is the object
+        agent_of = noun.lemma_.lower() in AGENT_OF and not owner
         if agent_of:
             sources += of
         targets = [] if agent_of else list(of)
