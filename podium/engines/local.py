@@ -42,12 +42,24 @@ class LocalEngine:
         stream = iter(items)
         pool: ProcessPoolExecutor | None = None
         finished = False
+        carried: Any = _END  # an item taken from the input whose pool broke before it was submitted
         try:
             while True:
                 if pool is None:
                     pool = _pool(task, self.jobs)
-                while len(pending) < self.in_flight and (item := next(stream, _END)) is not _END:
-                    pending.append((item, pool.submit(_call, item)))
+                while len(pending) < self.in_flight:
+                    item, carried = (carried, _END) if carried is not _END else (next(stream, _END), _END)
+                    if item is _END:
+                        break
+                    try:
+                        pending.append((item, pool.submit(_call, item)))
+                    except BrokenProcessPool:  # a worker died meanwhile: this item goes to the next pool
+                        carried = item
+                        break
+                if not pending and carried is not _END:  # nothing in flight was lost: just a new pool
+                    children.kill_pool(pool)
+                    pool = None
+                    continue
                 if not pending:
                     break
                 item, future = pending.popleft()
