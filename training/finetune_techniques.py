@@ -1,7 +1,12 @@
-"""Technique classification on the shared encoder, cross-validated against the shipped classifier and the
-plain baseline in the folds of ``training/train_techniques.py``; prints the table and the ship verdict.
+"""Technique heads on the shared encoder, cross-validated against the shipped model and the plain baseline
+in the folds of ``training/train_techniques.py``; prints the table and the ship verdict.
 
     OMP_NUM_THREADS=1 python training/finetune_techniques.py --data ../shared/data/ptc-semeval2020
+    OMP_NUM_THREADS=1 python training/finetune_techniques.py --data ../shared/data/ptc-semeval2020 --task si
+
+``--task tc`` (technique classification of gold spans, ``podium.encoder.technique_crossval``) compares the
+shared encoder at depths 1 and 2; ``--task si`` (span identification as piece tagging,
+``podium.encoder.span_crossval``) the shared encoder at ``--si-depth``.
 
 The shared encoder (``podium.encoder``: names masked by the one rule, all-MiniLM-L6-v2's first layers from
 the pinned package) is used frozen here: its piece states at depths 1 and 2 are computed once and cached
@@ -69,12 +74,17 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020 folder")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--task", choices=("tc", "si"), default="tc")
+    parser.add_argument("--si-depth", type=int, choices=DEPTHS, default=max(DEPTHS))
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(args.threads)
     t0 = time.time()
     corpus = load_corpus(args.data, args.cache, 0)
+    if args.task == "si":
+        span_identification(corpus, args.cache, args.si_depth, t0)
+        return
     current = [tcv.light(a, corpus.common) for a in corpus.articles]
     states = shared_states(corpus, args.cache)
     new = {d: [tcv.light(a, corpus.common, states[d][a.id]) for a in corpus.articles] for d in DEPTHS}
@@ -110,6 +120,43 @@ def main() -> None:
     print(text)
     for d in DEPTHS:
         print(tcv.verdict(summary, names[d], [cur_name, base_name]))
+    print(f"total {time.time() - t0:.0f}s")
+
+
+def span_identification(corpus, cache: Path, depth: int, t0: float) -> None:  # type: ignore[no-untyped-def]
+    """SI in the same folds: the tagger on the shared encoder's states at ``depth``, the shipped tagger
+    (depth 0) and the sentence baseline, each refitted per fold."""
+    from podium.encoder import span_crossval as scv
+
+    states = shared_states(corpus, cache)[depth]
+    current = [scv.prepared(a, corpus.common) for a in corpus.articles]
+    new = [scv.prepared(a, corpus.common, states[a.id]) for a in corpus.articles]
+    sentences = scv.SentenceBaseline(current, cache, lambda m: print(m, flush=True))
+    print(f"{len(current)} articles prepared in {time.time() - t0:.0f}s", flush=True)
+    new_name = f"new: GRU tagger on the shared encoder, {depth} MiniLM layers (frozen)"
+    cur_name = "current shipped tagger (depth 0, retrained per fold)"
+    base_name = "plain baseline: 6-layer MiniLM line vector, LR, line = span"
+    preds: dict[str, list[scv.Span]] = {new_name: [], cur_name: [], base_name: []}
+    ids = {d.article.id for d in current}
+    for k, test_ids in enumerate(tcv.outer_folds(current), 1):
+        test = set(test_ids)
+        fold: dict[str, tuple[list[scv.Span], float]] = {}
+        for name, docs in ((new_name, new), (cur_name, current)):
+            train_docs = [d for d in docs if d.article.id not in test]
+            fold[name] = scv.tagger_spans(train_docs, [d for d in docs if d.article.id in test])
+        fold[base_name] = sentences.spans(ids - test, test)
+        test_docs = [d for d in current if d.article.id in test]
+        parts = []
+        for name, (spans, threshold) in fold.items():
+            preds[name] += spans
+            score = float(scv.f1(scv.counts(test_docs, spans).sum(axis=0)))
+            parts.append(f"{name[:28]} {score:.4f} (t {threshold:.2f})")
+        print(f"fold {k}: " + "  ".join(parts) + f"  [{time.time() - t0:.0f}s]", flush=True)
+    counts = {name: scv.counts(current, p) for name, p in preds.items()}
+    text, summary = tcv.bootstrap_table(counts, scv.f1, new_name, "SI F1")
+    print("5 folds of articles (podium.techniques.crossval.folds, seed 13); SI F1, partial overlap")
+    print(text)
+    print(tcv.verdict(summary, new_name, [cur_name, base_name]))
     print(f"total {time.time() - t0:.0f}s")
 
 

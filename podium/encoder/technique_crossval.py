@@ -120,32 +120,47 @@ def per_article(docs: Sequence[Prepared], probs: dict[Key, np.ndarray]) -> np.nd
     return out
 
 
+def bootstrap_table(
+    counts: dict[str, np.ndarray],
+    metric: Callable[[np.ndarray], np.ndarray],
+    reference: str,
+    label: str,
+    draws: int = 10_000,
+) -> tuple[str, dict[str, tuple[float, float, float]]]:
+    """Each system's ``metric`` of its summed per-article ``counts`` with a 95% bootstrap interval (whole
+    articles resampled, seed 0), and its paired difference from ``reference`` over the same resamples;
+    also ``{name: (value, low, high)}``. ``metric`` maps summed counts ``(..., m)`` to values ``(...)``."""
+    n = len(next(iter(counts.values())))
+    sample = np.random.default_rng(0).integers(0, n, size=(draws, n))
+    boots = {name: metric(c[sample].sum(axis=1)) for name, c in counts.items()}
+    summary: dict[str, tuple[float, float, float]] = {}
+    head = f"{label} - " + reference[:12]
+    lines = [f"  {'system':62} {label:>6} {'95% interval':>13}   {head:>26}"]
+    for name, c in counts.items():
+        value = float(metric(c.sum(axis=0)))
+        lo, hi = np.percentile(boots[name], [2.5, 97.5])
+        summary[name] = (value, float(lo), float(hi))
+        row = f"  {name:62} {value:6.3f} {lo:6.3f}-{hi:.3f}"
+        if name != reference:
+            dlo, dhi = np.percentile(boots[reference] - boots[name], [2.5, 97.5])
+            ref = float(metric(counts[reference].sum(axis=0)))
+            row += f"   {ref - value:+.3f} ({dlo:+.3f} to {dhi:+.3f})"
+        lines.append(row)
+    return "\n".join(lines), summary
+
+
+def accuracy(c: np.ndarray) -> np.ndarray:
+    """Micro-F1 of TC with one prediction per gold line: correct / gold lines."""
+    return c[..., 0] / np.maximum(c[..., 1], 1)
+
+
 def table(
     docs: Sequence[Prepared], systems: dict[str, dict[Key, np.ndarray]], reference: str, draws: int = 10_000
 ) -> tuple[str, dict[str, tuple[float, float, float]]]:
     """TC micro-F1 of each system with its 95% bootstrap interval over articles, and its paired
     difference from ``reference`` (the same resamples); also ``{name: (f1, low, high)}``."""
-    sample = np.random.default_rng(0).integers(0, len(docs), size=(draws, len(docs)))
     counts = {name: per_article(docs, p) for name, p in systems.items()}
-
-    def boot(c: np.ndarray) -> np.ndarray:
-        return c[sample, 0].sum(axis=1) / np.maximum(c[sample, 1].sum(axis=1), 1)
-
-    ref = boot(counts[reference])
-    summary: dict[str, tuple[float, float, float]] = {}
-    lines = [f"  {'system':58} {'TC F1':>6} {'95% interval':>13}   {'F1 - ' + reference[:12]:>26}"]
-    for name, c in counts.items():
-        f1 = c[:, 0].sum() / c[:, 1].sum()
-        b = boot(c)
-        lo, hi = np.percentile(b, [2.5, 97.5])
-        summary[name] = (float(f1), float(lo), float(hi))
-        row = f"  {name:58} {f1:6.3f} {lo:6.3f}-{hi:.3f}"
-        if name != reference:
-            diff = ref - b
-            dlo, dhi = np.percentile(diff, [2.5, 97.5])
-            row += f"   {summary[reference][0] - f1:+.3f} ({dlo:+.3f} to {dhi:+.3f})"
-        lines.append(row)
-    return "\n".join(lines), summary
+    return bootstrap_table(counts, accuracy, reference, "TC F1", draws)
 
 
 def verdict(summary: dict[str, tuple[float, float, float]], new: str, others: Sequence[str]) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from podium.encoder import span_crossval as scv
 from podium.encoder import technique_crossval as tcv
 from podium.encoder.network import ShallowEncoder
 from podium.encoder.pieces import pieces
@@ -12,6 +15,7 @@ from podium.encoder.spans import document_states, piece_states
 from podium.techniques import TECHNIQUES
 from podium.techniques.corpus import Article
 from podium.techniques.features import DocContext, span_features
+from podium.techniques.scoring import si_score
 
 COMMON = {"the", "troops", "struck", "say", "again", "and", "we", "will", "win", "thugs", "of"}
 
@@ -89,9 +93,45 @@ def test_table_and_verdict_follow_the_articles() -> None:
     good = {(str(i), 7, 11): right for i in range(20)} | {(str(i), 12, 17): wrong for i in range(20)}
     bad = {(str(i), 7, 11): wrong for i in range(20)} | {(str(i), 12, 17): right for i in range(20)}
     half = {k: (v if int(k[0]) % 2 else bad[k]) for k, v in good.items()}
-    text, summary = tcv.table(docs, {"good": good, "bad": bad, "half": half}, "good", draws=500)
+    text, summary = tcv.table(docs, {"bad": bad, "good": good, "half": half}, "good", draws=500)
     assert summary["good"][0] == pytest.approx(1.0) and summary["bad"][0] == 0.0
     assert summary["half"][0] == pytest.approx(0.5) and summary["half"][1] < 0.5 < summary["half"][2]
     assert "+1.000" in text
     assert tcv.verdict(summary, "good", ["bad", "half"]).startswith("SHIP")
     assert tcv.verdict(summary, "half", ["good"]).startswith("DO NOT SHIP")
+
+
+def _si_doc(aid: str, text: str, si: list[tuple[int, int]]) -> tcv.Prepared:
+    return tcv.light(Article(aid, text, _segments(text), [], si, []), COMMON)
+
+
+def test_span_counts_give_the_scorers_f1_for_any_set_of_articles() -> None:
+    text = "Title\n\nThe troops struck again and again.\nWe will win."
+    docs = [_si_doc("1", text, [(7, 19), (30, 40)]), _si_doc("2", text, [(42, 53)]), _si_doc("3", text, [])]
+    pred = [("1", 7, 15), ("1", 10, 25), ("2", 0, 5), ("2", 45, 53), ("3", 7, 12)]
+    c = scv.counts(docs, pred)
+    gold = [(d.article.id, s, e) for d in docs for s, e in d.article.si]
+    assert float(scv.f1(c.sum(axis=0))) == pytest.approx(si_score(pred, gold).f1)
+    first_two = [p for p in pred if p[0] != "3"]
+    assert float(scv.f1(c[:2].sum(axis=0))) == pytest.approx(si_score(first_two, gold).f1)
+
+
+def test_a_predicted_line_loses_its_edge_spaces_and_final_stop() -> None:
+    text = "Title\n\n  We will win, again.  \nNext"
+    start = text.index("  We")
+    assert text[slice(*scv.line_span(text, start, text.index("\nNext")))] == "We will win, again"
+
+
+def test_the_sentence_baseline_predicts_whole_lines_of_the_held_out_articles(tmp_path: Path) -> None:
+    loud = "They are traitors and thugs who will destroy everything!"
+    calm = "The meeting starts at nine on Tuesday."
+    docs = []
+    for i in range(10):
+        text = f"Title\n\n{loud}\n{calm}"
+        s = text.index(loud)
+        docs.append(_si_doc(str(i), text, [(s, s + len(loud) - 1)]))
+    base = scv.SentenceBaseline(docs, tmp_path)
+    spans, threshold = base.spans({str(i) for i in range(8)}, {"8", "9"})
+    assert {a for a, _, _ in spans} <= {"8", "9"} and 0.0 < threshold < 1.0
+    assert ("8", 7, 7 + len(loud)) in spans  # the whole line ("!" is not among the trimmed marks)
+    assert all(docs[0].article.text[s:e] != calm.rstrip(".") for _, s, e in spans)
