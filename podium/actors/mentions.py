@@ -14,6 +14,10 @@ then first-person plural pronouns for the speaker's side.
 - A person's name before "administration" ("the Obama administration") is a mention of the state they led.
 - Religious and historical figures, scriptures and book titles are not actors (``not_actors.txt``), and holy
   places are places (``places.txt``), whatever spaCy labels them.
+- A debate's moderators and panellists (labelled speakers the gazetteer does not know, beside one it knows)
+  and the newsroom after a journalist's job ("correspondent for NBC News") are not political actors; nor
+  are a dateline ("CHICAGO –"), an unknown municipal name ("Park City", "Cook County") or an ideology
+  ("Marxist", "the Nazis").
 It does not resolve other pronouns ("they", "its") and does not link mentions across documents.
 """
 
@@ -69,6 +73,20 @@ _NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _BRACKETS = str.maketrans("[]", "  ")
 
 
+#: An unknown GPE that reads as a place by its form: a dateline ("CHICAGO –", "BUDAPEST, Hungary") or a
+#: municipal name ("Kansas City", "Cook County", "Hoffman Estates").
+_DATELINE_AFTER = re.compile(r"\s*(?:[,–—-]|\()")
+_TOWN = re.compile(r"\b(?:City|County|Township|Estates|Heights|Meadows|Park|Village|Borough)$")
+#: Words of an unknown group name that make it an ideology, a creed or a language, not a group that acts
+#: ("Marxist Nicaragua", "the Communists", "Nazi Germany", "Farsi").
+_IDEOLOGY = re.compile(r"(?:ists?|isms?|Nazis?|Farsi|Arabic)$")
+#: A newsroom after a journalist's job ("columnist for Universal Press Syndicate", "correspondent for NBC
+#: News", "editor of the New Republic magazine"): the journalist's employer, not a political actor.
+_MEDIA_JOB = re.compile(
+    r"\b(?:columnist|correspondent|editor|reporter|anchor|writer|commentator|contributor|producer|"
+    r"journalist|moderator|host)\s+(?:for|of|at|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PARTNER_AFTER = re.compile(r"-([A-Z][a-z]+(?:['’][a-z]+)?)(?![\w-])")
 _PARTNER_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+)-$")
 _TRIM = re.compile(r"(?:[\s,&-]|and\b)*(.*?)(?:[\s,&-]|\band)*", re.DOTALL)
@@ -131,9 +149,11 @@ class MentionFinder:
         self.gazetteer = gazetteer or load_gazetteer()
         self.matcher = matcher or default_matcher()
         self.unknown: dict[str, ActorEntry] = {}
+        self.moderators: set[str] = set()
 
     def find(self, doc: Document) -> list[Mention]:
         self.unknown = {}
+        self.moderators = self._moderators(doc)
         sides = sentence_sides(doc, self.gazetteer, self.matcher)
         ner_docs = sentence_docs(doc, "ner")
         addressed = self._addressed_president(doc)
@@ -152,6 +172,25 @@ class MentionFinder:
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
         return self._merge_surnames(mentions)
+
+    def _moderators(self, doc: Document) -> set[str]:
+        """The full names and surnames of a transcript's labelled speakers that the gazetteer does not know,
+        when another labelled speaker is a person it knows: the moderators and panellists of a debate, who
+        ask and introduce but are not political actors in it."""
+        labelled = [r for r in records(doc) if r.label is not None]
+        known = [
+            r for r in labelled if (e := self.gazetteer.actors.get(r.actor or "")) and e.type == "person"
+        ]
+        if not known:
+            return set()
+        names: set[str] = set()
+        for r in labelled:
+            if r.actor is None and r.actor_name and len(r.actor_name.split()) > 1:
+                names |= {r.actor_name, r.actor_name.split()[-1]}
+        return names
+
+    def _moderator(self, name: str) -> bool:
+        return bool(self.moderators) and (name in self.moderators or name.split()[-1] in self.moderators)
 
     def _addressed_president(self, doc: Document) -> list[str | None] | None:
         """Per sentence, whom "Mr. President" names: in a transcript whose speakers include one (former)
@@ -207,7 +246,22 @@ class MentionFinder:
                 continue
             if name in self.gazetteer.not_actors or name.split()[0] in self.gazetteer.not_actors:
                 continue
-            if kind == "gpe" and _is_place_use(text, start, GPE_PLACE_BEFORE):
+            if (
+                name.isupper()
+                and len(name) > 3
+                and _DATELINE_AFTER.match(text, end)
+                and not text[:start].strip()
+            ):
+                continue  # a dateline: "CHICAGO –", "BUDAPEST, Hungary, May 2"
+            if kind == "gpe" and (
+                _is_place_use(text, start, GPE_PLACE_BEFORE) or _TOWN.search(name) is not None
+            ):
+                continue  # "in the town of Drevna", "Park City"
+            if kind == "group" and _IDEOLOGY.search(name):
+                continue
+            if kind == "organisation" and _MEDIA_JOB.search(text, max(0, start - 40), start):
+                continue
+            if kind == "person" and self._moderator(name):
                 continue
             actor = slug(name)
             self.unknown.setdefault(actor, ActorEntry(actor, name, kind))

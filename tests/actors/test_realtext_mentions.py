@@ -1,0 +1,50 @@
+"""Actor mentions on real text (issue 19, real-text dev classes): a debate's moderators and panellists and
+the newsrooms they work for are no political actors; a dateline, a municipal name and an ideology are no
+new actors (loads spaCy). Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.analyze import analyze_document
+from podium.document import Document
+from podium.ingest import read_text
+from tests.actors_helpers import PIPELINE, analyse, mentions
+
+pytestmark = pytest.mark.slow
+
+
+def _transcript(text: str) -> Document:
+    doc = read_text(text.encode("utf-8"), "debate.txt")
+    return analyze_document(doc, PIPELINE)
+
+
+def test_moderators_and_their_newsrooms_are_no_actors() -> None:
+    doc = _transcript(
+        "The Harbour Debate\n\n"
+        "MS. TALVIK: Good evening. I am Greta Talvik, and our panellist is Oskar Brandt, senior "
+        "correspondent for Nordwave Radio. The first question goes to President Reagan.\n\n"
+        "THE PRESIDENT: Thank you, Ms. Talvik. We will stand with Canada.\n\n"
+        "MR. BRANDT: Mr. President, will you talk to Moscow?\n\n"
+        "THE PRESIDENT: We will, Mr. Brandt.\n"
+    )
+    labels = [label for _, label in mentions(doc)]
+    assert "REAGAN" in labels and "CAN" in labels
+    assert not any("talvik" in label or "brandt" in label or "nordwave" in label for label in labels)
+
+
+def test_unknown_speakers_are_actors_when_no_speaker_is_known() -> None:
+    doc = _transcript("MS. TALVIK: Welcome, Oskar Brandt.\n\nMR. BRANDT: Thank you, Greta Talvik.\n")
+    assert any(label.startswith("new:") for _, label in mentions(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("ORLEBURG, Norland, May 2 (Wire) – The council met on Tuesday.", "new:orleburg"),
+        ("Raids were carried out in Maple Heights and Cedar Estates last week.", "new:maple-heights"),
+        ("The Marxists and the Fascists marched on the square.", "new:marxists"),
+    ],
+)
+def test_places_and_ideologies_are_no_new_actors(text: str, absent: str) -> None:
+    assert absent not in [label for _, label in mentions(analyse(text))]
