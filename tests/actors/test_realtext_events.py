@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actors_helpers import analyse, triples
+from tests.actors_helpers import PIPELINE, analyse, mentions, triples
 
 pytestmark = pytest.mark.slow
 
@@ -26,3 +26,20 @@ def test_the_owner_of_a_nominal_trigger_is_its_source() -> None:
     found = triples(analyse("Brazil's support of the United Nations never wavered."))
     assert ("BRA", "SUPPORT", "UN") in found
     assert ("UN", "SUPPORT", None) not in found
+
+
+def test_the_speakers_i_is_the_speaker_in_person() -> None:
+    from podium.analyze import analyze_document
+    from podium.ingest import read_text
+
+    text = (
+        "The Harbour Debate\n\n"
+        "MODERATOR: Welcome to the debate between Senator Ana Karsten and President Macron.\n\n"
+        "KARSTEN: Thank you. We need new dikes.\n\n"
+        "MACRON: I want to thank Canada for its help. In World War I, we lost much.\n\n"
+        "KARSTEN: Then let us build them.\n"
+    )
+    doc = analyze_document(read_text(text.encode("utf-8"), "debate.txt"), PIPELINE)
+    assert ("MACRON", "SUPPORT", "CAN") in triples(doc)
+    assert ("I", "MACRON") in mentions(doc)
+    assert [m for m in mentions(doc) if m[0] == "I"] == [("I", "MACRON")]
