@@ -223,6 +223,10 @@ class Roles:
                 sources = self.subject_of(light)
             if not targets:
                 targets = self.prep_actors(light, TARGET_PREPS | {"between"})
+            if not targets:  # "they charge us 25 percent tariffs": the light verb's indirect object
+                targets = [
+                    m for c in light.children if c.dep_ in ("dative", "iobj") for m in self.mentions_at(c)
+                ]
         return dedupe(sources), dedupe(targets), light
 
 

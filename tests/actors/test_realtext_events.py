@@ -43,3 +43,15 @@ def test_the_speakers_i_is_the_speaker_in_person() -> None:
     assert ("MACRON", "SUPPORT", "CAN") in triples(doc)
     assert ("I", "MACRON") in mentions(doc)
     assert [m for m in mentions(doc) if m[0] == "I"] == [("I", "MACRON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("China charges us 25 percent tariffs on copper.", ("CHN", "SANCTION", "USA")),
+        ("Canada made a deal with Mexico last year.", ("CAN", "AGREE", "MEX")),
+        ("Brazil pursued negotiations with Argentina.", ("BRA", "CONSULT", "ARG")),
+    ],
+)
+def test_light_verbs_of_trade_and_talks(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in triples(analyse(text, speaker_side="USA"))
