@@ -246,6 +246,23 @@ def _according(text: str) -> list[AttributionHit]:
     return hits
 
 
+#: A report named with its author before its content: "a November report by The Hill that ...", "prior
+#: reporting by Reuters that ...", "findings by the commission that ...".
+_REPORT_BY = re.compile(
+    r"\b(?P<cue>reports?|reporting|findings?|study|studies|investigation|assessment|analysis|estimates?)"
+    r"\s+(?:by|from)\s+(?P<src>(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,5}[A-Z][\w’'.&-]*)\s+"
+    r"(?:that(?!\s+(?:was|were|is|are|has|have|had|will|would|can|could|may|came|appeared|ran)\b)"
+    r"|which\s+(?:found|showed|said|concluded)(?:\s+that)?)\b"
+)
+
+
+def _report_by(text: str) -> list[AttributionHit]:
+    return [
+        _hit(text, m.span("src"), m.span("cue"), _content(text, m.end()), "attribution")
+        for m in _REPORT_BY.finditer(text)
+    ]
+
+
 def _unsourced(text: str) -> list[AttributionHit]:
     hits = []
     for pattern in _UNSOURCED:
@@ -627,7 +644,7 @@ def _headline(text: str) -> list[AttributionHit]:
 def find_attributions(text: str) -> list[AttributionHit]:
     """Attributions in one sentence, without overlaps (unsourced evidence first, then phrasal, then verbs)."""
     chosen: list[AttributionHit] = []
-    for hit in [*_headline(text), *_unsourced(text), *_according(text), *_verbs(text)]:
+    for hit in [*_headline(text), *_unsourced(text), *_according(text), *_report_by(text), *_verbs(text)]:
         if _asked(text, hit):
             continue
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):

@@ -97,3 +97,13 @@ def test_described_as_and_a_capitalised_ly_word() -> None:
     assert ("attribution", "The Weekly Courier report", "continued") in _found(
         "The Weekly Courier report continued:"
     )
+
+
+def test_a_report_named_with_its_author() -> None:
+    assert ("attribution", "Reuters", "reporting") in _found(
+        "Prior reporting by Reuters that the mill shut was wrong."
+    )
+    assert ("attribution", "the Audit Office", "report") in _found(
+        "A new report by the Audit Office that the fund is empty alarmed the council."
+    )
+    assert _found("A study by Harvard University that was published in May is cited.") == []
