@@ -19,7 +19,7 @@ then first-person plural pronouns for the speaker's side.
 - A debate's moderators and panellists (labelled speakers the gazetteer does not know, beside one it knows)
   and the newsroom after a journalist's job ("correspondent for NBC News") are not political actors; nor
   are a dateline ("CHICAGO –"), an unknown municipal name ("Park City", "Cook County") or an ideology
-  ("Marxist", "the Nazis").
+  ("Marxist", "the Nazis"). A US party-and-state tag ("(R-Fla.)") names the party.
 It does not resolve other pronouns ("they", "its") and does not link mentions across documents.
 """
 
@@ -89,6 +89,9 @@ _MEDIA_JOB = re.compile(
     r"journalist|moderator|host)\s+(?:for|of|at|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A US party-and-state tag after a name: "(R-Fla.)", "(D-Calif.)", "(R-NY)".
+_PARTY_TAG = re.compile(r"\((?P<party>[RD])-(?:[A-Z][a-z]{1,5}\.?|[A-Z]{2})\)")
+_PARTY_LETTERS = {"R": "US_GOP", "D": "US_DEM"}
 #: The speaker's "I" (not a numeral: "World War I").
 _FIRST_PERSON = re.compile(r"(?<![\w.-])I(?![\w-])(?!\.[A-Z])(?<!War I)")
 _PARTNER_AFTER = re.compile(r"-([A-Z][a-z]+(?:['’][a-z]+)?)(?![\w-])")
@@ -172,6 +175,7 @@ class MentionFinder:
                     if not any(s < m.end() and m.start() < e for s, e in taken):
                         taken.append((m.start(), m.end()))
                         found.append((m.start(), m.end(), addressed[index], "alias"))
+            found += self._party_tags(text, taken)
             found += self._ner_mentions(text, ner_docs[index], taken)
             found += self._pronoun_mentions(text, sides[index], taken)
             if persons[index] is not None:
@@ -179,6 +183,17 @@ class MentionFinder:
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
         return self._merge_surnames(mentions)
+
+    def _party_tags(self, text: str, taken: list[tuple[int, int]]) -> list[tuple]:
+        """A US politician's party-and-state tag, "(R-Fla.)", "(D-NY)": the letter is the party; the state
+        is a place (no new actor "Fla.")."""
+        out = []
+        for m in _PARTY_TAG.finditer(text):
+            actor = _PARTY_LETTERS[m.group("party")]
+            if actor in self.gazetteer.actors:
+                taken.append((m.start(), m.end()))
+                out.append((m.start("party"), m.end("party"), actor, "alias"))
+        return out
 
     def _sentence_persons(self, doc: Document) -> list[str | None]:
         """Per sentence, the gazetteer person who speaks it (a transcript turn's or the document's one

@@ -48,3 +48,11 @@ def test_unknown_speakers_are_actors_when_no_speaker_is_known() -> None:
 )
 def test_places_and_ideologies_are_no_new_actors(text: str, absent: str) -> None:
     assert absent not in [label for _, label in mentions(analyse(text))]
+
+
+def test_a_party_and_state_tag_names_the_party() -> None:
+    found = mentions(
+        analyse("The fund is empty, Rep. Tom Hale (R-Ohio) said, and Sen. Ann Ruiz (D-NY) agreed.")
+    )
+    assert ("R", "US_GOP") in found and ("D", "US_DEM") in found
+    assert not any(label in ("new:ohio", "new:ny") for _, label in found)
