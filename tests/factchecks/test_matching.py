@@ -11,6 +11,7 @@ from podium.factchecks.candidates import Candidate, fetch_records
 from podium.factchecks.embedding import embed
 from podium.factchecks.features import (
     FEATURES,
+    MARGIN_FLOOR,
     candidate_info,
     candidate_values,
     pair_rows,
@@ -18,6 +19,7 @@ from podium.factchecks.features import (
 )
 from podium.factchecks.fieldindex import fields_of
 from podium.factchecks.index import MatchIndex, Retrieved, lexical_text, vector_text
+from podium.factchecks.lexical import Bm25
 from podium.factchecks.matcher import DEFAULT_THRESHOLD, Match, Matcher, Query
 from podium.factchecks.records import FactCheck
 from podium.factchecks.reranker import Reranker, shipped
@@ -167,6 +169,23 @@ def test_quantity_negation_actor_and_date_agreement_features() -> None:
     assert same["speaker_is_claimant"] == 1 and other["speaker_is_claimant"] == 0
     assert same["same_day"] == 1 and other["same_day"] == 0 and other["days_log"] > same["days_log"]
     assert same["names_in_fc"] == 1
+
+
+def test_the_margin_over_far_candidates_is_taken_over_the_floor() -> None:
+    # in a desk's small archive every other check may be far: the margin is not then the whole cosine
+    cand = Candidate(1, "Crime rose 20% in Chicago.")
+    alone = feature_row(Query("Crime rose 20% in Chicago"), cand)  # one candidate, cosine 0.8
+    assert alone["cos_margin"] == pytest.approx(0.8 - MARGIN_FLOOR)
+    texts = ["crime chicago", "crime detroit", "taxes"]
+    lexical = Bm25.build(texts)
+    info = query_info("Crime rose in Chicago", (), (), None, None, lexical)
+    cosines = np.array([0.8, 0.75, 0.1], np.float32)
+    found = Retrieved(np.arange(3), cosines, np.ones(3, np.float32), 0, 1, 0, 1)
+    infos = [candidate_info(Candidate(i, t)) for i, t in enumerate(texts)]
+    rows = pair_rows(info, found, candidate_values(info, infos), lexical)
+    margins = rows[:, FEATURES.index("cos_margin")]
+    assert margins[0] == pytest.approx(0.05)  # a close rival counts as it is
+    assert margins[2] == pytest.approx(0.1 - 0.8)
 
 
 @pytest.mark.parametrize("feature", ["num_conflict", "neg_mismatch"])
