@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from podium.actors.gazetteer import read_resource
-from podium.actors.mentions import PLACE_BEFORE, Mention
+from podium.actors.mentions import PLACE_BEFORE, Mention, first_person, speaker_persons
 from podium.document import Document
 
 #: The actor id of a pronoun argument that could not be resolved (events keep its span, not an actor).
@@ -422,7 +422,8 @@ def resolver(doc: Document) -> Resolver:
 def add_pronoun_mentions(doc: Document, by_sentence: dict[int, list[Mention]]) -> Resolver:
     """Add the document's third-person pronouns to its per-sentence actor mentions, for the event
     extractor: a resolved pronoun as a "coref" mention of each actor it stands for, an unresolved one as a
-    mention of ``UNRESOLVED``. Only sentences that already mention an actor get them, so no sentence is
+    mention of ``UNRESOLVED``; the speaker's "I" as a "pronoun" mention of the speaker in person when the
+    gazetteer knows them. Only sentences that already mention an actor get them, so no sentence is
     parsed for its pronouns alone (the parse is what events cost)."""
     coref = resolver(doc)
     for link in coref.links:
@@ -434,6 +435,14 @@ def add_pronoun_mentions(doc: Document, by_sentence: dict[int, list[Mention]]) -
                 here.append(Mention(link.start, link.end, actor, "coref", link.sentence, antecedent))
         else:
             here.append(Mention(link.start, link.end, UNRESOLVED, "coref", link.sentence))
+    persons = speaker_persons(doc) if by_sentence else []
+    for index, here in by_sentence.items():  # "I thank China": the speaker in person, as real text codes it
+        person = persons[index] if index < len(persons) else None
+        if person is None:
+            continue
+        sentence = doc.sentences[index]
+        for start, end in first_person(doc.span_text(sentence)):
+            here.append(Mention(sentence.start + start, sentence.start + end, person, "pronoun", index))
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: (m.start, m.end))
     return coref

@@ -8,8 +8,8 @@ then first-person plural pronouns for the speaker's side.
   nor is an unknown GPE after a locative preposition ("the town of Drevna").
 - "we", "us", "our", "ours", "ourselves", "my country"/"my government" outside quotations resolve to the
   speaker's side (``podium.actors.speaker``); "our friends", "our allies", "our enemies" name others.
-  "I" outside quotations is the speaker in person when the gazetteer knows them (a transcript turn's
-  speaker or the document's one speaker): "I thank China" is the speaker's SUPPORT of China.
+  "I" is no actor mention; for events it is the speaker in person (``speaker_persons``, ``first_person``,
+  used by ``podium.actors.coref.add_pronoun_mentions``).
 - A bracketed editorial insertion inside a name ("[Islamic] Jihad") does not break it: square brackets are
   read as spaces by the gazetteer lookup, so the name matches as a whole (the offsets stay the text's).
 - "Mr. President" in a transcript's other speakers' turns names the one (former) president among its speakers.
@@ -164,7 +164,6 @@ class MentionFinder:
         sides = sentence_sides(doc, self.gazetteer, self.matcher)
         ner_docs = sentence_docs(doc, "ner")
         addressed = self._addressed_president(doc)
-        persons = self._sentence_persons(doc)
         mentions: list[Mention] = []
         for index, sentence in enumerate(doc.sentences):
             text = doc.span_text(sentence)
@@ -178,8 +177,6 @@ class MentionFinder:
             found += self._party_tags(text, taken)
             found += self._ner_mentions(text, ner_docs[index], taken)
             found += self._pronoun_mentions(text, sides[index], taken)
-            if persons[index] is not None:
-                found += self._first_person(text, persons[index], taken)
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
         return self._merge_surnames(mentions)
@@ -193,31 +190,6 @@ class MentionFinder:
             if actor in self.gazetteer.actors:
                 taken.append((m.start(), m.end()))
                 out.append((m.start("party"), m.end("party"), actor, "alias"))
-        return out
-
-    def _sentence_persons(self, doc: Document) -> list[str | None]:
-        """Per sentence, the gazetteer person who speaks it (a transcript turn's or the document's one
-        speaker), or None."""
-        by_name: dict[str, str] = {}
-        for r in records(doc):
-            entry = self.gazetteer.actors.get(r.actor or "")
-            if entry is not None and entry.type == "person":
-                for key in (r.label, r.name, r.actor_name):
-                    if key:
-                        by_name[key] = entry.id
-        if not by_name:
-            return [None] * len(doc.sentences)
-        return [by_name.get(who or "") for who in sentence_speakers(doc)]
-
-    def _first_person(self, text: str, person: str, taken: list[tuple[int, int]]) -> list[tuple]:
-        """ "I" outside quotations: the speaker in person ("I thank China": the speaker SUPPORT CHN), a
-        pronoun mention like "we" (for the speaker's side)."""
-        quotes = quote_ranges(text) if "I" in text else []
-        out = []
-        for m in _FIRST_PERSON.finditer(text):
-            if inside(quotes, m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            out.append((m.start(), m.end(), person, "pronoun"))
         return out
 
     def _moderators(self, doc: Document) -> set[str]:
@@ -367,3 +339,29 @@ class MentionFinder:
         if actor in self.unknown:
             return self.unknown[actor]
         return self.gazetteer.actors[PLACEHOLDER]
+
+
+def speaker_persons(doc: Document, gazetteer: Gazetteer | None = None) -> list[str | None]:
+    """Per sentence, the gazetteer person who speaks it (a transcript turn's or the document's one
+    speaker), or None."""
+    gazetteer = gazetteer or load_gazetteer()
+    by_name: dict[str, str] = {}
+    for r in records(doc):
+        entry = gazetteer.actors.get(r.actor or "")
+        if entry is not None and entry.type == "person":
+            for key in (r.label, r.name, r.actor_name):
+                if key:
+                    by_name[key] = entry.id
+    if not by_name:
+        return [None] * len(doc.sentences)
+    return [by_name.get(who or "") for who in sentence_speakers(doc)]
+
+
+def first_person(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the speaker's "I" in a sentence, outside quotations."""
+    if "I" not in text:
+        return []
+    quotes = quote_ranges(text)
+    return [
+        (m.start(), m.end()) for m in _FIRST_PERSON.finditer(text) if not inside(quotes, m.start(), m.end())
+    ]
