@@ -144,6 +144,7 @@ _LEAD = frozenset(
     """.split()  # noqa: SIM905
 )
 _PUNCT_OK = frozenset({"’", "'", "-"})
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 #: Verbs that put a cue after "to" ("tried to claim", "seemed to say"): the subject is theirs.
 _TRY = frozenset(
     {"tried", "tries", "try", "seemed", "seems", "seem", "appeared", "appears", "went", "goes", "sought",
@@ -257,6 +258,8 @@ _REPORT_BY = re.compile(
 
 
 def _report_by(text: str) -> list[AttributionHit]:
+    if " by " not in text and " from " not in text:
+        return []
     return [
         _hit(text, m.span("src"), m.span("cue"), _content(text, m.end()), "attribution")
         for m in _REPORT_BY.finditer(text)
@@ -393,7 +396,7 @@ def _verbs(text: str) -> list[AttributionHit]:
             and tokens[i - 1].group()[0].isdigit()
             and nxt == "that"
             and tokens[i - 2].group()[0].isupper()
-        ) or (i and re.fullmatch(r"1\d{3}|20\d{2}", tokens[i - 1].group()) is not None and nxt == "that")
+        ) or (i and nxt == "that" and _YEAR.fullmatch(tokens[i - 1].group()) is not None)
         if (
             prev in _NOUN_BEFORE
             or (prev.endswith(("'s", "’s")) and prev.replace("’", "'") not in PRONOUN_S)
@@ -633,6 +636,8 @@ _HEADLINE = re.compile(
 
 
 def _headline(text: str) -> list[AttributionHit]:
+    if ":" not in text[:80]:
+        return []
     m = _HEADLINE.match(text)
     if m is None or m.group("src").isupper():
         return []  # "MR. KALB: ..." is a transcript label, not a headline
