@@ -97,17 +97,23 @@ def line_ranges(path: Path, result: dict[str, Any]) -> dict[int, tuple[int, int]
     return ranges
 
 
-def locate(text: str, line: tuple[int, int], needle: str | None, n: int = 1) -> tuple[int, int] | None:
-    """Offsets of the ``n``-th occurrence of ``needle`` inside the line ``line`` of ``text``."""
+def locate(
+    text: str, line: tuple[int, int], needle: str | None, n: int = 1, near: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """Offsets of the ``n``-th occurrence of ``needle`` inside the line ``line`` of ``text`` as whole words
+    (a needle starting or ending with a letter or digit is not found inside a longer word: "he" is not in
+    "the", "I" not in "In"); with ``near`` (a span), the occurrence closest to it instead."""
     if not needle:
         return None
     start, end = line
-    at = start - 1
-    for _ in range(max(1, n)):
-        at = text.find(needle, at + 1, end)
-        if at < 0:
-            return None
-    return at, at + len(needle)
+    head = r"(?<!\w)" if needle[:1].isalnum() else ""
+    tail = r"(?!\w)" if needle[-1:].isalnum() else ""
+    found = [m.span() for m in re.compile(head + re.escape(needle) + tail).finditer(text, start, end)]
+    if not found:
+        return None
+    if near is not None:
+        return min(found, key=lambda s: (min(abs(s[0] - near[1]), abs(near[0] - s[1])), s[0]))
+    return found[n - 1] if n <= len(found) else None
 
 
 def overlaps(a: tuple[int, int] | list[int] | None, b: tuple[int, int] | list[int] | None) -> bool:
@@ -249,10 +255,11 @@ def score_events(gold: list[dict], pred: list[dict], tally: Tally, where: str) -
 def _attribution_right(
     text: str, rng: tuple[int, int], g: dict, sourced: bool, cue: list[int] | None, source: list[int] | None
 ) -> bool:
-    if bool(g.get("sourced", True)) != sourced or not overlaps(locate(text, rng, g.get("cue")), cue):
+    gold_cue = locate(text, rng, g.get("cue"))
+    if bool(g.get("sourced", True)) != sourced or not overlaps(gold_cue, cue):
         return False
-    if g.get("sourced", True) and g.get("source"):
-        return overlaps(locate(text, rng, g["source"]), source)
+    if g.get("sourced", True) and g.get("source"):  # the source's occurrence nearest the gold cue
+        return overlaps(locate(text, rng, g["source"], near=gold_cue), source)
     return True
 
 
