@@ -141,9 +141,12 @@ class Speech:
 
 
 def speech(db: Path, only: str | None, repeats: int) -> Speech:
-    """Analysis words/s and storing seconds on the whole bundled sample (a real speech's length)."""
+    """Analysis words/s and storing seconds on the whole bundled sample (a real speech's length). The
+    analysis is what a worker does (``adding.prepare``: analysed, as JSON data, its claims' vectors), the
+    storing what the single writer does with that."""
     from podium.analyze import analyze_document
     from podium.corpus.store import Corpus
+    from podium.corpus.writer import claim_vector_bytes
     from podium.ingest import load
     from podium.outputs.json_out import to_dict
     from podium.pipeline import Pipeline
@@ -155,15 +158,16 @@ def speech(db: Path, only: str | None, repeats: int) -> Speech:
         doc = load(str(SAMPLE))
         started = time.perf_counter()
         analyze_document(doc, pipeline)
+        data = to_dict(doc)
+        vectors = claim_vector_bytes(data)
         seconds.append(time.perf_counter() - started)
-    data = to_dict(doc)
     words = len(data["text"].split())
     stored = []
     with Corpus(str(db)) as corpus:
         for i in range(repeats):  # a distinct text each time (appended after every offset)
             copy = {**data, "text": data["text"] + f"\n{i}"}
             started = time.perf_counter()
-            corpus.add(copy, [a.name for a in pipeline.analysers])
+            corpus.add(copy, [a.name for a in pipeline.analysers], vectors)
             stored.append(time.perf_counter() - started)
     return Speech(words, words / statistics.median(seconds), statistics.median(stored))
 

@@ -1,22 +1,30 @@
-"""``podium corpus add``: analyse inputs and store them, one transaction per document.
+"""``podium corpus add``: analyse inputs and store them, a few short documents per transaction.
 
 Each input is read and hashed first; a text already in the corpus is skipped without being analysed, so
 a re-run after an interruption (even ``kill -9``) only does what is missing. Analysis runs on an engine
 (``podium.engines``): here, in ``-j`` worker processes, or on a Dask cluster; each worker loads the models
 once and checks the corpus for the hash itself where it can open it. This process is the single writer.
 A failing input is reported and does not stop the run.
+
+Finished analyses are stored in small groups (``Pending``: up to 16 documents or 4,000 words, or sooner
+once the oldest has waited 2 s), one transaction each: for short documents the transaction and
+per-statement costs were most of the writer's time. A group whose transaction fails on one input is
+stored again one document at a time, so the others are stored and that one is reported. An interrupted
+run loses at most the group being collected (``--resume`` analyses it again).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from podium.analyze import analyze_document
 from podium.corpus.store import Corpus
-from podium.corpus.writer import content_hash
+from podium.corpus.writer import claim_vector_bytes, content_hash
 from podium.engines.base import EngineOptions
 from podium.engines.inputs import Inputs
 from podium.engines.progress import Tally
@@ -49,6 +57,8 @@ class Prepared:
     analysers: list[str] = field(default_factory=list)
     existing: int | None = None
     error: PodiumError | None = None
+    #: the claims' stored vectors, computed with the analysis (on the worker, not by the single writer)
+    vectors: list[bytes] | None = None
 
 
 @dataclass
@@ -75,7 +85,8 @@ def prepare(job: AddJob, pipeline: Pipeline, known: Callable[[str], int | None])
                 return Prepared(job.source, text_hash, existing=existing)
             analyze_document(doc, pipeline)
             data = to_dict(doc)
-        return Prepared(job.source, text_hash, data, [a.name for a in pipeline.analysers])
+            vectors = claim_vector_bytes(data)
+        return Prepared(job.source, text_hash, data, [a.name for a in pipeline.analysers], vectors=vectors)
     except PodiumError as err:
         return Prepared(job.source, error=err)
 
@@ -90,13 +101,74 @@ def store(corpus: Corpus, item: Prepared, checker: Any = None) -> AddOutcome:
     if checker is not None:
         checker.check_data(item.data)
     try:
-        document_id, added = corpus.add(item.data, item.analysers)
+        document_id, added = corpus.add(item.data, item.analysers, item.vectors)
     except PodiumError as err:
         if err.exit_code == err.exit_code.INPUT:
             return AddOutcome(item.source, "failed", error=err)
         raise  # a database failure ends the run: nothing more can be stored
     words = len(item.data["text"].split())
     return AddOutcome(item.source, "added" if added else "skipped", document_id, words)
+
+
+def store_many(corpus: Corpus, items: Sequence[Prepared], checker: Any = None) -> list[AddOutcome]:
+    """``store`` for several prepared inputs, the storable ones in one transaction; outcomes in order.
+    If that transaction fails on an input's data, each is stored on its own (the bad one is reported)."""
+    outcomes: list[AddOutcome | None] = [None] * len(items)
+    storable: list[int] = []
+    for i, item in enumerate(items):
+        if item.error is not None or item.data is None:
+            outcomes[i] = store(corpus, item)
+        else:
+            if checker is not None:
+                checker.check_data(item.data)
+            storable.append(i)
+    if len(storable) == 1:
+        outcomes[storable[0]] = store(corpus, items[storable[0]])
+    elif storable:
+        batch = [(items[i].data or {}, items[i].analysers, items[i].vectors) for i in storable]
+        try:
+            stored = corpus.add_many(batch)
+        except PodiumError as err:
+            if err.exit_code != err.exit_code.INPUT and not isinstance(err.__cause__, IntegrityError):
+                raise  # a database failure ends the run: nothing more can be stored
+            stored = None
+        for n, i in enumerate(storable):
+            item = items[i]
+            if stored is None:  # one by one: the others are stored, the failing one is reported
+                outcomes[i] = store(corpus, item)
+                continue
+            document_id, added = stored[n]
+            words = len((item.data or {})["text"].split())
+            outcomes[i] = AddOutcome(item.source, "added" if added else "skipped", document_id, words)
+    return [o for o in outcomes if o is not None]
+
+
+class Pending:
+    """Finished analyses waiting to be stored together: ``due`` once ``max_docs`` documents or
+    ``max_words`` words are waiting, or the oldest has waited ``max_wait`` seconds."""
+
+    def __init__(self, max_docs: int = 16, max_words: int = 4000, max_wait: float = 2.0) -> None:
+        self.max_docs, self.max_words, self.max_wait = max_docs, max_words, max_wait
+        self.items: list[Prepared] = []
+        self.words = 0
+        self.since = 0.0
+
+    def put(self, item: Prepared) -> None:
+        if not self.items:
+            self.since = time.monotonic()
+        self.items.append(item)
+        self.words += len(item.data["text"].split()) if item.data is not None else 0
+
+    def due(self) -> bool:
+        return bool(self.items) and (
+            len(self.items) >= self.max_docs
+            or self.words >= self.max_words
+            or time.monotonic() - self.since >= self.max_wait
+        )
+
+    def take(self) -> list[Prepared]:
+        items, self.items, self.words = self.items, [], 0
+        return items
 
 
 def run_add(
@@ -132,13 +204,20 @@ def run_add(
         db = corpus.url.render_as_string(hide_password=False) if reachable else None
         task = AddTask([a.name for a in pipeline.analysers], db, compact=not local)
         jobs = (add_job(item, max_bytes, timeout, meta) for item in inputs)
+        pending = Pending()
         with RunProgress(total, "adding", quiet) as progress:
-            for finished in engine.run(task, jobs):
-                item = finished.result or Prepared(finished.item.source, error=finished.error)
+
+            def flush() -> None:
                 started = time.perf_counter()
-                outcome = store(corpus, item, checker)
+                outcomes = store_many(corpus, pending.take(), checker)
                 progress.tally.writing += time.perf_counter() - started
-                progress.record(outcome.status, outcome.words, outcome.error)
+                progress.record_many([(o.status, o.words, o.error) for o in outcomes])
+
+            for finished in engine.run(task, jobs):
+                pending.put(finished.result or Prepared(finished.item.source, error=finished.error))
+                if pending.due():
+                    flush()
+            flush()
         return progress.summary(f"database {corpus.name}")
     finally:
         engine.close()

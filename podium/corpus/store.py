@@ -77,9 +77,15 @@ class Corpus:
         with self.reading() as conn:
             return _find(conn, text_hash)
 
-    def add(self, doc: Document | dict[str, Any], analysers: Sequence[str] = ()) -> tuple[int, bool]:
+    def add(
+        self,
+        doc: Document | dict[str, Any],
+        analysers: Sequence[str] = (),
+        vectors: Sequence[bytes] | None = None,
+    ) -> tuple[int, bool]:
         """Store an analysed document (or its ``to_dict`` data); returns ``(id, added)`` (``added`` False:
-        the same text was stored already, and nothing changed)."""
+        the same text was stored already, and nothing changed). ``vectors``: its claims' vectors
+        (``writer.claim_vector_bytes``) where they were computed already."""
         data = doc if isinstance(doc, dict) else to_dict(doc)
         text_hash = content_hash(data["text"])
         try:
@@ -87,13 +93,29 @@ class Corpus:
                 existing = _find(conn, text_hash)
                 if existing is not None:
                     return existing, False
-                return insert_document(conn, data, analysers), True
+                return insert_document(conn, data, analysers, vectors), True
         except PodiumError as err:
             if isinstance(err.__cause__, IntegrityError):  # another writer stored it first
                 found = self.find(text_hash)
                 if found is not None:
                     return found, False
             raise
+
+    def add_many(
+        self, batch: Sequence[tuple[dict[str, Any], Sequence[str], Sequence[bytes] | None]]
+    ) -> list[tuple[int, bool]]:
+        """``add`` for several analyses ``(data, analysers, vectors)`` in one transaction (a text given
+        twice is stored once): all are stored, or none. Cheaper than one transaction each for short
+        documents; a caller that must store the others when one fails falls back to ``add``."""
+        out: list[tuple[int, bool]] = []
+        with self.writing() as conn:
+            for data, analysers, vectors in batch:
+                existing = _find(conn, content_hash(data["text"]))
+                if existing is not None:
+                    out.append((existing, False))
+                else:
+                    out.append((insert_document(conn, data, analysers, vectors), True))
+        return out
 
     def data(self, document_id: int) -> dict[str, Any]:
         """The stored analysis of one document as ``podium analyze -f json`` data (E406 if missing)."""

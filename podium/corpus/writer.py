@@ -45,9 +45,15 @@ class SentenceIndex:
         return None if i is None else self.ids[i]
 
 
-def insert_document(conn: Connection, data: dict[str, Any], analysers: Sequence[str]) -> int:
+def insert_document(
+    conn: Connection,
+    data: dict[str, Any],
+    analysers: Sequence[str],
+    vectors: Sequence[bytes] | None = None,
+) -> int:
     """Insert an analysis (``podium analyze -f json`` data, ``json_out.to_dict``) and everything found in
-    it; returns the new document id."""
+    it; returns the new document id. ``vectors`` are its ``claim_vector_bytes``, where the worker that
+    analysed it computed them already (else they are computed here)."""
     meta = data["meta"]
     doc_text = data["text"]
     document_id = conn.execute(
@@ -80,11 +86,13 @@ def insert_document(conn: Connection, data: dict[str, Any], analysers: Sequence[
             if s["layer"] != MENTION_LAYER
         ],
     )
-    _claims(conn, document_id, data["claims"], index, doc_text, mentions)
+    if vectors is None or len(vectors) != len(data["claims"]):
+        vectors = claim_vector_bytes(data)
+    _claims(conn, document_id, data["claims"], index, vectors)
     store_matches(conn, document_id, data["claims"])  # fact-checks found for them (--factchecks)
     _events(conn, document_id, data["events"], index)
     _actors(conn, document_id, data["actors"], mentions, index)
-    _index_text(conn, document_id)
+    _index_text(conn, index.ids, [doc_text[s["start"] : s["end"]] for s in data["sentences"]])
     return document_id
 
 
@@ -218,18 +226,17 @@ def _span_row(document_id: int, sentence_id: int | None, span: dict[str, Any]) -
     }
 
 
-def _claims(
-    conn: Connection,
-    document_id: int,
-    claims: list[dict[str, Any]],
-    index: SentenceIndex,
-    doc_text: str,
-    mentions: list[dict[str, Any]],
-) -> None:
+def claim_vector_bytes(data: dict[str, Any]) -> list[bytes]:
+    """The stored vector of each of ``data``'s claims (``recurring.claim_vectors`` of its text with the
+    named actors masked: the same vector whoever acts), as BLOB bytes. Deterministic, so it is computed
+    where the document is analysed (a worker) and the single writer only stores it."""
     from podium.corpus.claims import is_pronoun
     from podium.corpus.recurring import claim_vectors, vector_to_bytes
 
-    named = [m for m in mentions if not is_pronoun(m["attrs"])]
+    claims = data["claims"]
+    if not claims:
+        return []
+    named = [s for s in data["spans"] if s["layer"] == MENTION_LAYER and not is_pronoun(s["attrs"])]
     masks = [
         [
             (m["start"] - c["start"], m["end"] - c["start"])
@@ -238,8 +245,17 @@ def _claims(
         ]
         for c in claims
     ]
-    texts = [doc_text[c["start"] : c["end"]] for c in claims]
-    vectors = claim_vectors(texts, masks) if claims else []  # names masked: the same vector whoever acts
+    texts = [data["text"][c["start"] : c["end"]] for c in claims]
+    return [vector_to_bytes(v) for v in claim_vectors(texts, masks)]
+
+
+def _claims(
+    conn: Connection,
+    document_id: int,
+    claims: list[dict[str, Any]],
+    index: SentenceIndex,
+    vectors: Sequence[bytes],
+) -> None:
     rows = [
         {
             "document_id": document_id,
@@ -252,7 +268,7 @@ def _claims(
             "type": c.get("type"),
             "speaker": c.get("speaker"),
             "parts": c.get("parts") or {},
-            "vector": vector_to_bytes(vector),
+            "vector": vector,
         }
         for c, vector in zip(claims, vectors, strict=True)
     ]
@@ -350,12 +366,11 @@ def _sentence_texts(conn: Connection, document_id: int) -> tuple[list[int], list
     return [r.id for r in rows], [doc_text[r.char_start : r.char_end] for r in rows]
 
 
-def _index_text(conn: Connection, document_id: int) -> None:
-    """Add the document's sentences to SQLite's FTS5 index (PostgreSQL's tsvector is filled with the
-    sentences themselves)."""
+def _index_text(conn: Connection, ids: Sequence[int], texts: Sequence[str]) -> None:
+    """Add a document's sentences (their ids and texts) to SQLite's FTS5 index (PostgreSQL's tsvector is
+    filled with the sentences themselves)."""
     if conn.dialect.name != "sqlite":
         return
-    ids, texts = _sentence_texts(conn, document_id)
     if ids:
         conn.execute(
             text("INSERT INTO sentences_fts(rowid, text) VALUES (:id, :text)"),

@@ -9,6 +9,7 @@ on, so the minutes a cluster takes to start and load its models do not count aga
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -90,20 +91,28 @@ class RunProgress:
 
     def record(self, status: str, words: int = 0, error: PodiumError | None = None, count: int = 1) -> None:
         """``count`` documents finished with ``status`` (added, skipped or failed)."""
+        self.record_many([(status, words, error)], count)
+
+    def record_many(
+        self, outcomes: Sequence[tuple[str, int, PodiumError | None]], count: int | None = None
+    ) -> None:
+        """Documents ``(status, words, error)`` finished together (one each, or ``count`` in all for a
+        single entry): the rates count from the first group, so a group is never split across it."""
         tally = self.tally
         now = time.monotonic()
         tally.last = now
-        setattr(tally, status, getattr(tally, status) + count)
-        tally.words += words
+        for status, words, error in outcomes:
+            setattr(tally, status, getattr(tally, status) + (count or 1))
+            tally.words += words
+            if error is not None:
+                tally.failures.append(error)
+                self.print(f"podium: error: {error}")
         if tally.first is None:
             tally.first, tally.first_done, tally.first_words = now, tally.done, tally.words
-        if error is not None:
-            tally.failures.append(error)
-            self.print(f"podium: error: {error}")
         docs, words_s = tally.rates()
         failed = f"failed {tally.failed}" if tally.failed else ""
         rates = f"{docs:,.1f} docs/s {words_s:,.0f} words/s" if docs else ""
-        self._bar.update(self._task, advance=count, rates=rates, failed=failed)
+        self._bar.update(self._task, advance=count or len(outcomes), rates=rates, failed=failed)
 
     def print(self, message: str) -> None:
         """One line above the bar, never folded or styled."""
