@@ -70,8 +70,11 @@ class AddOutcome:
     error: PodiumError | None = None
 
 
-def prepare(job: AddJob, pipeline: Pipeline, known: Callable[[str], int | None]) -> Prepared:
-    """Read ``job.source``; unless its text is ``known`` to the corpus, analyse it."""
+def prepare(
+    job: AddJob, pipeline: Pipeline, known: Callable[[str], int | None], vectors: bool = True
+) -> Prepared:
+    """Read ``job.source``; unless its text is ``known`` to the corpus, analyse it (with its claims'
+    stored vectors unless ``vectors`` is False: Parquet shards do not hold them)."""
     try:
         with time_limit(job.timeout, "<stdin>" if job.source == "-" else job.source):
             if job.record is None:
@@ -85,8 +88,8 @@ def prepare(job: AddJob, pipeline: Pipeline, known: Callable[[str], int | None])
                 return Prepared(job.source, text_hash, existing=existing)
             analyze_document(doc, pipeline)
             data = to_dict(doc)
-            vectors = claim_vector_bytes(data)
-        return Prepared(job.source, text_hash, data, [a.name for a in pipeline.analysers], vectors=vectors)
+            stored = claim_vector_bytes(data) if vectors else None
+        return Prepared(job.source, text_hash, data, [a.name for a in pipeline.analysers], vectors=stored)
     except PodiumError as err:
         return Prepared(job.source, error=err)
 

@@ -133,7 +133,9 @@ class ShardTask(_Configured):
         seen: set[str] = set()
         for job in batch.jobs:
             try:
-                item = prepare(job, self._pipeline, lambda h: 0 if h in self._known or h in seen else None)
+                item = prepare(
+                    job, self._pipeline, lambda h: 0 if h in self._known or h in seen else None, vectors=False
+                )
             except Exception as exc:  # one document's bug costs that document only
                 result.failures.append((job.source, raised(job.source, exc)))
                 continue
