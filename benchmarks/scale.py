@@ -1,7 +1,7 @@
 """Archive-scale benchmark (issue 17): throughput of the engines and the memory of a Dask run.
 
     python benchmarks/scale.py [--docs 400] [--shard-docs 1600] [--memory-docs 1000,10000] [--sentences 4]
-                               [--only …]
+                               [--rounds 1] [--only …]
                                [--project-docs 1000000 --project-words 4000 --project-workers 8,32,128
                                 --core-hour 0.05] [--workdir DIR]
 
@@ -18,6 +18,9 @@ place that moves with ``i`` (every text distinct), written as a JSONL dump.
    seconds the writer spent storing per 1,000 words. Then the same four set-ups on ``--shard-docs``
    documents analysed into Parquet shards (``podium analyze --format parquet``): every worker writes its
    own parts and the client only counts, so no single writer shares the two cores with the workers.
+   With ``--rounds K`` the four set-ups run K times, round after round (so a slow spell of a shared
+   machine hits all of them), and each set-up's median round is reported with the range and the ratio
+   and overheads of every round: single runs on a shared 2-core machine varied by 10-20%.
 2. Memory: for each size in ``--memory-docs``, a fresh cluster of processes (``dask scheduler`` and two
    ``dask worker --nthreads 1 --no-nanny``), the client as a ``podium corpus add --engine dask
    --scheduler …`` process; the peak resident memory of the client (from ``wait4``) and of each worker
@@ -27,7 +30,9 @@ place that moves with ``i`` (every text distinct), written as a JSONL dump.
    arithmetic is printed step by step, as a projection, apart from the measurements.
 
 Single-threaded everywhere (``OMP_NUM_THREADS=1``, no technique helper process), so that a worker is a
-core. The load average is printed with the numbers: on a busy machine they are not meaningful.
+core. The load average is printed with the numbers: on a busy machine they are not meaningful. So is,
+before and after, the machine's own ceiling for a 2-worker ratio: the work two processes running a fixed
+CPU-bound loop at once do, against one alone (1.0-2.0; below 2 on a shared or throttled host).
 """
 
 from __future__ import annotations
@@ -88,6 +93,34 @@ def write_dump(path: Path, count: int, sentences: int) -> int:
 
 
 # --------------------------------------------------------------------------- throughput
+
+
+def _spin(n: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return time.perf_counter() - started
+
+
+def print_ceiling(when: str) -> None:
+    one, two = machine_ceiling()
+    print(
+        f"the machine's own 2-process ceiling {when}: a fixed pure-Python loop {one:.2f} s in one process, "
+        f"{two:.2f} s in the slower of two at once: {2 * one / two:.2f}x the work of one"
+    )
+
+
+def machine_ceiling(n: int = 20_000_000) -> tuple[float, float]:
+    """Seconds of a fixed CPU-bound loop in one process, and the slower of two processes running it at
+    once: on a shared or throttled machine two cores do less than twice the work of one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, [n // 20, n // 20]))  # both processes started and warm
+        one = pool.submit(_spin, n).result()
+        two = max(pool.map(_spin, [n, n]))
+    return one, two
 
 
 @dataclass
@@ -281,6 +314,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sentences", type=int, default=4, help="sentences per synthetic document")
     parser.add_argument("--only", help="analysers to run (default: every installed one)")
     parser.add_argument("--repeats", type=int, default=5, help="runs over the bundled sample")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="throughput rounds (the four set-ups one after another, the rounds interleaved); the tables "
+        "give each set-up's median round and the range",
+    )
     parser.add_argument("--project-docs", type=int, default=1_000_000)
     parser.add_argument("--project-words", type=int, default=4000, help="words per projected document")
     parser.add_argument("--project-workers", default="8,32,128")
@@ -294,6 +334,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"# podium archive-scale benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores)")
     print(f"command: python {' '.join(shlex.quote(a) for a in sys.argv)}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in load_before)}")
+    print_ceiling("before")
 
     runs = throughput_table(args, work) if args.docs else {}
     if args.shard_docs:
@@ -328,12 +369,18 @@ def main(argv: list[str] | None = None) -> None:
     print(f"- {real.words:,} words: analysis {real.words_s:,.0f} words/s (median run)")
     print(f"- storing it (SQLite): {real.store_s * 1e3:.0f} ms a document (median)")
 
+    print_ceiling("after")
     load_after = os.getloadavg()
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in load_after)}")
     if runs:
         project(args, runs["dask, 1 worker"], runs["dask, 2 workers"], real)
     if args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _median_run(done: list[Run]) -> Run:
+    """The run with the median words/s (the lower middle one of an even count)."""
+    return sorted(done, key=lambda r: r.words_s)[(len(done) - 1) // 2]
 
 
 def throughput_table(args: argparse.Namespace, work: Path, shards: bool = False) -> dict[str, Run]:
@@ -353,31 +400,53 @@ def throughput_table(args: argparse.Namespace, work: Path, shards: bool = False)
         ("dask, 1 worker", EngineOptions("dask", workers=1)),
         ("dask, 2 workers", EngineOptions("dask", workers=2)),
     ]
-    runs = {}
-    for name, options in plans:
-        target = work / f"throughput-{'shards' if shards else 'db'}-{name.replace(' ', '_').replace(',', '')}"
-        if shards:
-            shutil.rmtree(target, ignore_errors=True)
-            runs[name] = shard_throughput(name, dump, target, options, args.only)
-            continue
-        db = target.with_suffix(".db")
-        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-            path.unlink(missing_ok=True)
-        runs[name] = throughput(name, dump, db, options, args.only)
+    rounds: dict[str, list[Run]] = {name: [] for name, _ in plans}
+    for _ in range(max(1, args.rounds)):  # interleaved, so a slow spell of the machine hits every set-up
+        for name, options in plans:
+            target = (
+                work / f"throughput-{'shards' if shards else 'db'}-{name.replace(' ', '_').replace(',', '')}"
+            )
+            if shards:
+                shutil.rmtree(target, ignore_errors=True)
+                rounds[name].append(shard_throughput(name, dump, target, options, args.only))
+                continue
+            db = target.with_suffix(".db")
+            for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                path.unlink(missing_ok=True)
+            rounds[name].append(throughput(name, dump, db, options, args.only))
+    runs = {name: _median_run(done) for name, done in rounds.items()}
+    several = len(next(iter(rounds.values()))) > 1
+    if several:
+        print(f"(median of {len(next(iter(rounds.values())))} interleaved rounds; words/s range in brackets)")
     print("| engine | documents/s | words/s | wall s (with start-up) | writer s per 1,000 words |")
     print("|---|---|---|---|---|")
     for run in runs.values():
         per_k = 1000 * run.writing / run.words if run.words and not shards else float("nan")
         writer = "none (workers write)" if shards else f"{per_k:.3f}"
-        print(f"| {run.name} | {run.docs_s:.2f} | {run.words_s:.0f} | {run.wall:.1f} | {writer} |")
+        spread = rounds[run.name]
+        span = (
+            f" [{min(r.words_s for r in spread):.0f}-{max(r.words_s for r in spread):.0f}]" if several else ""
+        )
+        print(f"| {run.name} | {run.docs_s:.2f} | {run.words_s:.0f}{span} | {run.wall:.1f} | {writer} |")
     d1, d2 = runs["dask, 1 worker"], runs["dask, 2 workers"]
     ratio = d2.words_s / d1.words_s if d1.words_s else float("nan")
     print(f"\ndask 2 workers / 1 worker: {ratio:.2f}x (issue target >= 1.7)")
+    if several:
+        each = [
+            b.words_s / a.words_s
+            for a, b in zip(rounds["dask, 1 worker"], rounds["dask, 2 workers"], strict=True)
+        ]
+        print("  round by round: " + ", ".join(f"{r:.2f}x" for r in each))
     for n in (1, 2):
         local = runs[f"local -j {n}"]
         dask = runs[f"dask, {n} worker{'s' if n > 1 else ''}"]
         overhead = local.words_s / dask.words_s - 1 if dask.words_s else float("nan")
         print(f"dask overhead vs local with {n} worker(s): {overhead:+.1%} (issue target <= 10%)")
+        if several:
+            each = [
+                a.words_s / b.words_s - 1 for a, b in zip(rounds[local.name], rounds[dask.name], strict=True)
+            ]
+            print("  round by round: " + ", ".join(f"{o:+.1%}" for o in each))
 
     return runs
 
