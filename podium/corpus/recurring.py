@@ -117,8 +117,11 @@ def _lexicon() -> _Lexicon:
     # vector so that the cosine measures what two sentences share beyond being English.
     ids = np.arange(_FIRST_WORD_ID, min(vocab, _FIRST_WORD_ID + 20000))
     zipf = (1.0 / (ids - _FIRST_WORD_ID + 1)).astype(np.float32) * lex.weights[ids]
-    centre = (zipf[:, None] * _piece_vectors(lex, ids)).sum(axis=0) / zipf.sum()
-    return replace(lex, centre=centre.astype(np.float32))
+    total = np.zeros(DIM, dtype=np.float32)
+    for at in range(0, len(ids), 2000):  # in slices: the whole (20000, 384) product would add ~60 MB of peak
+        part = slice(at, at + 2000)
+        total += (zipf[part, None] * _piece_vectors(lex, ids[part])).sum(axis=0)
+    return replace(lex, centre=(total / zipf.sum()).astype(np.float32))
 
 
 def _piece_vectors(lex: _Lexicon, ids: np.ndarray) -> np.ndarray:
