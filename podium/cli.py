@@ -177,12 +177,11 @@ def analyze(
         background.allow()  # one document at a time: the technique model gets the second core
     if single:
         from podium.analyze import analyze as analyze_one
+        from podium.outputs import render_chunks
         from podium.timelimit import hard_stop
 
-        hard_stop()  # one input: past the limit, the whole run ends even if the analysis is stuck
-        from podium.outputs import render_chunks
-
-        doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, timeout=timeout, **meta)
+        with hard_stop():  # one input: past the limit, the whole run ends even if the analysis is stuck
+            doc = analyze_one(inputs[0], pipeline, max_bytes=max_bytes, timeout=timeout, **meta)
         if checker is not None:
             checker.check(doc)
         if output is None:  # whole before the first byte: stdout never gets half an output

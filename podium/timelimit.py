@@ -8,9 +8,11 @@ a ``BaseException``: readers and analysers that catch ``Exception`` to survive a
 page or part cannot swallow it. ``time_limit`` turns it into the catalogue's E015 at its own boundary
 and kills the child processes (``podium.children``) working for the run.
 
-A CLI run can also ask for a hard stop (``hard_stop``): if the analysis is stuck in native code that
-never returns to Python for the signal handler to run, a watchdog thread prints E015 itself a moment
-after the limit, kills the children and ends the process with the input-error status.
+A CLI run can also ask for a hard stop around its one analysis (``with hard_stop():``): if the analysis
+is stuck in native code that never returns to Python for the signal handler to run, a watchdog thread
+prints E015 itself a moment after the limit, kills the children and ends the process with the
+input-error status. It is scoped to that block: a library caller (or a test) in the same process that
+later uses ``time_limit`` gets only the soft stop, never an ``os._exit``.
 """
 
 from __future__ import annotations
@@ -39,10 +41,16 @@ class Expired(BaseException):  # a signal more than an error: readers must not h
     """The time limit has passed (raised by the SIGALRM handler; ``time_limit`` turns it into E015)."""
 
 
-def hard_stop(on: bool = True) -> None:
-    """End the whole process shortly after a limit passes, even if the analysis cannot be interrupted."""
+@contextmanager
+def hard_stop() -> Iterator[None]:
+    """Within the block, end the whole process shortly after a limit passes, even if the analysis cannot
+    be interrupted; the previous setting is restored on leaving it, however it is left."""
     global _hard
-    _hard = on
+    previous, _hard = _hard, True
+    try:
+        yield
+    finally:
+        _hard = previous
 
 
 def clean_seconds(seconds: float | None) -> float | None:

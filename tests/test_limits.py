@@ -254,8 +254,7 @@ def test_the_hard_stop_ends_a_run_stuck_in_native_code() -> None:
         "import numpy as np\n"
         "from podium.timelimit import hard_stop, time_limit\n"
         "a = np.ones((6000, 6000))\n"
-        "hard_stop()\n"
-        "with time_limit(0.5, 'stuck.txt'):\n"
+        "with hard_stop(), time_limit(0.5, 'stuck.txt'):\n"
         "    for _ in range(20):\n"
         "        a @ a\n"
         "print('finished')\n"
@@ -314,3 +313,33 @@ def test_a_block_that_ends_in_time_in_a_thread_leaves_no_expiry_behind() -> None
 
     out = _in_a_thread(quick)
     assert out == ["done 499500", "quiet after"]
+
+
+def test_the_hard_stop_ends_with_the_cli_run_that_asked_for_it(tmp_path: Path) -> None:
+    """A single-input CLI run with --timeout asks for the hard stop; a library caller in the same process
+    afterwards (as a test suite or a notebook is) gets only the soft stop: E015 once Python runs again,
+    the process alive. It once stayed on and ended a whole pytest run with status 3."""
+    source = tmp_path / "short.txt"
+    source.write_text("The port handled 300 ships in 2023, the minister said.\n")
+    script = (
+        "import numpy as np\n"
+        "from click.testing import CliRunner\n"
+        "from podium.cli import main\n"
+        "from podium.errors import PodiumError\n"
+        "from podium.timelimit import time_limit\n"
+        f"result = CliRunner().invoke(main, ['analyze', {str(source)!r}, '-f', 'json', '--timeout', '60'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "a = np.ones((3000, 3000))\n"
+        "try:\n"
+        "    with time_limit(0.2, 'stuck.txt'):\n"
+        "        for _ in range(12):\n"
+        "            a @ a\n"
+        "except PodiumError as error:\n"
+        "    print('soft stop', error.code)\n"
+    )
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=600, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "soft stop E015"
