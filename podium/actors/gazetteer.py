@@ -21,8 +21,9 @@ RESOURCE = "podium.resources"
 DATA_DIR = "actors"
 JSON_FILES = ("organisations.json", "armed_groups.json", "parties.json", "people.json", "groups.json")
 
-#: Kinds of alias. ``metonym``: a capital or seat of power; ``place``: a place that is not an actor.
-KINDS = ("name", "alias", "adjective", "metonym", "epithet", "place")
+#: Kinds of alias. ``metonym``: a capital or seat of power; ``place``: a place that is not an actor;
+#: ``media``: a news organisation (neither an actor nor a place).
+KINDS = ("name", "alias", "adjective", "metonym", "epithet", "place", "media")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,8 @@ def load_gazetteer() -> Gazetteer:
         gaz.add_alias(row["alias"], row["actor"], "epithet")
     for line in _lines("places.txt"):
         gaz.add_alias(line, None, "place")
+    for line in _lines("media.txt"):  # newsrooms: neither actors nor places
+        gaz.add_alias(line, None, "media")
     gaz.not_actors = frozenset(_lines("not_actors.txt"))
     gaz.check()
     return gaz

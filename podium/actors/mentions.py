@@ -89,6 +89,27 @@ _MEDIA_JOB = re.compile(
     r"journalist|moderator|host)\s+(?:for|of|at|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Unknown organisation names that are a newsroom ("the Baltimore Sun", "Kyiv Post") by their last word.
+_MEDIA_NAME = re.compile(
+    r"\b(?:News|Times|Post|Journal|Tribune|Herald|Gazette|Magazine|Telegraph|Chronicle|Daily|Radio|"
+    r"Television|TV|Broadcasting|Press|Wire|Newspaper)$"
+)
+#: Names of laws, treaties and programmes, not of actors ("the Immigration and Nationality Act", "the
+#: Constitution", "the Good Friday Agreement").
+_LAW_NAME = re.compile(r"\b(?:Act|Constitution|Amendment|Bill|Treaty|Accords?|Agreement|Protocol|Doctrine)$")
+#: Companies by their legal form ("Nucor Corp.", "Acme Inc", "JSC Techsnabexport").
+_COMPANY = re.compile(
+    r"(?:\b(?:Inc|Corp|Corporation|Co|Company|Ltd|LLC|plc|PLC|Holdings|GmbH)\.?$|^(?:JSC|PJSC|OAO|OOO)\b)"
+)
+#: An acronym in parentheses: "(FCPA)", "(DUI)", "(NRC)".
+_ACRONYM_IN_PARENS = re.compile(r"[A-Z][A-Z0-9&.-]*[A-Z0-9]")
+#: A demonym that names a language: after a verb of speaking in its clause ("speaks fluent Arabic, French
+#: and Italian") or right after "in" ("said in French"), and used as a noun (nothing follows it but
+#: punctuation, "and" or "or").
+_LANGUAGE_CUE = re.compile(
+    r"(?:\b(?:speaks?|spoke|speaking|fluent|translated|interpreted|language)\b[^.;:!?]{0,60}|\bin\s+)$"
+)
+_NOUN_USE_AFTER = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 #: A US party-and-state tag after a name: "(R-Fla.)", "(D-Calif.)", "(R-NY)".
 _PARTY_TAG = re.compile(r"\((?P<party>[RD])-(?:[A-Z][a-z]{1,5}\.?|[A-Z]{2})\)")
 _PARTY_LETTERS = {"R": "US_GOP", "D": "US_DEM"}
@@ -138,6 +159,11 @@ def slug(text: str) -> str:
 
 def _words_before(text: str, start: int, n: int = 2) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text[max(0, start - 40) : start])[-n:]]
+
+
+def _language(text: str, start: int, end: int) -> bool:
+    """Whether the demonym at ``[start, end)`` names a language ("speaks fluent French", "in French.")."""
+    return bool(_LANGUAGE_CUE.search(text, max(0, start - 80), start) and _NOUN_USE_AFTER.match(text, end))
 
 
 def _is_place_use(text: str, start: int, before: set[str]) -> bool:
@@ -235,6 +261,8 @@ class MentionFinder:
                 continue
             if m.alias.kind == "metonym" and _is_place_use(text, m.start, PLACE_BEFORE):
                 continue
+            if m.alias.kind == "adjective" and _language(text, m.start, m.end):
+                continue
             entry = self.gazetteer.actors.get(actor)
             government = _ADMINISTRATION.match(text, m.end)
             if government and entry is not None and entry.type == "person" and entry.state:
@@ -278,7 +306,13 @@ class MentionFinder:
                 continue  # "in the town of Drevna", "Park City"
             if kind == "group" and _IDEOLOGY.search(name):
                 continue
-            if kind == "organisation" and _MEDIA_JOB.search(text, max(0, start - 40), start):
+            if kind == "organisation" and (
+                _MEDIA_JOB.search(text, max(0, start - 40), start) or _MEDIA_NAME.search(name)
+            ):
+                continue
+            if _LAW_NAME.search(name) or (kind == "organisation" and _COMPANY.search(name)):
+                continue  # a law or a company is not a political actor
+            if self._acronym_of_nothing(text, start, end, name, out):
                 continue
             if kind == "person" and self._moderator(name):
                 continue
@@ -287,6 +321,22 @@ class MentionFinder:
             taken.append((start, end))
             out.append((start, end, actor, "ner"))
         return out
+
+    def _acronym_of_nothing(self, text: str, start: int, end: int, name: str, found: list[tuple]) -> bool:
+        """Whether ``name`` is an acronym in parentheses after words that are no actor mention: it spells
+        out a law, a programme or an offence ("Foreign Corrupt Practices Act (FCPA)", "driving under the
+        influence (DUI)"); after an actor ("Nuclear Regulatory Commission (NRC)") it is that actor's."""
+        if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+            return False
+        if not _ACRONYM_IN_PARENS.fullmatch(name):
+            return False
+        before = text[: start - 1].rstrip()
+        return not any(e == len(before) for s, e, *_ in found) and not self._ends_a_match(before)
+
+    def _ends_a_match(self, before: str) -> bool:
+        """Whether a gazetteer actor's name ends exactly where ``before`` ends."""
+        tail = before[-80:]
+        return any(m.end == len(tail) and m.alias.actor for m in self.matcher.find(tail))
 
     def _compound_partners(self, text: str, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """Capitalised names hyphenated to a known person ("Biden-Cheney", "Cheney-Obama"): people too,

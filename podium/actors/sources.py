@@ -4,7 +4,8 @@ say", "he admitted"), what ``podium.actors.coref`` resolved it to.
 
 Adds to each attribution span's attrs ``source_actors`` (actor ids, possibly empty), ``source_via``
 ([start, end] of the antecedent of a resolved pronoun) and ``source_unresolved`` (True for a pronoun source
-that names no one the text makes clear). It does not find attributions (``podium.anatomy.attributions``).
+that names no one the text makes clear); a resolved pronoun source of an ``attribution`` counts as
+``sourced``. It does not find attributions (``podium.anatomy.attributions``).
 """
 
 from __future__ import annotations
@@ -30,5 +31,7 @@ def link_sources(doc: Document, spans: list[Span]) -> None:
         if link is not None and link.actors:
             span.attrs["source_actors"] = list(link.actors)
             span.attrs["source_via"] = list(link.antecedents[0])
+            if span.label == "attribution":  # "they claim", they being named before: a known source
+                span.attrs["sourced"] = True
         else:
             span.attrs["source_unresolved"] = True

@@ -81,7 +81,8 @@ class EventAnalyser(BaseAnalyser):
         off = sentence.start
         text = doc.span_text(sentence)
         ents = [(e.label_, off + e.start_char, off + e.end_char) for e in ner_doc.ents]  # type: ignore[attr-defined]
-        places = [(off + m.start, off + m.end) for m in default_matcher().find(text) if m.alias.actor is None]
+        found = default_matcher().find(text)
+        places = [(off + m.start, off + m.end) for m in found if m.alias.kind == "place"]
         places += [(s, e) for label, s, e in ents if label in PLACE_LABELS]
         places += [(m.start, m.end) for m in mentions if m.kind in ("name", "alias", "metonym", "ner")]
 

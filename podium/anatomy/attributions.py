@@ -204,7 +204,11 @@ def _sourced(source: str) -> bool:
         return False
     if re.search(r"\s(?:from|in|of|at|for)\s+(?:the\s+)?[A-Z]", source):
         return True  # a named place or body narrows the source: "some politicians in Brussels"
-    return words[-1] not in VAGUE_SOURCES and words[0] not in ("some", "many", "those", "others")
+    if words[0] in ("some", "many", "those", "others"):
+        return False
+    if words[-1] not in VAGUE_SOURCES:
+        return True
+    return any(w[:1].isupper() for w in source.split()[1:-1])  # a name narrows it: "a UK Daily Mail report"
 
 
 def _hit(

@@ -219,7 +219,7 @@ VAGUE_SOURCES = frozenset(
     """
     reports report sources source experts expert analysts observers people many some everyone everybody
     they others critics studies rumours rumors officials witnesses media those who someone somebody
-    nobody
+    nobody estimates estimate search insiders commentators pundits speculation
     """.split()  # noqa: SIM905
 )
 #: Evidence claims without a checkable source: (pattern, source group text, cue) are matched in

@@ -106,6 +106,7 @@ def test_an_unresolved_pronoun_source_is_marked() -> None:
     span = attribution(doc, "They")
     assert span.attrs["source_actors"] == []
     assert span.attrs["source_unresolved"] is True
+    assert span.attrs["sourced"] is False  # "they say": a vague source
 
 
 def test_a_named_source_names_its_actor() -> None:
@@ -124,3 +125,4 @@ def test_a_chain_of_pronouns_keeps_the_referent() -> None:
     doc = run("The Iranians say they will answer. They claim that the strikes on Isfahan failed.")
     span = attribution(doc, "They")
     assert span.attrs["source_actors"] == ["IRN"]
+    assert span.attrs["sourced"] is True  # resolved, so no longer a vague "they"

@@ -107,3 +107,18 @@ def test_a_report_named_with_its_author() -> None:
         "A new report by the Audit Office that the fund is empty alarmed the council."
     )
     assert _found("A study by Harvard University that was published in May is cited.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sourced"),
+    [
+        ("A Daily Courier report said the mill would close.", True),
+        ("The Harbour Authority's sources said the dock was sold.", True),
+        ("Reports said the mill would close.", False),
+        ("According to estimates, the town will double in size.", False),
+        ("A simple search reveals that the firm is his.", False),
+    ],
+)
+def test_a_name_makes_a_vague_source_checkable(text: str, sourced: bool) -> None:
+    (hit,) = find_attributions(text)
+    assert hit.attrs["sourced"] is sourced

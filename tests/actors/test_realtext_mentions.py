@@ -56,3 +56,36 @@ def test_a_party_and_state_tag_names_the_party() -> None:
     )
     assert ("R", "US_GOP") in found and ("D", "US_DEM") in found
     assert not any(label in ("new:ohio", "new:ny") for _, label in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The senator told The Hill on Monday that the deal was dead.", "Hill"),
+        ("The governor gave an interview to the Kestrel Valley News last week.", "Kestrel Valley News"),
+        (
+            "They were deported under the Immigration and Nationality Act of 1952.",
+            "Immigration and Nationality Act",
+        ),
+        ("The scheme broke the Foreign Corrupt Practices Act (FCPA), prosecutors said.", "FCPA"),
+        ("He has two convictions for driving under the influence (DUI) in Ohio.", "DUI"),
+        ("The contract went to Brightwater Holdings and to Norvale Steel Corp.", "Brightwater Holdings"),
+    ],
+)
+def test_newsrooms_laws_companies_and_spelt_out_acronyms_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in [name for name, _ in mentions(analyse(text))]
+
+
+def test_an_acronym_after_an_actor_is_kept() -> None:
+    found = mentions(analyse("The Nuclear Regulatory Commission (NRC) wrote to the company in 2011."))
+    names = [name for name, _ in found]
+    assert "Nuclear Regulatory Commission" in names and "NRC" in names
+
+
+def test_a_demonym_naming_a_language_is_no_state() -> None:
+    found = mentions(
+        analyse("Lambert speaks fluent Arabic, along with French and Italian, and met Iranian envoys.")
+    )
+    labels = [label for _, label in found]
+    assert "FRA" not in labels and "ITA" not in labels
+    assert "IRN" in labels  # "Iranian envoys": the state
