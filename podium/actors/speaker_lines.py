@@ -6,7 +6,7 @@ line and the pattern that found them:
   "Statement of the Ministry of ...", "Address by X", "Interview with X", "X delivers ...", and the
   op-ed heading "X: ..." (``title_colon``: the caller must check the body before believing it);
 - bylines: "By X", "By X and Y", "Written by X", "Author: X", "This article was originally published by X
-  at ...";
+  at ...", and closing credits ("Article posted with permission from X", a sign-off "— X, Outlet");
 - a dateline opening a report of one statement: "TEHRAN — Foreign Minister X said on Tuesday ...".
 A name phrase is a run of capitalised words (initials, "al-", "bin", "von", "of the" inside a name
 allowed; headline words such as "At", "On", "Full", "Text" stop it). This module does not decide who the
@@ -232,6 +232,32 @@ def byline_names(line: str) -> list[NamePhrase]:
     if rest.strip(".") and not re.match(r"(?:[|,;(—–-]|for\b|and\b|in\b|at\b|on\b|\d)", rest):
         return []  # "By combining data ..." or a sentence that happens to start with "By"
     return [NamePhrase(s, e, "byline") for s, e in names]
+
+
+#: A closing credit: "Article posted with permission from X", "Reprinted with permission of X".
+_CREDIT = re.compile(
+    r"^\s*(?:(?:This\s+)?(?:[Aa]rticle|[Rr]eport|[Ss]tory|[Pp]ost|[Cc]olumn)\s+)?(?:was\s+)?"
+    r"(?:[Pp]osted|[Rr]eprinted|[Rr]epublished|[Pp]ublished|[Rr]eproduced)\s+with\s+(?:the\s+)?"
+    r"(?:kind\s+)?permission\s+(?:from|of)\s+"
+)
+#: A sign-off closing an article: "— Tracy Wilkinson", "– A. Writer, The Daily Courier".
+_SIGN_OFF = re.compile(r"^\s*[—–-]{1,2}\s*(?=[A-Z])")
+
+
+def credit_names(line: str) -> list[NamePhrase]:
+    """The author a closing line credits ("Article posted with permission from X", "— X, Outlet"), else
+    nothing; the caller checks that the phrase is a person's name (a credit to a newsroom or a
+    foundation names no speaker)."""
+    m = _CREDIT.match(line) or _SIGN_OFF.match(line)
+    if not m:
+        return []
+    names = name_after(line, m.end())
+    if len(names) != 1:
+        return []
+    rest = line[names[0][1] :].strip(" ")
+    if rest.strip(".") and not re.match(r"[,|(]", rest):
+        return []  # a sentence, not a credit
+    return [NamePhrase(names[0][0], names[0][1], "byline")]
 
 
 def dateline_names(line: str) -> list[NamePhrase]:

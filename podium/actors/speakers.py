@@ -28,6 +28,7 @@ from podium.actors.speaker_lines import (
     STOP_WORDS,
     NamePhrase,
     byline_names,
+    credit_names,
     dateline_names,
     title_names,
 )
@@ -437,6 +438,10 @@ def _from_text(doc: Document, gazetteer: Gazetteer, matcher: Matcher) -> list[Fo
     bylines = [n for s, e, _ in lines for n in _shift(byline_names(doc.text[s:e]), s)]
     if bylines:
         return _accepted(doc, gazetteer, matcher, bylines, doc.text, 0, body_start)
+    credits = [n for s, e in _closing_lines(doc) for n in _shift(credit_names(doc.text[s:e]), s)]
+    credits = [n for n in credits if is_person_name(doc.text[n.start : n.end])]
+    if credits and not doc.turns:
+        return _accepted(doc, gazetteer, matcher, credits[-1:], doc.text, 0, body_start)
     for s, e, kind in lines:
         if kind == "body" and _statement_like(doc, title):
             names = _shift(dateline_names(doc.text[s:e]), s)
@@ -452,6 +457,20 @@ def _statement_like(doc: Document, title: tuple[int, int, str] | None) -> bool:
 
 def _shift(names: list[NamePhrase], offset: int) -> list[NamePhrase]:
     return [NamePhrase(n.start + offset, n.end + offset, n.how) for n in names]
+
+
+def _closing_lines(doc: Document, count: int = 3) -> list[tuple[int, int]]:
+    """(start, end) of the last ``count`` non-blank lines, when they are short (a credit, a sign-off)."""
+    out: list[tuple[int, int]] = []
+    end = len(doc.text)
+    while end > 0 and len(out) < count:
+        start = doc.text.rfind("\n", 0, end) + 1
+        if doc.text[start:end].strip():
+            if len(doc.text[start:end]) > 160:
+                break
+            out.append((start, end))
+        end = start - 1
+    return out[::-1]
 
 
 def _opening_lines(doc: Document) -> list[tuple[int, int, str]]:

@@ -89,6 +89,42 @@ def test_records_read_back() -> None:
     assert [r.actor for r in records(doc)] == ["MACRON"]
 
 
+ARTICLE_BODY = (
+    "The port closes for a week while the cranes are replaced. The harbour board voted for it on Monday. "
+    "Fishing boats will use the northern quay until the work is done.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Article posted with permission from Mara Quill",
+        "Reprinted with permission from Mara Quill.",
+        "— Mara Quill, The Harbour Post",
+        "– Mara Quill",
+    ],
+)
+def test_a_closing_credit_names_the_writer(closing: str) -> None:
+    (found,) = identify_speakers(
+        read("The port closes for a week\n\n" + ARTICLE_BODY + "\n" + closing + "\n")
+    )
+    assert (found.name, found.how) == ("Mara Quill", "byline")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Article posted with permission from The Harbour Freedom Foundation",
+        "– Harbour News",
+        "- The board then adjourned until Friday.",
+    ],
+)
+def test_a_closing_credit_to_a_newsroom_or_a_sentence_is_no_speaker(closing: str) -> None:
+    assert (
+        identify_speakers(read("The port closes for a week\n\n" + ARTICLE_BODY + "\n" + closing + "\n")) == []
+    )
+
+
 @pytest.mark.slow
 def test_transcript_labels_resolve_through_the_gazetteer_and_the_opening() -> None:
     text = (
