@@ -247,6 +247,15 @@ def test_a_worker_killed_mid_batch_is_an_error_not_a_traceback(tmp_path: Path) -
     assert not _gone_within(workers, 5)
 
 
+def _run_single_threaded(script: str) -> subprocess.CompletedProcess[str]:
+    """Run a Python ``script`` in a fresh interpreter with one BLAS thread (so a matrix product stays in
+    native code for a while)."""
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=600, env=env
+    )
+
+
 def test_the_hard_stop_ends_a_run_stuck_in_native_code() -> None:
     """A large matrix product in BLAS does not return to Python for the signal handler to run; the CLI's
     hard stop still ends the process with E015 shortly after the limit, its work unfinished."""
@@ -259,10 +268,7 @@ def test_the_hard_stop_ends_a_run_stuck_in_native_code() -> None:
         "        a @ a\n"
         "print('finished')\n"
     )
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=600, env=env
-    )
+    result = _run_single_threaded(script)
     assert result.returncode == 3 and "finished" not in result.stdout
     assert result.stderr.count("\n") == 1 and "[E015]" in result.stderr
 
@@ -337,9 +343,6 @@ def test_the_hard_stop_ends_with_the_cli_run_that_asked_for_it(tmp_path: Path) -
         "except PodiumError as error:\n"
         "    print('soft stop', error.code)\n"
     )
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=600, env=env
-    )
+    result = _run_single_threaded(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "soft stop E015"
