@@ -188,6 +188,15 @@ class Roles:
             return self.subject_of(head, depth + 1)
         if verb.dep_ == "relcl":
             return self.actors_of(head)
+        if verb.dep_ in ("acomp", "oprd"):  # "we are ready / determined / prepared to strike X"
+            return self.subject_of(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.lower_ == "but":  # "we will have no choice but to destroy X"
+            clause = head.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+                clause = clause.head
+            return self.subject_of(clause, depth + 1)
+        if _infinitive(verb) and verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.lemma_ == "have":
+            return self.subject_of(head.head, depth + 1)  # "X has the right / the means to defend itself"
         return []
 
     def prep_actors(self, tok: Token, preps: set[str]) -> list[Mention]:
@@ -253,3 +262,8 @@ def dedupe(mentions: list[Mention]) -> list[Mention]:
             seen.add(m.actor)
             out.append(m)
     return out
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive ("to defend")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

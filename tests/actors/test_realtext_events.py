@@ -57,3 +57,23 @@ def test_the_speakers_i_is_the_speaker_in_person() -> None:
 )
 def test_light_verbs_of_trade_and_talks(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in triples(analyse(text, speaker_side="USA"))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Canada will have no choice but to attack Peru.", ("CAN", "ASSAULT", "PER")),
+        ("Iran is ready to strike Israel.", ("IRN", "ASSAULT", "ISR")),
+        ("Iran is prepared to attack Israel.", ("IRN", "ASSAULT", "ISR")),
+        ("Russia stands ready to defend Serbia.", ("RUS", "SUPPORT", "SRB")),
+    ],
+)
+def test_the_subject_controls_an_infinitive_after_an_adjective_or_no_choice_but(
+    text: str, event: tuple[str, str, str]
+) -> None:
+    assert event in triples(analyse(text))
+
+
+def test_a_noun_before_the_infinitive_does_not_lend_the_subject_otherwise() -> None:
+    found = triples(analyse("Brazil condemned the decision to attack Iran."))
+    assert ("BRA", "ASSAULT", "IRN") not in found
