@@ -324,6 +324,16 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             j = k - 2
     if j >= 0 and tokens[j].group() == "," and j > 0 and tokens[j + 1].group().lower() in CUE_GAP_WORDS:
         j -= 1
+    if (
+        j > 2 and tokens[j].group() == ","
+    ):  # "Robinson, meanwhile, said", "The ministry, in a statement, said"
+        for k in range(j - 1, max(0, j - 8), -1):
+            if tokens[k].group() == ",":
+                aside = [t.group() for t in tokens[k + 1 : j]]
+                plain = all((w.islower() and w.isalpha()) or w in _WEEKDAYS for w in aside)
+                if aside and plain and aside[0] in _ASIDE_OPENERS and tokens[k - 1].group()[0].isalnum():
+                    j = k - 1
+                break
     if j > 2 and tokens[j].group() == ",":  # "Our critics, including the opposition leader, say"
         for k in range(j - 2, max(0, j - 10), -1):
             if tokens[k].group() == "," and tokens[k + 1].group().lower() in _ASIDES:
@@ -365,6 +375,17 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     a = j + 1
     while a < b and tokens[a].group().lower() in _LEAD:
         a += 1
+    if (
+        a > 0
+        and tokens[a - 1].group().lower() in _OPENING_PREPOSITIONS
+        and (a == 1 or not tokens[a - 2].group()[0].isalnum())
+    ):
+        for k in range(
+            a + 1, b - 1
+        ):  # "On Monday the minister said": the source starts after the opening phrase
+            if tokens[k].group().lower() in ("the", "a", "an") and tokens[k - 1].group().lower() != "of":
+                a = k
+                break
     if b - a > 2 and tokens[a].group().lower() in _TIME_DEICTIC and tokens[a + 1].group().lower() in _PERIODS:
         a += 2  # "Last week the minister said"
     for k in range(a, min(a + 3, b - 1)):  # "three times the American people said"
@@ -372,6 +393,65 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             a = k + 1
             break
     return (a, b) if a < b else None
+
+
+#: Past forms that do not end in "-ed" but often head the first of two coordinated verb phrases.
+_IRREGULAR_PAST = frozenset(
+    """
+    met made took gave sent spent held led left won lost wrote spoke broke stood rejected
+    sought brought fought thought felt kept set put cut hit ran came went saw began chose
+    """.split()  # noqa: SIM905
+)
+
+
+#: How a short aside between a source and its cue begins ("Iran, however, says", "The ministry, in a
+#: statement, said", "Ruiz, speaking to reporters, said"); a participle clause ("signed in 1920") is no aside.
+_ASIDE_OPENERS = frozenset(
+    """
+    meanwhile however though too instead also moreover furthermore nevertheless meantime in on for at
+    during through via speaking writing
+    """.split()  # noqa: SIM905
+)
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+#: Prepositions that open a sentence with a phrase of time or place before its subject ("On Monday the ...").
+_OPENING_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "since", "throughout"})
+
+
+def _source_after_quotation(tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether the cue at ``i`` follows a quotation and a short source ("…,” the group wrote on Monday"):
+    the quoted words are what the cue attributes, whatever follows the cue."""
+    k = i - 1
+    while k >= 0 and i - k <= 6 and (tokens[k].group()[0].isalnum() or tokens[k].group() in _PUNCT_OK):
+        if tokens[k].group().lower() in _BOUNDARY:
+            return False  # "… ask “how high” when they say": a clause of its own, not a source
+        k -= 1
+    if k == i - 1 or k < 0:
+        return False
+    if tokens[k].group() == "," and k > 0:
+        k -= 1
+    quote = tokens[k]
+    closing = quote.start() > 0 and not quote.string[quote.start() - 1].isspace()  # attached to the words
+    return quote.group() in ("”", '"', "’", "'") and k > 0 and closing
+
+
+def _coordinated_subject(tokens: list[re.Match[str]], j: int) -> tuple[int, int] | None:
+    """The subject of the first verb of a sentence whose second coordinated verb is the cue after "and"
+    at ``j`` ("Robinson, meanwhile, criticised the decision and said ..."): the first past-tense verb
+    that follows its subject directly, not one in a clause opened by "after", "when" and the like, with
+    no quotation, colon or semicolon between it and the cue."""
+    first = None
+    for k in range(j - 1, 0, -1):
+        word = tokens[k].group()
+        if word in (";", ":", *_QUOTES):
+            break
+        if word.islower() and word.isalpha() and (word.endswith("ed") or word in _IRREGULAR_PAST):
+            first = k
+    if first is None:
+        return None
+    opener = [t.group().lower() for t in tokens[:first]]
+    if any(w in _BOUNDARY and w not in ("and", "that") for w in opener):
+        return None  # "After the talks ended, ...": the first verb is in a clause of its own
+    return _source_left(tokens, first)
 
 
 def _head_before(tokens: list[re.Match[str]], j: int) -> bool:
@@ -470,6 +550,7 @@ def _verbs(text: str) -> list[AttributionHit]:
             and low not in _SPOKE
             and nxt not in ("that", ":", ",", ".", *_QUOTES, *_OBJECTS)
             and not after_quote
+            and not _source_after_quotation(tokens, i)
             and not described
             and not _THAT_AFTER_ADJUNCT.match(text[tok.end() : tok.end() + 80])
         ):
@@ -489,6 +570,8 @@ def _verb_hit(
     if negated(tokens, i):
         return None  # "did not even admit", "didn’t even agree": a denial of an attribution is none
     found = _source_left(tokens, i)
+    if found is None and i > 2 and tokens[i - 1].group().lower() == "and":
+        found = _coordinated_subject(tokens, i - 1)  # "X criticised the decision and said ..."
     if found is None and i and tokens[i - 1].group() in (",", *_QUOTES):
         if tokens[i].group().endswith("ing"):
             return _participle(text, tokens, i, cue, prior)
@@ -543,7 +626,9 @@ def _verb_hit(
     if tokens[found[1] - 1].group() in ("I", "we", "We") or tokens[found[0]].group().lower() in _PREPOSITIONS:
         return None  # "Last spring I said": the speaker; "Of the 193 member states": no subject
     rest = text[cue[1] :].strip(' ,”"’')
-    if re.fullmatch(r"[.!?…]*", rest):
+    if re.fullmatch(r"[.!?…]*", rest) or _source_after_quotation(
+        tokens, i
+    ):  # "…,” the group wrote on Monday"
         if not re.search(r"[,”\"’:—]\s*$", text[: src[0]]):
             return None
         content = _content(text, 0, src[0])

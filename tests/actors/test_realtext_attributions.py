@@ -122,3 +122,40 @@ def test_a_report_named_with_its_author() -> None:
 def test_a_name_makes_a_vague_source_checkable(text: str, sourced: bool) -> None:
     (hit,) = find_attributions(text)
     assert hit.attrs["sourced"] is sourced
+
+
+def _with_content(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (h.attrs["source"], h.attrs["cue"], text[h.attrs["content_span"][0] : h.attrs["content_span"][1]])
+        for h in find_attributions(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The harbour board rejected the plan and said the cranes were too old.", "The harbour board"),
+        ("Mayor Ana Ruiz, meanwhile, said the dock would reopen.", "Mayor Ana Ruiz"),
+        ("The ministry, in a statement on Monday, said the talks had failed.", "The ministry"),
+        ("On Monday the minister said the talks had failed.", "the minister"),
+        ("In the end the head of the agency said the dock was sold.", "the head of the agency"),
+    ],
+)
+def test_the_source_of_news_grammar(text: str, source: str) -> None:
+    assert [s for s, _, _ in _with_content(text)] == [source]
+
+
+def test_a_first_verb_in_a_clause_of_its_own_lends_no_source() -> None:
+    assert _found("After the talks ended, the minister met the envoy and said the deal was off.") == []
+
+
+def test_a_quotation_before_a_short_source_is_the_content_whatever_follows_the_cue() -> None:
+    text = "“The port will reopen in May,” the board wrote on Monday."
+    assert _with_content(text) == [("the board", "wrote", "“The port will reopen in May,”")]
+    assert _found("The mullahs do not ask “how high” when they say “jump.”") == [
+        ("attribution", "they", "say")
+    ]
+
+
+def test_the_signed_treaty_aside_is_no_aside() -> None:
+    assert _found("The Treaty of 1920, signed in haste, established that the border runs north.") == []
