@@ -185,7 +185,7 @@ SPEECH_CUES = frozenset(
     spoke speaks teach teaches taught remind reminds reminded assure assures assured command commands
     commanded scold scolds scolded retort retorts retorted quip quips quipped reply replies replied
     describe describes described adding noting stressing explaining emphasizing emphasising corroborate
-    corroborates corroborated
+    corroborates corroborated tweeted tweeting assert asserts asserted asserting remarked
     """.split()  # noqa: SIM905
 )
 #: Evidence verbs that attribute only when followed by "that" ("reports show that ...").
@@ -198,7 +198,8 @@ THAT_CUES = frozenset(
     established determine determines determined demonstrate demonstrates demonstrated calculate calculates
     calculated assess assesses assessed agree agrees agreed ask asks asked record records recorded
     narrate narrates narrated hold holds held imply implies implied implying recognize recognizes
-    recognized recognise recognises recognised
+    recognized recognise recognises recognised observe observes observed respond responds responded
+    posted pointed
     """.split()  # noqa: SIM905
 )
 #: Evidence nouns: as the head of a subject they make "show"/"confirm" a cue even without "that"

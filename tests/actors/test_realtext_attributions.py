@@ -159,3 +159,36 @@ def test_a_quotation_before_a_short_source_is_the_content_whatever_follows_the_c
 
 def test_the_signed_treaty_aside_is_no_aside() -> None:
     assert _found("The Treaty of 1920, signed in haste, established that the border runs north.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor tweeted that the bridge would reopen.", [("attribution", "The governor", "tweeted")]),
+        ("The senator asserted that the vote was rigged.", [("attribution", "The senator", "asserted")]),
+        ("She posted on Facebook that the ban was unjust.", [("attribution", "She", "posted")]),
+        ("The judge pointed out that the law was clear.", [("attribution", "The judge", "pointed")]),
+        (
+            "The minister responded that the figures were wrong.",
+            [("attribution", "The minister", "responded")],
+        ),
+        ("The governor tweeted a photo of the bridge.", []),
+        ("His tweets that mocked the mayor were deleted.", []),
+        ("In a Facebook post that was later deleted, she attacked the mayor.", []),
+        ("The army responded to the attack.", []),
+    ],
+)
+def test_news_speech_verbs(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A researcher with the group, Ana Ruiz, said the dock was sold.", "Ana Ruiz"),
+        ("Tom Hale, chairman of the harbour board, said the dock was sold.", "Tom Hale"),
+        ("The board’s spokesman, John D. Smith, told reporters that the dock was sold.", "John D. Smith"),
+    ],
+)
+def test_an_appositive_before_the_cue(text: str, source: str) -> None:
+    assert [s for s, _, _ in _with_content(text)] == [source]
