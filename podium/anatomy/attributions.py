@@ -324,9 +324,10 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             j = k - 2
     if j >= 0 and tokens[j].group() == "," and j > 0 and tokens[j + 1].group().lower() in CUE_GAP_WORDS:
         j -= 1
+    finite = not tokens[i].group().lower().endswith("ing")  # ", saying ...": a participle takes another way
     if (
-        j > 2 and tokens[j].group() == ","
-    ):  # "Robinson, meanwhile, said", "The ministry, in a statement, said"
+        finite and j > 2 and tokens[j].group() == ","
+    ):  # "Robinson, meanwhile, said"; "X, in a statement, said"
         for k in range(j - 1, max(0, j - 8), -1):
             if tokens[k].group() == ",":
                 aside = [t.group() for t in tokens[k + 1 : j]]
@@ -334,7 +335,7 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
                 if aside and plain and aside[0] in _ASIDE_OPENERS and tokens[k - 1].group()[0].isalnum():
                     j = k - 1
                 break
-    if j > 2 and tokens[j].group() == ",":  # "A researcher with the group, Ana Ruiz, said": an appositive
+    if finite and j > 2 and tokens[j].group() == ",":  # "A researcher with the group, Ana Ruiz, said"
         k = _appositive_start(tokens, j)
         if k is not None and all(
             t.group()[0].isupper() or t.group() in (".", "-") for t in tokens[k + 1 : j]
@@ -455,6 +456,8 @@ def _appositive_start(tokens: list[re.Match[str]], j: int) -> int | None:
                 return None
             if any(c.isdigit() for w in inside for c in w):
                 return None  # "Surah Al-Hujurat, verse 10, teaches": a numbered part of the source's name
+            if len(inside) > 8 or any(w.islower() and w.endswith(("ed", "ing")) for w in inside):
+                return None  # "Trump continued pounding Sessions in other tweets, saying": a clause
             return k if k > 0 and tokens[k - 1].group()[0].isalnum() else None
         if word in _QUOTES or word in (";", ":", "(", ")") or word.lower() in _BOUNDARY:
             return None

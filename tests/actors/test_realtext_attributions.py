@@ -192,3 +192,8 @@ def test_news_speech_verbs(text: str, expected: list[tuple[str, str, str]]) -> N
 )
 def test_an_appositive_before_the_cue(text: str, source: str) -> None:
     assert [s for s, _, _ in _with_content(text)] == [source]
+
+
+def test_a_participle_after_a_clause_is_no_appositive() -> None:
+    text = "Meanwhile, Mayor Ruiz kept criticising the board in posts, saying the dock was sold cheaply."
+    assert [s for s, _, _ in _with_content(text)] == ["Mayor Ruiz"]
