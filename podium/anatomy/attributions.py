@@ -289,6 +289,9 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             or (tokens[j].group().lower() in _FLOATING and j > 0 and tokens[j - 1].group()[0].isalnum())
         ):
             j -= 1
+        if j > 1 and tokens[j].group() in _WEEKDAYS and tokens[j - 1].group().lower() == "on":
+            j -= 2  # "The chief on Wednesday said": a time adjunct between the source and the cue
+            continue
         if j > 0 and tokens[j].group().lower() == "to" and tokens[j - 1].group().lower() in _TRY:
             j -= 2  # "originally tried to claim", "seemed to say": the subject of "tried" is the source
             continue
@@ -338,7 +341,7 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     if finite and j > 2 and tokens[j].group() == ",":  # "A researcher with the group, Ana Ruiz, said"
         k = _appositive_start(tokens, j)
         if k is not None and all(
-            t.group()[0].isupper() or t.group() in (".", "-") for t in tokens[k + 1 : j]
+            t.group()[0].isupper() or t.group() in (".", "-", "and") for t in tokens[k + 1 : j]
         ):
             return (k + 1, j)  # the appositive is the speaker's name
         if k is not None:
@@ -373,6 +376,18 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         if is_punct or (low in _BOUNDARY and not acronym) or low in _LEFT_STOP or adverb:
             if low in _RELATIVE and b == j + 1 and j > 0:
                 b = j  # "those who say": the source is the noun before the relative pronoun
+                if (
+                    low == "who"
+                    and tokens[j - 1].group() == ","
+                    and j > 1
+                    and tokens[j - 2].group()[0].isupper()
+                ):
+                    k = j - 2  # "... met Cruz, who said": the name before the comma
+                    while k > 0 and tokens[k - 1].group()[0].isupper() and j - k < 6:
+                        k -= 1
+                    if k == 0 or tokens[k - 1].group().lower() not in _PREPOSITIONS:  # not "mayor of Oakland"
+                        return (k, j - 1)
+                    return None
                 a = j - 1
                 while a > 0 and a > j - 4 and tokens[a - 1].group().lower() in _DETERMINERS:
                     a -= 1
@@ -407,7 +422,7 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
 #: Past forms that do not end in "-ed" but often head the first of two coordinated verb phrases.
 _IRREGULAR_PAST = frozenset(
     """
-    met made took gave sent spent held led left won lost wrote spoke broke stood rejected
+    said told met made took gave sent spent held led left won lost wrote spoke broke stood rejected
     sought brought fought thought felt kept set put cut hit ran came went saw began chose
     """.split()  # noqa: SIM905
 )
@@ -430,7 +445,7 @@ def _source_after_quotation(tokens: list[re.Match[str]], i: int) -> bool:
     """Whether the cue at ``i`` follows a quotation and a short source ("…,” the group wrote on Monday"):
     the quoted words are what the cue attributes, whatever follows the cue."""
     k = i - 1
-    while k >= 0 and i - k <= 6 and (tokens[k].group()[0].isalnum() or tokens[k].group() in _PUNCT_OK):
+    while k >= 0 and i - k <= 8 and (tokens[k].group()[0].isalnum() or tokens[k].group() in _PUNCT_OK):
         if tokens[k].group().lower() in _BOUNDARY:
             return False  # "… ask “how high” when they say": a clause of its own, not a source
         k -= 1
@@ -447,7 +462,7 @@ def _appositive_start(tokens: list[re.Match[str]], j: int) -> int | None:
     """The comma opening an appositive that the comma at ``j`` closes, right before a cue ("Ana Ruiz,
     chairman of the board, said"; "A researcher with the group, Ana Ruiz, said"), or None: at most ten
     words, no quotation, and neither a clause ("who had called for ...") nor a participle phrase."""
-    for k in range(j - 1, max(0, j - 12), -1):
+    for k in range(j - 1, max(0, j - 16), -1):
         word = tokens[k].group()
         if word == ",":
             inside = [t.group() for t in tokens[k + 1 : j]]
@@ -456,10 +471,10 @@ def _appositive_start(tokens: list[re.Match[str]], j: int) -> int | None:
                 return None
             if any(c.isdigit() for w in inside for c in w):
                 return None  # "Surah Al-Hujurat, verse 10, teaches": a numbered part of the source's name
-            if len(inside) > 8 or any(w.islower() and w.endswith(("ed", "ing")) for w in inside):
+            if len(inside) > 14 or any(w.islower() and w.endswith(("ed", "ing")) for w in inside):
                 return None  # "Trump continued pounding Sessions in other tweets, saying": a clause
             return k if k > 0 and tokens[k - 1].group()[0].isalnum() else None
-        if word in _QUOTES or word in (";", ":", "(", ")") or word.lower() in _BOUNDARY:
+        if word in _QUOTES or word in (";", ":", "(", ")") or (word.lower() in _BOUNDARY and word != "and"):
             return None
     return None
 
@@ -481,7 +496,12 @@ def _coordinated_subject(tokens: list[re.Match[str]], j: int) -> tuple[int, int]
     opener = [t.group().lower() for t in tokens[:first]]
     if any(w in _BOUNDARY and w not in ("and", "that") for w in opener):
         return None  # "After the talks ended, ...": the first verb is in a clause of its own
-    return _source_left(tokens, first)
+    found = _source_left(tokens, first)
+    if found is None:
+        return None
+    lead = [t.group().lower() for t in tokens[: found[0]]]
+    opening = not lead or lead[-1] == "," or all(w in _OPENERS or w in _LEAD for w in lead)
+    return found if opening else None  # the subject opens the sentence or follows an opening phrase
 
 
 def _head_before(tokens: list[re.Match[str]], j: int) -> bool:
@@ -600,8 +620,12 @@ def _verb_hit(
     if negated(tokens, i):
         return None  # "did not even admit", "didn’t even agree": a denial of an attribution is none
     found = _source_left(tokens, i)
-    if found is None and i > 2 and tokens[i - 1].group().lower() == "and":
-        found = _coordinated_subject(tokens, i - 1)  # "X criticised the decision and said ..."
+    if found is None and i > 2:
+        k = i - 1  # "X criticised the decision and said", "X denied it but has even said"
+        while k > 1 and tokens[k].group().lower() in CUE_GAP_WORDS:
+            k -= 1
+        if tokens[k].group().lower() in ("and", "but"):
+            found = _coordinated_subject(tokens, k - 1 if tokens[k - 1].group() == "," else k)
     if found is None and i and tokens[i - 1].group() in (",", *_QUOTES):
         if tokens[i].group().endswith("ing"):
             return _participle(text, tokens, i, cue, prior)

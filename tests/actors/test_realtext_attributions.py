@@ -197,3 +197,38 @@ def test_an_appositive_before_the_cue(text: str, source: str) -> None:
 def test_a_participle_after_a_clause_is_no_appositive() -> None:
     text = "Meanwhile, Mayor Ruiz kept criticising the board in posts, saying the dock was sold cheaply."
     assert [s for s, _, _ in _with_content(text)] == ["Mayor Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The bishop will meet Tom Cruz, who said he hopes to be heard.", "Tom Cruz"),
+        (
+            "Rabbi Ana Ruiz, co-chair for Norland of the Centre for Ports and Harbours, said it was safe.",
+            "Rabbi Ana Ruiz",
+        ),
+        ("The mayor rejected the plan but has also said that the dock must close.", "The mayor"),
+    ],
+)
+def test_relative_and_long_appositive_and_but_sources(text: str, source: str) -> None:
+    assert [s for s, _, _ in _with_content(text)] == [source]
+
+
+def test_a_relative_clause_inside_the_subject_is_no_report_of_it() -> None:
+    assert _found("The minister, who said nothing, left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("The port authority chief on Wednesday said the dock would reopen.", ["The port authority chief"]),
+        (
+            "Two members of the Harbour Watch, Ana Ruiz and Tom Hale, pointed out that the dock was sold.",
+            ["Ana Ruiz and Tom Hale"],
+        ),
+        ("No thanks to the mayor of Orleburg, who tried to warn the town of the raids.", []),
+        ("Even Tom Hale, in a rare show of doubt, has dropped his plan and now declares that it failed.", []),
+    ],
+)
+def test_sources_that_news_sentences_hide(text: str, sources: list[str]) -> None:
+    assert [s for s, _, _ in _with_content(text)] == sources
