@@ -101,6 +101,13 @@ _THAT_SOON = re.compile(
 )
 #: "that" after a time or place adjunct ("promised last September that", "wrote in Nahj al-Balaghah,
 #: letter 53, that"): the adjunct opens with a preposition or a deictic word and holds no verb-like word.
+#: A quotation or a colon after a short adjunct ("wrote in Arabic, “...”", "wrote at the outset of the
+#: message:"): what the adjunct leads to is the quoted words.
+_QUOTE_AFTER_ADJUNCT = re.compile(
+    r"\s+(?:in|on|at|to|about|from|after|before|during|for|of)\b(?:\s+[\w’'.-]+){1,7}?\s*"
+    r"(?::\s*$|:\s*[“\"‘]|,\s*[“\"‘])",
+    re.IGNORECASE,
+)
 _THAT_AFTER_ADJUNCT = re.compile(
     r"^\s+(?:in|on|at|during|last|this|earlier|on|to|before|after|yesterday|today|recently|once|twice|"
     r"publicly|openly|repeatedly)\b(?:[\s,]+(?!(?:that|which|who|and|but|is|are|was|were|will)\b)[\w’':-]+){0,9}"
@@ -372,6 +379,14 @@ def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         ):
             j -= 1  # "Some in the region claim"
             continue
+        if (
+            low == "and"
+            and 0 < j < b - 1
+            and tokens[j - 1].group()[0].isupper()
+            and tokens[j + 1].group()[0].isupper()
+        ):
+            j -= 1  # "Kristine Phillips and Deanna Paul wrote", "Iran and Russia said": names joined
+            continue
         acronym = word.isupper() and len(word) > 1  # "the WHO said": a name, not "who"
         if is_punct or (low in _BOUNDARY and not acronym) or low in _LEFT_STOP or adverb:
             if low in _RELATIVE and b == j + 1 and j > 0:
@@ -446,7 +461,8 @@ def _source_after_quotation(tokens: list[re.Match[str]], i: int) -> bool:
     the quoted words are what the cue attributes, whatever follows the cue."""
     k = i - 1
     while k >= 0 and i - k <= 8 and (tokens[k].group()[0].isalnum() or tokens[k].group() in _PUNCT_OK):
-        if tokens[k].group().lower() in _BOUNDARY:
+        joined = tokens[k].group() == "and" and tokens[k - 1].group()[0].isupper()  # "Ana Ruiz and Tom Hale"
+        if tokens[k].group().lower() in _BOUNDARY and not joined:
             return False  # "… ask “how high” when they say": a clause of its own, not a source
         k -= 1
     if k == i - 1 or k < 0:
@@ -603,6 +619,7 @@ def _verbs(text: str) -> list[AttributionHit]:
             and not _source_after_quotation(tokens, i)
             and not described
             and not _THAT_AFTER_ADJUNCT.match(text[tok.end() : tok.end() + 80])
+            and not _QUOTE_AFTER_ADJUNCT.match(text[tok.end() : tok.end() + 80])
         ):
             continue
         cue_end = plain.end() if plain is not None else tok.end()
@@ -620,12 +637,14 @@ def _verb_hit(
     if negated(tokens, i):
         return None  # "did not even admit", "didn’t even agree": a denial of an attribution is none
     found = _source_left(tokens, i)
+    coordinated = False
     if found is None and i > 2:
         k = i - 1  # "X criticised the decision and said", "X denied it but has even said"
         while k > 1 and tokens[k].group().lower() in CUE_GAP_WORDS:
             k -= 1
         if tokens[k].group().lower() in ("and", "but"):
             found = _coordinated_subject(tokens, k - 1 if tokens[k - 1].group() == "," else k)
+            coordinated = found is not None
     if found is None and i and tokens[i - 1].group() in (",", *_QUOTES):
         if tokens[i].group().endswith("ing"):
             return _participle(text, tokens, i, cue, prior)
@@ -688,8 +707,13 @@ def _verb_hit(
         content = _content(text, 0, src[0])
     else:
         that = re.match(r"[^.!?;“\"]{0,80}?\bthat\b", text[cue[1] :])
-        content = _content(text, cue[1] + (that.end() if that else 0))
-    return _hit(text, src, cue, content, "attribution")
+        quoted = _QUOTE_AFTER_ADJUNCT.match(text[cue[1] : cue[1] + 80])
+        skip = that.end() if that else quoted.end() - 1 if quoted and quoted.group()[-1] in _QUOTES else 0
+        content = _content(text, cue[1] + skip)
+    hit = _hit(text, src, cue, content, "attribution")
+    if coordinated:  # the source is the first verb's: the span is the cue alone, so both reports stay
+        hit.start, hit.end = cue
+    return hit
 
 
 def _own_words(

@@ -232,3 +232,27 @@ def test_a_relative_clause_inside_the_subject_is_no_report_of_it() -> None:
 )
 def test_sources_that_news_sentences_hide(text: str, sources: list[str]) -> None:
     assert [s for s, _, _ in _with_content(text)] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Above the photo, Ana Ruiz wrote in Norlandic, “The dock is ours.”",
+            [("Ana Ruiz", "wrote", "“The dock is ours.”")],
+        ),
+        (
+            "“The delay raised questions,” Ana Ruiz and Tom Hale wrote on Monday.",
+            [("Ana Ruiz and Tom Hale", "wrote", "“The delay raised questions,”")],
+        ),
+        ("The mayor added ten ships, “the best ever,” to the fleet.", []),
+    ],
+)
+def test_reports_a_news_story_strings_together(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _with_content(text) == expected
+
+
+def test_a_second_report_after_but_keeps_the_first_ones_source() -> None:
+    found = _with_content("Tom Hale has admitted to closing the dock, but says it was an accident.")
+    assert [(s, c) for s, c, _ in found] == [("Tom Hale", "admitted"), ("Tom Hale", "says")]
+    assert found[1][2] == "it was an accident"
