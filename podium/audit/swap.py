@@ -161,6 +161,8 @@ class Swapper:
         if prev.group(2):
             return True  # "Bank of America"
         word = prev.group(1)
+        if _POSSESSIVE.sub("", word) != word:
+            return False  # "Saudi Arabia's Ali Khamenei": an owner before the name, not part of it
         if _INITIAL.fullmatch(word):
             return True  # "Donald J. Trump"
         if word.endswith(".") and word not in TITLES:

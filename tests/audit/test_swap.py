@@ -150,3 +150,11 @@ def test_user_pairs_extend_and_replace_the_default(tmp_path: Path) -> None:
     swapper = Swapper(pairs)
     assert swapper.swap("Israel, Iran, Macron, Egypt").text == "Egypt, Iran, Scholz, Israel"
     assert Pair("name", "Macron", "Scholz") in pairs
+
+
+def test_a_name_after_an_owner_is_swapped() -> None:
+    """Found by hypothesis: the possessive before the second name made it look like part of a longer name
+    ("Michael Jordan"), so only the first was swapped and a second swap did not give the text back."""
+    text = "Ali Khamenei pro-Saudi Arabia's Ali Khamenei "
+    assert swap(text) == "Benjamin Netanyahu pro-Turkey's Benjamin Netanyahu "
+    assert swap(swap(text)) == text
