@@ -7,12 +7,21 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from podium.document import Document, Segment, Span
 
 # The technique helper process (podium.techniques.background) is tested on its own, in
 # tests/test_technique_helper.py; elsewhere everything runs in the test process.
 os.environ.setdefault("PODIUM_HELPER", "0")
+
+# Property tests draw the same examples on every run ("repeatable", the default), so that the suite and
+# CI pass or fail for the same reason each time; "explore" draws new ones on every run (and more, where a
+# test does not set its own number), to hunt for bugs: pytest --hypothesis-profile=explore tests/... or
+# PODIUM_HYPOTHESIS_PROFILE=explore; each bug found becomes an explicit test.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("PODIUM_HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "speech-harbor-accord.txt"
