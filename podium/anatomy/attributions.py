@@ -196,6 +196,13 @@ class AttributionHit:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+#: A second report of the same source coordinated after the first ("..., but says", "and has said").
+_SECOND_REPORT = re.compile(
+    r",?\s+(?:but|and)\s+(?:(?:has|have|had|also|then|later|even|now)\s+){0,2}"
+    rf"(?:{'|'.join(sorted(w for w in SPEECH_CUES if not w.endswith('ing')))})\b"
+)
+
+
 def _content(text: str, start: int, end: int | None = None) -> list[int]:
     end = len(text) if end is None else end
     m = re.match(r"[\s,:;]*(?:that\b)?[\s,:]*", text[start:end])
@@ -709,7 +716,8 @@ def _verb_hit(
         that = re.match(r"[^.!?;“\"]{0,80}?\bthat\b", text[cue[1] :])
         quoted = _QUOTE_AFTER_ADJUNCT.match(text[cue[1] : cue[1] + 80])
         skip = that.end() if that else quoted.end() - 1 if quoted and quoted.group()[-1] in _QUOTES else 0
-        content = _content(text, cue[1] + skip)
+        second = _SECOND_REPORT.search(text, cue[1] + skip)  # "admitted to X, but says Y": X alone
+        content = _content(text, cue[1] + skip, second.start() if second else None)
     hit = _hit(text, src, cue, content, "attribution")
     if coordinated:  # the source is the first verb's: the span is the cue alone, so both reports stay
         hit.start, hit.end = cue

@@ -254,5 +254,7 @@ def test_reports_a_news_story_strings_together(text: str, expected: list[tuple[s
 
 def test_a_second_report_after_but_keeps_the_first_ones_source() -> None:
     found = _with_content("Tom Hale has admitted to closing the dock, but says it was an accident.")
-    assert [(s, c) for s, c, _ in found] == [("Tom Hale", "admitted"), ("Tom Hale", "says")]
-    assert found[1][2] == "it was an accident"
+    assert found == [
+        ("Tom Hale", "admitted", "to closing the dock"),
+        ("Tom Hale", "says", "it was an accident"),
+    ]
