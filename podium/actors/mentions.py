@@ -110,6 +110,11 @@ _LANGUAGE_CUE = re.compile(
     r"(?:\b(?:speaks?|spoke|speaking|fluent|translated|interpreted|language)\b[^.;:!?]{0,60}|\bin\s+)$"
 )
 _NOUN_USE_AFTER = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
+#: A title after a state's name or adjective ("Hungarian Prime Minister", "Iran's Supreme Leader").
+_TITLE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?P<title>President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Chancellor|"
+    r"King|Queen|Supreme Leader|Emir|Crown Prince|Premier)\b"
+)
 #: A US party-and-state tag after a name: "(R-Fla.)", "(D-Calif.)", "(R-NY)".
 _PARTY_TAG = re.compile(r"\((?P<party>[RD])-(?:[A-Z][a-z]{1,5}\.?|[A-Z]{2})\)")
 _PARTY_LETTERS = {"R": "US_GOP", "D": "US_DEM"}
@@ -205,7 +210,34 @@ class MentionFinder:
             found += self._pronoun_mentions(text, sides[index], taken)
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
-        return self._merge_surnames(mentions)
+        return self._role_holders(doc.text, self._merge_surnames(mentions))
+
+    def _role_holders(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A state's name or adjective before a title ("the Hungarian Prime Minister", "Hungary's Prime
+        Minister") is the person the gazetteer gives that role, when the document also names that person:
+        a title alone could name an earlier holder, so the text must say who holds it."""
+        named = {m.actor for m in mentions if m.kind in ("name", "alias")}
+        starts = {m.start: m.actor for m in mentions}
+        out = []
+        for m in mentions:
+            entry = self.gazetteer.actors.get(m.actor)
+            title = _TITLE_AFTER.match(text, m.end) if m.kind in ("name", "adjective") else None
+            if title is not None and entry is not None and entry.type in ("state", "territory"):
+                holders = [
+                    p.id
+                    for p in self.gazetteer.actors.values()
+                    if p.type == "person"
+                    and p.state == m.actor
+                    and p.id in named
+                    and (p.role or "").lower().startswith(title.group("title").lower() + " of")
+                ]
+                after = title.end() + len(text[title.end() :]) - len(text[title.end() :].lstrip(" ,"))
+                if (
+                    len(holders) == 1 and starts.get(after) != holders[0]
+                ):  # not "Ukrainian President Zelenskyy"
+                    m = Mention(m.start, title.end(), holders[0], "alias", m.sentence)
+            out.append(m)
+        return out
 
     def _party_tags(self, text: str, taken: list[tuple[int, int]]) -> list[tuple]:
         """A US politician's party-and-state tag, "(R-Fla.)", "(D-NY)": the letter is the party; the state

@@ -89,3 +89,14 @@ def test_a_demonym_naming_a_language_is_no_state() -> None:
     labels = [label for _, label in found]
     assert "FRA" not in labels and "ITA" not in labels
     assert "IRN" in labels  # "Iranian envoys": the state
+
+
+def test_a_state_and_a_title_name_the_holder_the_text_names() -> None:
+    found = mentions(
+        analyse("Viktor Orbán spoke on Friday. The Hungarian Prime Minister said the border would stay shut.")
+    )
+    assert ("Hungarian Prime Minister", "ORBAN") in found
+    alone = mentions(analyse("The Hungarian Prime Minister said the border would stay shut."))
+    assert ("Hungarian", "HUN") in alone  # nobody named: the title could be anyone's who held it
+    before_name = mentions(analyse("Cyril Ramaphosa received Ukrainian President Volodymyr Zelenskyy."))
+    assert ("Ukrainian", "UKR") in before_name and ("Volodymyr Zelenskyy", "ZELENSKYY") in before_name
