@@ -5,7 +5,9 @@ workers are). In any other thread (a Dask worker runs its tasks in one) a timer 
 exception in the analysing thread (CPython's ``PyThreadState_SetAsyncExc``), which, like the signal
 handler, takes effect when that thread next runs Python code. When the time is up, ``Expired`` is raised,
 a ``BaseException``: readers and analysers that catch ``Exception`` to survive a broken
-page or part cannot swallow it. ``time_limit`` turns it into the catalogue's E015 at its own boundary
+page or part cannot swallow it; and if it was raised where Python drops exceptions (the signal arrived
+while a ``__del__`` or a weakref callback ran), the block still ends in E015 once it returns.
+``time_limit`` turns it into the catalogue's E015 at its own boundary
 and kills the child processes (``podium.children``) working for the run.
 
 A CLI run can also ask for a hard stop around its one analysis (``with hard_stop():``): if the analysis
@@ -77,7 +79,10 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
         yield
         return
 
+    fired: list[bool] = []
+
     def expire(signum: int, frame: FrameType | None) -> None:
+        fired.append(True)
         raise Expired
 
     error = PodiumError("E015", path=path, seconds=_shown(seconds))
@@ -89,6 +94,8 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
             yield
         finally:  # disarmed inside the handler's reach: a signal arriving here is still caught below
             signal.setitimer(signal.ITIMER_REAL, 0)
+        if fired:  # raised where Python drops exceptions (a __del__, a weakref callback): the limit passed
+            raise Expired
     except Expired:
         children.kill_all()  # a helper still working on this input must not outlive the limit
         raise error from None

@@ -346,3 +346,22 @@ def test_the_hard_stop_ends_with_the_cli_run_that_asked_for_it(tmp_path: Path) -
     result = _run_single_threaded(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "soft stop E015"
+
+
+class _SlowFinaliser:
+    """An object whose finaliser runs for half a second: a timer signal arriving then raises inside
+    ``__del__``, where Python reports the exception as unraisable and goes on."""
+
+    def __del__(self) -> None:
+        end = time.monotonic() + 0.5
+        while time.monotonic() < end:
+            pass
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_expiry_lost_in_a_finaliser_still_ends_the_block() -> None:
+    """Seen in a full run: SIGALRM landed in a SQLAlchemy weakref callback, the exception was dropped and
+    the slow PDF was read to the end without E015."""
+    with pytest.raises(PodiumError) as info, time_limit(0.1, "slow.txt"):
+        _SlowFinaliser()
+    assert info.value.code == "E015"
