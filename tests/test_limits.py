@@ -154,6 +154,7 @@ def _slow_pdf(pages: int = 400, lines: int = 60) -> bytes:
     return bytes(out)
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # see the finaliser test
 def test_the_pdf_reader_lets_the_timeout_through() -> None:
     data = _slow_pdf()
     with pytest.raises(PodiumError) as info, time_limit(0.3, "slow.pdf"):
