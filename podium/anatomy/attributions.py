@@ -21,6 +21,15 @@ from typing import Any
 
 from podium.actors.quotes import inside, quote_ranges
 from podium.anatomy.attribution_sources import PRONOUN_S, SPEAKER, negated, noun_phrase
+from podium.anatomy.attribution_subjects import (
+    DETERMINERS,
+    PREPOSITIONS,
+    QUOTES,
+    coordinated_subject,
+    opening_subject,
+    source_after_quotation,
+    source_left,
+)
 from podium.resources.anatomy_lexicon import (
     CUE_GAP_WORDS,
     EVIDENCE_NOUNS,
@@ -53,10 +62,6 @@ _COUNT_SOON = re.compile(
 )
 #: Speculation about what a source would say ("Perhaps the executive will argue") attributes nothing.
 _SPECULATION = frozenset({"perhaps", "maybe"})
-#: Words that open an aside between a source and its cue ("Our critics, including the opposition, say").
-_ASIDES = frozenset({"including", "among", "like", "especially", "notably", "led", "backed"})
-#: Vague heads a place or group narrows ("Some in the region claim").
-_VAGUE_HEADS = frozenset({"some", "many", "others", "those", "several", "few"})
 _OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists", "parliament"})
 #: Cues that attribute only with "that" right after them ("recorded in Al-Muwatta that"), never at the end
 #: of a sentence ("the highest figure ever recorded").
@@ -74,25 +79,7 @@ _COUNTED_THINGS = re.compile(r"(?:your|my|our|their|his|her|its)\s+\d", re.IGNOR
 _BAD_OBJECT = re.compile(
     r"^\s+(?:the\s+lives|lives|responsibility|victory|credit|the\s+life)\b", re.IGNORECASE
 )
-_BOUNDARY = frozenset(
-    """
-    and but that which who whom because when if while so as then than where or nor yet although though
-    since after before until unless whether once what how why
-    """.split()  # noqa: SIM905
-)
-_RELATIVE = frozenset({"who", "that", "which"})
-_DETERMINERS = frozenset(
-    {"the", "these", "those", "some", "many", "all", "our", "their", "his", "her", "its", "a", "an", "other"}
-)
-_LEFT_STOP = frozenset(
-    """
-    by with from for to against in on at into under over been be is are was were had has have being
-    """.split()  # noqa: SIM905
-)
-_NOT_ADVERB = frozenset({"family", "ally", "assembly", "italy", "july", "supply", "rally", "anomaly", "holy"})
 _SPOKE = frozenset({"spoke", "speaks"})
-#: Quantifiers floated between a subject and its cue ("They all said", "who have both said").
-_FLOATING = frozenset({"all", "both", "each"})
 #: What "agree" takes when it means consent, not a report ("agree with that", "agreed to the plan").
 _AGREE = frozenset({"agree", "agrees", "agreed"})
 #: "that" a few words after an evidence verb ("ruled in July that ...").
@@ -114,49 +101,13 @@ _THAT_AFTER_ADJUNCT = re.compile(
     r",?\s+that\b",
     re.IGNORECASE,
 )
-#: An honorific set off by commas between a source and its cue ("The Messenger of God, peace be upon him,
-#: said"): it stays inside the span but not in the source.
-_HONORIFICS = (
-    ("peace", "be", "upon", "him"),
-    ("peace", "and", "blessings", "be", "upon", "him"),
-    ("peace", "be", "upon", "them"),
-    ("peace", "be", "upon", "her"),
-    ("pbuh",),
-    ("may", "peace", "be", "upon", "him"),
-    ("upon", "whom", "be", "peace"),
-    ("may", "god", "be", "pleased", "with", "him"),
-    ("may", "god", "bless", "him", "and", "grant", "him", "peace"),
-)
 #: An object and "to" after an expectation verb ("expects it to reach").
 _TO_SOON = re.compile(r"^\s+(?!that\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+to\s+[a-z]", re.IGNORECASE)
 #: Evidence verbs that attribute after an evidence noun without "that" ("the data show ...").
 _SHOW = frozenset({"show", "shows", "showed", "shown", "confirm", "confirms", "confirmed", "prove", "proves"})
 #: Words before a cue-like word that make it a noun ("the Commission's own forecast", "193 member states").
 _NOUN_BEFORE = frozenset({"own", "our", "their", "its", "his", "her", "my", "your", "this", "member"})
-_PREPOSITIONS = frozenset(
-    {"of", "for", "with", "in", "on", "at", "by", "to", "from", "into", "under", "over"}
-)
-#: Prepositions a source may contain after its head noun ("the senator from Bahia", "leaders in Qandil").
-_POSTMODIFIER = frozenset({"from", "in", "of", "at", "for"})
-#: A count of time or times before the subject is no part of it ("For 45 years the enemies ... said").
-_TIME_DEICTIC = frozenset({"last", "this", "next", "earlier", "later"})
-_PERIODS = frozenset(
-    {"week", "month", "year", "night", "spring", "summer", "autumn", "winter", "morning", "evening", "time"}
-)
-_TIME_LEAD = frozenset({"years", "months", "weeks", "days", "decades", "centuries", "times"})
-_LEAD = frozenset(
-    """
-    even also only just now then yes indeed so however today yesterday still again well thus therefore
-    moreover
-    """.split()  # noqa: SIM905
-)
-_PUNCT_OK = frozenset({"’", "'", "-"})
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
-#: Verbs that put a cue after "to" ("tried to claim", "seemed to say"): the subject is theirs.
-_TRY = frozenset(
-    {"tried", "tries", "try", "seemed", "seems", "seem", "appeared", "appears", "went", "goes", "sought",
-     "wanted", "wants", "attempted", "attempts", "continued", "continues", "rushed", "hastened"}
-)  # fmt: skip
 #: Past speech verbs with which the speaker reports their own earlier words ("I said that", "we warned
 #: them", "I've made it plain"): an attribution to "I" or "we", unlike "I tell you", "I think", "let me say".
 _SELF_CUES = frozenset(
@@ -181,9 +132,6 @@ _NO_CONTENT = frozenset(
 _MADE_PLAIN = re.compile(
     r"\s+it\s+(?:(?:very|quite|perfectly|abundantly|crystal|absolutely)\s+)?(?:plain|clear)\b", re.IGNORECASE
 )
-#: Words that open a sentence before its subject ("But Orbán remains ..., claiming").
-_OPENERS = frozenset({"but", "and", "so", "yet", "meanwhile", "however", "still", "now", "then", "also"})
-_QUOTES = '“”"‘’«»'
 _ACCORDING = re.compile(rf"\b(?P<cue>{'|'.join(SOURCE_AFTER_CUES)})\s+", re.IGNORECASE)
 _UNSOURCED = [re.compile(p) for p in UNSOURCED_PATTERNS]
 
@@ -293,253 +241,6 @@ def _unsourced(text: str) -> list[AttributionHit]:
     return hits
 
 
-def _source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
-    """Token range [a, b) of the subject left of token ``i`` (the cue), or None."""
-    j = i - 1
-    while j >= 0:
-        while j >= 0 and (
-            tokens[j].group().lower() in CUE_GAP_WORDS
-            or tokens[j].group().endswith("ly")
-            or (tokens[j].group().lower() in _FLOATING and j > 0 and tokens[j - 1].group()[0].isalnum())
-        ):
-            j -= 1
-        if j > 1 and tokens[j].group() in _WEEKDAYS and tokens[j - 1].group().lower() == "on":
-            j -= 2  # "The chief on Wednesday said": a time adjunct between the source and the cue
-            continue
-        if j > 0 and tokens[j].group().lower() == "to" and tokens[j - 1].group().lower() in _TRY:
-            j -= 2  # "originally tried to claim", "seemed to say": the subject of "tried" is the source
-            continue
-        break
-    if j > 0 and tokens[j].group() in (",", ")"):
-        k = j - 1  # ", may God have mercy on him,", ", may God assist him,": a blessing set off by commas
-        while k > 0 and tokens[k].group() not in (",", "(") and j - k <= 9:
-            k -= 1
-        if (
-            k > 0
-            and tokens[k].group() == ","
-            and [t.group().lower() for t in tokens[k + 1 : k + 3]] in (["may", "god"], ["may", "allah"])
-            and tokens[j - 1].group().lower() in ("him", "her", "them")
-        ):
-            j = k - 1
-    if j > 0 and tokens[j].group() in (",", ")"):
-        for words in _HONORIFICS:
-            k = j - len(words)
-            if (
-                k > 0
-                and tokens[k - 1].group() in (",", "(")
-                and (tuple(t.group().lower() for t in tokens[k:j]) == words)
-            ):
-                j = k - 2  # skip ", peace be upon him,"
-                break
-    if j > 2 and tokens[j].group() == ")":  # "Rep. Ann Doe (R-Ohio) told": a tag set off in brackets
-        k = j - 1
-        while k > 0 and tokens[k].group() not in ("(", ")", ",", "“", "”", '"') and j - k <= 6:
-            k -= 1
-        if tokens[k].group() == "(" and k > 0 and tokens[k - 1].group()[0].isalnum():
-            j = k - 1
-        elif tokens[k].group() == "(" and k > 1 and tokens[k - 1].group() == ",":
-            j = k - 2
-    if j >= 0 and tokens[j].group() == "," and j > 0 and tokens[j + 1].group().lower() in CUE_GAP_WORDS:
-        j -= 1
-    finite = not tokens[i].group().lower().endswith("ing")  # ", saying ...": a participle takes another way
-    if (
-        finite and j > 2 and tokens[j].group() == ","
-    ):  # "Robinson, meanwhile, said"; "X, in a statement, said"
-        for k in range(j - 1, max(0, j - 8), -1):
-            if tokens[k].group() == ",":
-                aside = [t.group() for t in tokens[k + 1 : j]]
-                plain = all((w.islower() and w.isalpha()) or w in _WEEKDAYS for w in aside)
-                if aside and plain and aside[0] in _ASIDE_OPENERS and tokens[k - 1].group()[0].isalnum():
-                    j = k - 1
-                break
-    if finite and j > 2 and tokens[j].group() == ",":  # "A researcher with the group, Ana Ruiz, said"
-        k = _appositive_start(tokens, j)
-        if k is not None and all(
-            t.group()[0].isupper() or t.group() in (".", "-", "and") for t in tokens[k + 1 : j]
-        ):
-            return (k + 1, j)  # the appositive is the speaker's name
-        if k is not None:
-            j = k - 1
-    if j > 2 and tokens[j].group() == ",":  # "Our critics, including the opposition leader, say"
-        for k in range(j - 2, max(0, j - 10), -1):
-            if tokens[k].group() == "," and tokens[k + 1].group().lower() in _ASIDES:
-                j = k - 1
-                break
-    b = j + 1
-    while j >= 0:
-        word = tokens[j].group()
-        low = word.lower()
-        is_punct = not (word[0].isalnum() or word in _PUNCT_OK)
-        if low == "and" and b == j + 1 and j > 0 and tokens[j - 1].group().endswith("ed"):
-            j -= 2  # "the enemy realized and acknowledged"
-            b = j + 1
-            continue
-        adverb = low.endswith("ly") and low not in _NOT_ADVERB and not word[0].isupper()  # "The Daily Mail"
-        if low in _POSTMODIFIER and _head_before(tokens, j) and 0 < b - j - 1 <= 3:
-            j -= 1  # "the senator from Bahia": the preposition's object belongs to the source
-            continue
-        if (
-            low in _POSTMODIFIER
-            and j > 0
-            and tokens[j - 1].group().lower() in _VAGUE_HEADS
-            and 0 < b - j - 1 <= 3
-        ):
-            j -= 1  # "Some in the region claim"
-            continue
-        if (
-            low == "and"
-            and 0 < j < b - 1
-            and tokens[j - 1].group()[0].isupper()
-            and tokens[j + 1].group()[0].isupper()
-        ):
-            j -= 1  # "Kristine Phillips and Deanna Paul wrote", "Iran and Russia said": names joined
-            continue
-        acronym = word.isupper() and len(word) > 1  # "the WHO said": a name, not "who"
-        if is_punct or (low in _BOUNDARY and not acronym) or low in _LEFT_STOP or adverb:
-            if low in _RELATIVE and b == j + 1 and j > 0:
-                b = j  # "those who say": the source is the noun before the relative pronoun
-                if (
-                    low == "who"
-                    and tokens[j - 1].group() == ","
-                    and j > 1
-                    and tokens[j - 2].group()[0].isupper()
-                ):
-                    k = j - 2  # "... met Cruz, who said": the name before the comma
-                    while k > 0 and tokens[k - 1].group()[0].isupper() and j - k < 6:
-                        k -= 1
-                    if k == 0 or tokens[k - 1].group().lower() not in _PREPOSITIONS:  # not "mayor of Oakland"
-                        return (k, j - 1)
-                    return None
-                a = j - 1
-                while a > 0 and a > j - 4 and tokens[a - 1].group().lower() in _DETERMINERS:
-                    a -= 1
-                return (a, b) if tokens[a].group()[0].isalnum() else None
-            break
-        if b - j > 8:
-            return None
-        j -= 1
-    a = j + 1
-    while a < b and tokens[a].group().lower() in _LEAD:
-        a += 1
-    if (
-        a > 0
-        and tokens[a - 1].group().lower() in _OPENING_PREPOSITIONS
-        and (a == 1 or not tokens[a - 2].group()[0].isalnum())
-    ):
-        for k in range(
-            a + 1, b - 1
-        ):  # "On Monday the minister said": the source starts after the opening phrase
-            if tokens[k].group().lower() in ("the", "a", "an") and tokens[k - 1].group().lower() != "of":
-                a = k
-                break
-    if b - a > 2 and tokens[a].group().lower() in _TIME_DEICTIC and tokens[a + 1].group().lower() in _PERIODS:
-        a += 2  # "Last week the minister said"
-    for k in range(a, min(a + 3, b - 1)):  # "three times the American people said"
-        if tokens[k].group().lower() in _TIME_LEAD and (tokens[k - 1].group()[0].isdigit() or k > a):
-            a = k + 1
-            break
-    return (a, b) if a < b else None
-
-
-#: Past forms that do not end in "-ed" but often head the first of two coordinated verb phrases.
-_IRREGULAR_PAST = frozenset(
-    """
-    said told met made took gave sent spent held led left won lost wrote spoke broke stood rejected
-    sought brought fought thought felt kept set put cut hit ran came went saw began chose
-    """.split()  # noqa: SIM905
-)
-
-
-#: How a short aside between a source and its cue begins ("Iran, however, says", "The ministry, in a
-#: statement, said", "Ruiz, speaking to reporters, said"); a participle clause ("signed in 1920") is no aside.
-_ASIDE_OPENERS = frozenset(
-    """
-    meanwhile however though too instead also moreover furthermore nevertheless meantime in on for at
-    during through via speaking writing
-    """.split()  # noqa: SIM905
-)
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-#: Prepositions that open a sentence with a phrase of time or place before its subject ("On Monday the ...").
-_OPENING_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "since", "throughout"})
-
-
-def _source_after_quotation(tokens: list[re.Match[str]], i: int) -> bool:
-    """Whether the cue at ``i`` follows a quotation and a short source ("…,” the group wrote on Monday"):
-    the quoted words are what the cue attributes, whatever follows the cue."""
-    k = i - 1
-    while k >= 0 and i - k <= 8 and (tokens[k].group()[0].isalnum() or tokens[k].group() in _PUNCT_OK):
-        joined = tokens[k].group() == "and" and tokens[k - 1].group()[0].isupper()  # "Ana Ruiz and Tom Hale"
-        if tokens[k].group().lower() in _BOUNDARY and not joined:
-            return False  # "… ask “how high” when they say": a clause of its own, not a source
-        k -= 1
-    if k == i - 1 or k < 0:
-        return False
-    if tokens[k].group() == "," and k > 0:
-        k -= 1
-    quote = tokens[k]
-    closing = quote.start() > 0 and not quote.string[quote.start() - 1].isspace()  # attached to the words
-    return quote.group() in ("”", '"', "’", "'") and k > 0 and closing
-
-
-def _appositive_start(tokens: list[re.Match[str]], j: int) -> int | None:
-    """The comma opening an appositive that the comma at ``j`` closes, right before a cue ("Ana Ruiz,
-    chairman of the board, said"; "A researcher with the group, Ana Ruiz, said"), or None: at most ten
-    words, no quotation, and neither a clause ("who had called for ...") nor a participle phrase."""
-    for k in range(j - 1, max(0, j - 16), -1):
-        word = tokens[k].group()
-        if word == ",":
-            inside = [t.group() for t in tokens[k + 1 : j]]
-            first = inside[0].lower() if inside else ""
-            if not inside or first in _BOUNDARY or first.endswith(("ing", "ed")) or first in CUE_GAP_WORDS:
-                return None
-            if any(c.isdigit() for w in inside for c in w):
-                return None  # "Surah Al-Hujurat, verse 10, teaches": a numbered part of the source's name
-            if len(inside) > 14 or any(w.islower() and w.endswith(("ed", "ing")) for w in inside):
-                return None  # "Trump continued pounding Sessions in other tweets, saying": a clause
-            return k if k > 0 and tokens[k - 1].group()[0].isalnum() else None
-        if word in _QUOTES or word in (";", ":", "(", ")") or (word.lower() in _BOUNDARY and word != "and"):
-            return None
-    return None
-
-
-def _coordinated_subject(tokens: list[re.Match[str]], j: int) -> tuple[int, int] | None:
-    """The subject of the first verb of a sentence whose second coordinated verb is the cue after "and"
-    at ``j`` ("Robinson, meanwhile, criticised the decision and said ..."): the first past-tense verb
-    that follows its subject directly, not one in a clause opened by "after", "when" and the like, with
-    no quotation, colon or semicolon between it and the cue."""
-    first = None
-    for k in range(j - 1, 0, -1):
-        word = tokens[k].group()
-        if word in (";", ":", *_QUOTES):
-            break
-        if word.islower() and word.isalpha() and (word.endswith("ed") or word in _IRREGULAR_PAST):
-            first = k
-    if first is None:
-        return None
-    opener = [t.group().lower() for t in tokens[:first]]
-    if any(w in _BOUNDARY and w not in ("and", "that") for w in opener):
-        return None  # "After the talks ended, ...": the first verb is in a clause of its own
-    found = _source_left(tokens, first)
-    if found is None:
-        return None
-    lead = [t.group().lower() for t in tokens[: found[0]]]
-    opening = not lead or lead[-1] == "," or all(w in _OPENERS or w in _LEAD for w in lead)
-    return found if opening else None  # the subject opens the sentence or follows an opening phrase
-
-
-def _head_before(tokens: list[re.Match[str]], j: int) -> bool:
-    """A noun right before the preposition at ``j``, itself led by a determiner or a possessive."""
-    if j < 2:
-        return False
-    word, low = tokens[j - 1].group(), tokens[j - 1].group().lower()
-    if not word.isalpha() or low in _BOUNDARY or low in _LEFT_STOP or low in CUE_GAP_WORDS:
-        return False
-    if low.endswith(("ed", "ing", "ly")) or low in _DETERMINERS:
-        return False
-    lead = [t.group().lower() for t in tokens[max(0, j - 4) : j - 1]]
-    return any(w in _DETERMINERS or w.endswith(("'s", "’s")) for w in lead)
-
-
 def _verbs(text: str) -> list[AttributionHit]:
     tokens = list(_TOKEN.finditer(text))
     hits = []
@@ -597,7 +298,7 @@ def _verbs(text: str) -> list[AttributionHit]:
             continue  # "secretary of state", "heads of state": a noun
         if low in _AGREE and nxt in ("with", "to", "on", "upon", "in"):
             continue  # "We didn't even agree with that": consent or refusal, not a report
-        if low == "states" and nxt not in ("that", ":", *_QUOTES):
+        if low == "states" and nxt not in ("that", ":", *QUOTES):
             continue  # "a few dozen states", "the Gulf states": a noun unless "that" or a quotation follows
         if low in _SPOKE and nxt not in ("of", "about"):
             continue
@@ -611,8 +312,8 @@ def _verbs(text: str) -> list[AttributionHit]:
         after_quote = (
             i > 0
             and (
-                tokens[i - 1].group() in _QUOTES
-                or (i > 1 and tokens[i - 1].group() == "," and tokens[i - 2].group() in _QUOTES)
+                tokens[i - 1].group() in QUOTES
+                or (i > 1 and tokens[i - 1].group() == "," and tokens[i - 2].group() in QUOTES)
             )
             and i + 1 < len(tokens)
             and (tokens[i + 1].group()[0].isupper() or nxt in ("the", "a", "an"))
@@ -621,9 +322,9 @@ def _verbs(text: str) -> list[AttributionHit]:
             low in SPEECH_CUES
             and low not in _STRONG
             and low not in _SPOKE
-            and nxt not in ("that", ":", ",", ".", *_QUOTES, *_OBJECTS)
+            and nxt not in ("that", ":", ",", ".", *QUOTES, *_OBJECTS)
             and not after_quote
-            and not _source_after_quotation(tokens, i)
+            and not source_after_quotation(tokens, i)
             and not described
             and not _THAT_AFTER_ADJUNCT.match(text[tok.end() : tok.end() + 80])
             and not _QUOTE_AFTER_ADJUNCT.match(text[tok.end() : tok.end() + 80])
@@ -643,22 +344,22 @@ def _verb_hit(
 ) -> AttributionHit | None:
     if negated(tokens, i):
         return None  # "did not even admit", "didn’t even agree": a denial of an attribution is none
-    found = _source_left(tokens, i)
+    found = source_left(tokens, i)
     coordinated = False
     if found is None and i > 2:
         k = i - 1  # "X criticised the decision and said", "X denied it but has even said"
         while k > 1 and tokens[k].group().lower() in CUE_GAP_WORDS:
             k -= 1
         if tokens[k].group().lower() in ("and", "but"):
-            found = _coordinated_subject(tokens, k - 1 if tokens[k - 1].group() == "," else k)
+            found = coordinated_subject(tokens, k - 1 if tokens[k - 1].group() == "," else k)
             coordinated = found is not None
-    if found is None and i and tokens[i - 1].group() in (",", *_QUOTES):
+    if found is None and i and tokens[i - 1].group() in (",", *QUOTES):
         if tokens[i].group().endswith("ing"):
             return _participle(text, tokens, i, cue, prior)
         after = _noun_phrase_after(text, cue[1] + 1)  # "“...,” said the minister."
         words = text[after[0] : after[1]].split() if after is not None else []
         lead = words[0] if words else ""
-        if after is not None and not (lead[:1].isupper() or lead.lower() in _DETERMINERS):
+        if after is not None and not (lead[:1].isupper() or lead.lower() in DETERMINERS):
             after = None  # "hadith 13, says love your brother": no speaker after the cue
         if re.match(r"\s+that\b", text[cue[1] :]):
             return None  # "Resolution 242, adopted in 1967, established that": no source after the cue
@@ -679,7 +380,7 @@ def _verb_hit(
         and found[0] > 1
         and tokens[found[0] - 1].group().lower() in ("is", "was", "are", "were")
     ):  # "X was the one that said": X is the source
-        again = _source_left(tokens, found[0] - 1)
+        again = source_left(tokens, found[0] - 1)
         src = noun_phrase(text, tokens, *again) if again is not None else None
     if src is None:
         return None  # the speaker, an auxiliary, a question, an imperative: no source
@@ -703,19 +404,17 @@ def _verb_hit(
         return None  # "Who here believes that ...?"
     if text[src[0] : src[1]].lower() in SPEAKER or not re.search(r"[A-Za-z]", text[src[0] : src[1]]):
         return None  # the speaker, or a bare number ("Romans 13:1 tells us")
-    if tokens[found[1] - 1].group() in ("I", "we", "We") or tokens[found[0]].group().lower() in _PREPOSITIONS:
+    if tokens[found[1] - 1].group() in ("I", "we", "We") or tokens[found[0]].group().lower() in PREPOSITIONS:
         return None  # "Last spring I said": the speaker; "Of the 193 member states": no subject
     rest = text[cue[1] :].strip(' ,”"’')
-    if re.fullmatch(r"[.!?…]*", rest) or _source_after_quotation(
-        tokens, i
-    ):  # "…,” the group wrote on Monday"
+    if re.fullmatch(r"[.!?…]*", rest) or source_after_quotation(tokens, i):  # "…,” the group wrote on Monday"
         if not re.search(r"[,”\"’:—]\s*$", text[: src[0]]):
             return None
         content = _content(text, 0, src[0])
     else:
         that = re.match(r"[^.!?;“\"]{0,80}?\bthat\b", text[cue[1] :])
         quoted = _QUOTE_AFTER_ADJUNCT.match(text[cue[1] : cue[1] + 80])
-        skip = that.end() if that else quoted.end() - 1 if quoted and quoted.group()[-1] in _QUOTES else 0
+        skip = that.end() if that else quoted.end() - 1 if quoted and quoted.group()[-1] in QUOTES else 0
         second = _SECOND_REPORT.search(text, cue[1] + skip)  # "admitted to X, but says Y": X alone
         content = _content(text, cue[1] + skip, second.start() if second else None)
     hit = _hit(text, src, cue, content, "attribution")
@@ -760,30 +459,6 @@ def _own_words(
     return hit
 
 
-def _subject(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
-    """Token range of the sentence's opening name or pronoun when it is the subject of its main verb
-    ("Soros, for his part, compared ...", "But Orbán remains ...", "Senator Jo Bell (D-Ohio) sent ..."),
-    else None."""
-    a = 0
-    while a < i and (tokens[a].group().lower() in _OPENERS or tokens[a].group() in (",", *_QUOTES)):
-        a += 1
-    if a >= i:
-        return None
-    if tokens[a].group().lower() in ("they", "he", "she"):
-        return a, a + 1
-    b = a
-    while b < i and (tokens[b].group()[0].isupper() or tokens[b].group() in ("’s", "'s")) and b - a < 7:
-        b += 1
-    if b == a or tokens[a].group().lower() in _PREPOSITIONS or tokens[a].group().lower() in _BOUNDARY:
-        return None
-    if tokens[a].group().lower() in ("the", "a", "an", "it", "this", "there", "we", "i", "you", "our"):
-        return None
-    nxt = tokens[b].group() if b < i else ""
-    if nxt not in (",", "(") and not (nxt[:1].islower() and nxt.lower() not in _BOUNDARY):
-        return None
-    return a, b
-
-
 def _participle(
     text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int], prior: AttributionHit | None = None
 ) -> AttributionHit | None:
@@ -797,7 +472,7 @@ def _participle(
         hit = _hit(text, (src[0], src[1]), cue, _content(text, cue[1]), "attribution")
         hit.start, hit.end = cue  # the source is the earlier report's: the span is the cue alone
         return hit
-    found = _subject(tokens, i)
+    found = opening_subject(tokens, i)
     if found is None:
         return None
     span = (tokens[found[0]].start(), tokens[found[1] - 1].end())
