@@ -68,6 +68,36 @@ class SentenceInput:
     coref: Resolver | None = None
 
 
+#: Objects that make "provide", "give" or "offer" a matter of words, not aid ("the description we have
+#: provided", "gave an explanation").
+WORD_OBJECTS = {
+    "description",
+    "explanation",
+    "information",
+    "answer",
+    "account",
+    "detail",
+    "example",
+    "overview",
+    "picture",
+    "analysis",
+    "update",
+    "briefing",
+    "testimony",
+    "statement",
+    "opinion",
+    "view",
+    "comment",
+    "interview",
+    "speech",
+    "insight",
+    "clarification",
+    "summary",
+    "reason",
+    "response",
+    "definition",
+}
+
 #: spaCy entity types of a named object (``NAMED_OBJECT``).
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -121,6 +151,8 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
         if hit is None or roles.mention_at(tok) is not None or (hit[1] and _in_idiom(tok, lexicon)):
             continue
         trig, nominal = hit
+        if trig.type == "AID" and not nominal and _word_object(tok):
+            continue
         light = None
         if nominal:
             sources, targets, light = roles.noun_roles(tok)
@@ -178,6 +210,14 @@ def _bind(inp: SentenceInput, roles: Roles, mentions: list[Mention], others: lis
                 exclude |= {s.actor for s in roles.subject_of(verb) if (s.start, s.end) != (m.start, m.end)}
     exclude.discard(UNRESOLVED)
     return rebound(inp.coref, mentions, exclude) if exclude else mentions
+
+
+def _word_object(verb: Token) -> bool:
+    """Whether what ``verb`` gives is words ("provided a description", "the account we gave")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "relcl":
+        objects.append(verb.head)
+    return any(o.lemma_.lower() in WORD_OBJECTS for o in objects)
 
 
 def _possessive(inp: SentenceInput, m: Mention) -> bool:

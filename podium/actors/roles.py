@@ -65,6 +65,10 @@ QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "number", "many", "
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "toward", "towards", "into"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "over", "within"}
 RELATIVE = {"who", "which", "that", "whom"}
+#: Verbs of perception: in "I saw the plane dropping bombs" the participle's doer is the object, not "I".
+PERCEPTION = {"see", "watch", "hear", "witness", "notice", "observe", "spot", "film", "photograph"}
+#: Nouns after "in" whose "of" names the one helped, not the helper ("stood up in support of Gaza").
+IN_FAVOUR_OF = {"support", "defence", "defense", "solidarity", "favour", "favor", "aid", "assistance"}
 #: Event nouns whose "of" names the doer ("the aggression of X"), not the one it is done to.
 AGENT_OF = {
     "aggression",
@@ -178,6 +182,10 @@ class Roles:
         if depth > 4:
             return []
         head = verb.head
+        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and head.lemma_.lower() in PERCEPTION:
+            # "I saw an Iraqi plane descending, dropping its bombs": the one seen does it, if named
+            seen = [c for c in head.children if c.dep_ in ("dobj", "ccomp")]
+            return dedupe([m for c in seen for t in c.subtree for m in self.mentions_at(t)])
         if verb.dep_ == "xcomp":  # object control first: "urged Iran to stop", "called on X to stop"
             ctrl = [m for c in head.children if c.dep_ in ("dobj",) for m in self.actors_of(c)]
             ctrl = ctrl or [m for p in pobjs(head, {"on", "upon"}) for m in self.actors_of(p)]
@@ -212,7 +220,8 @@ class Roles:
         sources += self.prep_actors(noun, {"by"})
         of = self.prep_actors(noun, {"of"})
         owner = any(c.dep_ == "poss" for c in noun.children)  # "our support of the UN": "of" is the object
-        agent_of = noun.lemma_.lower() in AGENT_OF and not owner
+        in_favour = noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in IN_FAVOUR_OF
+        agent_of = noun.lemma_.lower() in AGENT_OF and not owner and not in_favour
         if agent_of:
             sources += of
         targets = [] if agent_of else list(of)
@@ -224,6 +233,12 @@ class Roles:
                 sources += self.prep_actors(c, {"by"})
                 targets += self.prep_actors(c, TARGET_PREPS)
         head = noun.head
+        if in_favour and not sources:  # "X stood up against Y and in support of Z": X is the supporter
+            clause = head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+                clause = clause.head
+            if clause.pos_ in ("VERB", "AUX"):
+                sources = self.subject_of(clause)
         if not targets and noun.dep_ == "dobj":  # "condemn the aggression of X | against Y" (PP on the verb)
             targets = self.prep_actors(head, {"against", "on", "upon"})
         light = head if noun.dep_ == "dobj" and head.lemma_.lower() in self.light else None

@@ -77,3 +77,24 @@ def test_the_subject_controls_an_infinitive_after_an_adjective_or_no_choice_but(
 def test_a_noun_before_the_infinitive_does_not_lend_the_subject_otherwise() -> None:
     found = triples(analyse("Brazil condemned the decision to attack Iran."))
     assert ("BRA", "ASSAULT", "IRN") not in found
+
+
+def test_the_one_seen_does_what_a_witness_saw() -> None:
+    found = triples(analyse("I saw an Iraqi plane descending, dropping its bombs on the airport."))
+    assert [t[0] for t in found if t[1] == "ASSAULT"] == ["IRQ"]
+    text = "We watched a Russian drone circling, then striking Ukraine."
+    found = triples(analyse(text, speaker_side="POL"))
+    assert ("POL", "ASSAULT", "UKR") not in found
+
+
+def test_in_support_of_names_the_one_supported() -> None:
+    found = triples(analyse("Poland stood up against Russia and in support of Ukraine."))
+    assert ("POL", "SUPPORT", "UKR") in found
+    assert ("UKR", "SUPPORT", None) not in found
+
+
+def test_giving_words_is_no_aid() -> None:
+    found = triples(analyse("Given the description Canada has provided about the talks, Mexico agreed."))
+    assert not [t for t in found if t[1] == "AID"]
+    assert not [t for t in triples(analyse("France gave an explanation to Mali.")) if t[1] == "AID"]
+    assert ("CAN", "AID", "UKR") in triples(analyse("Canada provided weapons to Ukraine."))
