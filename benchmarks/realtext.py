@@ -102,7 +102,9 @@ def locate(
 ) -> tuple[int, int] | None:
     """Offsets of the ``n``-th occurrence of ``needle`` inside the line ``line`` of ``text`` as whole words
     (a needle starting or ending with a letter or digit is not found inside a longer word: "he" is not in
-    "the", "I" not in "In"); with ``near`` (a span), the occurrence closest to it instead."""
+    "the", "I" not in "In"); with ``near`` (a span), the occurrence closest to it instead. When there are
+    fewer than ``n`` whole-word occurrences, ``n`` counts every occurrence of the string, as the
+    guidelines' wording allows (the one found must still be a whole word)."""
     if not needle:
         return None
     start, end = line
@@ -113,7 +115,11 @@ def locate(
         return None
     if near is not None:
         return min(found, key=lambda s: (min(abs(s[0] - near[1]), abs(near[0] - s[1])), s[0]))
-    return found[n - 1] if n <= len(found) else None
+    if n <= len(found):
+        return found[n - 1]
+    # an annotator who counted every occurrence of the string ("Russia" as the third, after two "Russian")
+    raw = [m.span() for m in re.compile(re.escape(needle)).finditer(text, start, end)]
+    return raw[n - 1] if n <= len(raw) and raw[n - 1] in found else None
 
 
 def overlaps(a: tuple[int, int] | list[int] | None, b: tuple[int, int] | list[int] | None) -> bool:
