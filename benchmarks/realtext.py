@@ -201,6 +201,7 @@ def score_mentions(
     text: str, rng: tuple[int, int], gold: list[dict], pred: list[dict], tally: Tally, where: str
 ) -> None:
     golds = [(locate(text, rng, g["text"], g.get("n", 1)), g["actor"]) for g in gold]
+    tally.counts["mentions.unlocated"] += sum(1 for span, _ in golds if not span)
     golds = [(span, actor) for span, actor in golds if span]
     used: set[int] = set()
     tp = 0
@@ -376,7 +377,8 @@ def main() -> None:
     c = tally.counts
     print(
         f"# podium on real text ({args.split}: {len(gold)} documents, {c['lines']} lines scored, "
-        f"{c['lines.unlocated']} not located; {time.perf_counter() - started:.0f} s)"
+        f"{c['lines.unlocated']} not located, {c['mentions.unlocated']} gold mentions not in their line; "
+        f"{time.perf_counter() - started:.0f} s)"
     )
     print("| measure | P | R | F1 | gold | predicted |\n|---|---|---|---|---|---|")
     for part in ("actor mentions", "attributions", "events", "event types", "event sources", "event targets"):
