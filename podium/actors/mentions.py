@@ -17,9 +17,10 @@ then first-person plural pronouns for the speaker's side.
 - Religious and historical figures, scriptures and book titles are not actors (``not_actors.txt``), and holy
   places are places (``places.txt``), whatever spaCy labels them.
 - A debate's moderators and panellists (labelled speakers the gazetteer does not know, beside one it knows)
-  and the newsroom after a journalist's job ("correspondent for NBC News") are not political actors; nor
-  are a dateline ("CHICAGO –"), an unknown municipal name ("Park City", "Cook County") or an ideology
-  ("Marxist", "the Nazis"). A US party-and-state tag ("(R-Fla.)") names the party.
+  are no actors, and their "we" (the panel's) names no side; the newsroom after a journalist's job
+  ("correspondent for NBC News") is not a political actor either; nor are a dateline ("CHICAGO –"), an
+  unknown municipal name ("Park City", "Cook County") or an ideology ("Marxist", "the Nazis"). A US
+  party-and-state tag ("(R-Fla.)") names the party.
 It does not resolve other pronouns ("they", "its") and does not link mentions across documents.
 """
 
@@ -195,6 +196,7 @@ class MentionFinder:
         sides = sentence_sides(doc, self.gazetteer, self.matcher)
         ner_docs = sentence_docs(doc, "ner")
         addressed = self._addressed_president(doc)
+        moderated = self._moderator_sentences(doc)
         mentions: list[Mention] = []
         for index, sentence in enumerate(doc.sentences):
             text = doc.span_text(sentence)
@@ -207,7 +209,8 @@ class MentionFinder:
                         found.append((m.start(), m.end(), addressed[index], "alias"))
             found += self._party_tags(text, taken)
             found += self._ner_mentions(text, ner_docs[index], taken)
-            found += self._pronoun_mentions(text, sides[index], taken)
+            if not moderated[index]:  # a moderator's "we" is the panel, no side in the debate
+                found += self._pronoun_mentions(text, sides[index], taken)
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
         return self._role_holders(doc.text, self._merge_surnames(mentions))
@@ -265,6 +268,17 @@ class MentionFinder:
             if r.actor is None and r.actor_name and len(r.actor_name.split()) > 1:
                 names |= {r.actor_name, r.actor_name.split()[-1]}
         return names
+
+    def _moderator_sentences(self, doc: Document) -> list[bool]:
+        """Per sentence, whether a moderator or panellist (``_moderators``) speaks it."""
+        labels = {
+            r.label
+            for r in records(doc)
+            if r.label is not None and r.actor is None and r.actor_name and self._moderator(r.actor_name)
+        }
+        if not labels:
+            return [False] * len(doc.sentences)
+        return [who in labels for who in sentence_speakers(doc)]
 
     def _moderator(self, name: str) -> bool:
         return bool(self.moderators) and (name in self.moderators or name.split()[-1] in self.moderators)

@@ -33,6 +33,20 @@ def test_moderators_and_their_newsrooms_are_no_actors() -> None:
     assert not any("talvik" in label or "brandt" in label or "nordwave" in label for label in labels)
 
 
+def test_a_moderators_we_names_no_side() -> None:
+    doc = _transcript(
+        "The Harbour Debate\n\n"
+        "MS. TALVIK: Good evening. I am Greta Talvik, and our panellist is Oskar Brandt. We have asked "
+        "the panel to be brief. The first question goes to President Reagan.\n\n"
+        "THE PRESIDENT: Thank you, Ms. Talvik. We will stand with Canada.\n\n"
+        "MR. BRANDT: Mr. President, we keep fighting the last war.\n"
+    )
+    found = mentions(doc)
+    assert ("We", "USA") in found  # the president's "we" is his state
+    assert [w for w, _ in found if w.lower() == "we"] == ["We"]  # not the moderator's or panellist's
+    assert not [e for e in doc.events if e.source == "SPEAKER_SIDE"]
+
+
 def test_unknown_speakers_are_actors_when_no_speaker_is_known() -> None:
     doc = _transcript("MS. TALVIK: Welcome, Oskar Brandt.\n\nMR. BRANDT: Thank you, Greta Talvik.\n")
     assert any(label.startswith("new:") for _, label in mentions(doc))
