@@ -13,7 +13,8 @@ Scored (micro P/R/F1 over all lines of the split):
 - **actor mentions**: a predicted mention (pronouns left out, as in the gold) is right when it overlaps a gold
   mention of the same actor; ids compared as podium writes them (``new:<slug>`` for actors outside the
   gazetteer; a surname-only ``new:`` id matches a gold full name that ends with it; a gold ``NEW:`` name
-  that podium's gazetteer now holds, by its full name or a several-word alias, is that gazetteer id).
+  that podium's gazetteer now holds, by its full name or a several-word alias, with or without a "US" the
+  annotator put before an agency's name, is that gazetteer id).
 - **events**: (source, type, target) per line; the source may be the gold source or the state/group the
   gold says it acts for (``via``); ``null`` must match ``null``; multisets, matched greedily.
 - **attributions**: the cue overlaps the gold cue, sourced/unsourced agree, and a gold source (when there is
@@ -145,6 +146,8 @@ def _known_names() -> dict[str, str]:
 
 
 _KNOWN: dict[str, str] = {}
+#: A country prefix annotators put before an agency's name ("US Department of Justice").
+_NATIONAL = re.compile(r"^(?:the\s+)?(?:us|u\.s\.|united states)\s+")
 
 
 def norm_id(actor: str | None) -> str | None:
@@ -155,8 +158,12 @@ def norm_id(actor: str | None) -> str | None:
             _KNOWN.update(_known_names())
         name = actor[4:].strip()
         bare = re.sub(r"\s*\([^)]*\)$", "", name).lower()  # "US Immigration and Customs Enforcement (ICE)"
+        national = _NATIONAL.sub("", bare)  # "US Department of Justice" is "Department of Justice"
         return (
-            _KNOWN.get(name.lower()) or _KNOWN.get(bare) or "new:" + _SLUG.sub("-", name.lower()).strip("-")
+            _KNOWN.get(name.lower())
+            or _KNOWN.get(bare)
+            or (_KNOWN.get(national) if national != bare else None)
+            or "new:" + _SLUG.sub("-", name.lower()).strip("-")
         )
     return actor
 

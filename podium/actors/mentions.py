@@ -3,7 +3,8 @@ then first-person plural pronouns for the speaker's side.
 
 - The gazetteer runs before spaCy NER and overrides it: an entity that overlaps a gazetteer match (an actor or
   a known place) is dropped. Unmatched PERSON, ORG, GPE and NORP entities become actors without a Wikidata id
-  (ids ``new:<slug>``); a lone surname joins an earlier full name ("Brenn" after "Halvard Brenn").
+  (ids ``new:<slug>``); a lone surname joins an earlier full name ("Brenn" after "Halvard Brenn"), and is
+  that person wherever it stands alone, NER or not (``podium.actors.person_names``).
 - A capital or seat of power used as a place ("in Washington", "close to Damascus") is not an actor mention,
   nor is an unknown GPE after a locative preposition ("the town of Drevna").
 - "we", "us", "our", "ours", "ourselves", "my country"/"my government" outside quotations resolve to the
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 
 from podium.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
 from podium.actors.matcher import Matcher, default_matcher
+from podium.actors.person_names import another_person, known_surnames
 from podium.actors.quotes import inside, quote_ranges
 from podium.actors.side import RELATIONAL
 from podium.actors.speaker import PLACEHOLDER, sentence_sides
@@ -201,7 +203,8 @@ class MentionFinder:
         for index, sentence in enumerate(doc.sentences):
             text = doc.span_text(sentence)
             taken: list[tuple[int, int]] = []
-            found = self._gazetteer_mentions(text, taken)
+            entities = [(e.start_char, e.end_char, e.label_) for e in ner_docs[index].ents]
+            found = self._gazetteer_mentions(text, taken, entities)
             if addressed is not None and addressed[index] is not None:
                 for m in _MR_PRESIDENT.finditer(text):
                     if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -213,7 +216,8 @@ class MentionFinder:
                 found += self._pronoun_mentions(text, sides[index], taken)
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
-        return self._role_holders(doc.text, self._merge_surnames(mentions))
+        mentions = known_surnames(doc, self._merge_surnames(mentions), self.unknown, Mention)
+        return self._role_holders(doc.text, mentions)
 
     def _role_holders(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A state's name or adjective before a title ("the Hungarian Prime Minister", "Hungary's Prime
@@ -298,18 +302,22 @@ class MentionFinder:
         own = {president.name, president.label, president.actor_name} - {None}
         return [None if who in own or who is None else president.actor for who in sentence_speakers(doc)]
 
-    def _gazetteer_mentions(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    def _gazetteer_mentions(
+        self, text: str, taken: list[tuple[int, int]], entities: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str, str]]:
         out = []
         for m in self.matcher.find(text.translate(_BRACKETS)):
-            taken.append((m.start, m.end))
             actor = m.alias.actor
+            entry = self.gazetteer.actors.get(actor or "")
+            if entry is not None and another_person(text, entities, m.start, m.end, entry, self.gazetteer):
+                continue  # "Sarah Sanders" is not Bernie Sanders: the entity reader names her
+            taken.append((m.start, m.end))
             if actor is None:
                 continue
             if m.alias.kind == "metonym" and _is_place_use(text, m.start, PLACE_BEFORE):
                 continue
             if m.alias.kind == "adjective" and _language(text, m.start, m.end):
                 continue
-            entry = self.gazetteer.actors.get(actor)
             government = _ADMINISTRATION.match(text, m.end)
             if government and entry is not None and entry.type == "person" and entry.state:
                 out.append((m.start, government.end(), entry.state, m.alias.kind))
