@@ -17,8 +17,9 @@ Scored (micro P/R/F1 over all lines of the split):
   annotator put before an agency's name, is that gazetteer id).
 - **events**: (source, type, target) per line; the source may be the gold source or the state/group the
   gold says it acts for (``via``); ``null`` must match ``null``; multisets, matched greedily.
-- **attributions**: the cue overlaps the gold cue, sourced/unsourced agree, and a gold source (when there is
-  one) overlaps the predicted source span.
+- **attributions**: the cue overlaps the gold cue (any occurrence of it in the line), sourced/unsourced
+  agree, and a gold source (when there is one) overlaps the predicted source span (its occurrence nearest
+  that cue).
 - **speaker**: documents whose title, byline or labels name a speaker (``named_by`` not ``none``), and the
   share of them whose every named speaker podium found (in ``meta.speakers`` or the turns), by surname.
 """
@@ -269,12 +270,18 @@ def score_events(gold: list[dict], pred: list[dict], tally: Tally, where: str) -
 def _attribution_right(
     text: str, rng: tuple[int, int], g: dict, sourced: bool, cue: list[int] | None, source: list[int] | None
 ) -> bool:
-    gold_cue = locate(text, rng, g.get("cue"))
-    if bool(g.get("sourced", True)) != sourced or not overlaps(gold_cue, cue):
+    if bool(g.get("sourced", True)) != sourced:
         return False
-    if g.get("sourced", True) and g.get("source"):  # the source's occurrence nearest the gold cue
-        return overlaps(locate(text, rng, g["source"], near=gold_cue), source)
-    return True
+    for n in range(1, 10):  # a cue said twice in the line ("X have warned ..., Y have warned"): any of them
+        gold_cue = locate(text, rng, g.get("cue"), n)
+        if gold_cue is None:
+            return False
+        if not overlaps(gold_cue, cue):
+            continue
+        if g.get("sourced", True) and g.get("source"):  # the source's occurrence nearest that cue
+            return overlaps(locate(text, rng, g["source"], near=gold_cue), source)
+        return True
+    return False
 
 
 def score_attributions(

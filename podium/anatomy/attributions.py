@@ -37,6 +37,7 @@ from podium.resources.anatomy_lexicon import (
     SOURCE_AFTER_CUES,
     SPEECH_CUES,
     THAT_CUES,
+    UNSOURCED_EVIDENCE,
     UNSOURCED_PATTERNS,
     VAGUE_SOURCES,
 )
@@ -134,6 +135,14 @@ _MADE_PLAIN = re.compile(
 )
 _ACCORDING = re.compile(rf"\b(?P<cue>{'|'.join(SOURCE_AFTER_CUES)})\s+", re.IGNORECASE)
 _UNSOURCED = [re.compile(p) for p in UNSOURCED_PATTERNS]
+_DETERMINERS = frozenset("the this that these those its their our his her my your whose".split())  # noqa: SIM905
+#: Words before an evidence noun that name no one ("Recent data", "Official figures").
+_PLAIN_ADJECTIVES = frozenset(
+    """
+    recent new official latest available preliminary current independent scientific published further
+    previous early initial other numerous countless more many several some government
+    """.split()  # noqa: SIM905
+)
 
 
 @dataclass(slots=True)
@@ -173,10 +182,25 @@ def _sourced(source: str) -> bool:
     return any(w[:1].isupper() for w in source.split()[1:-1])  # a name narrows it: "a UK Daily Mail report"
 
 
+def _evidence_of_no_one(source: str) -> bool:
+    """Whether ``source`` is evidence with no name or determiner to say whose ("Recent data", "Studies"), not
+    "the study", "the Pentagon's figures" or "Pentagon figures"."""
+    words = source.split()
+    if not words or words[-1].lower() not in UNSOURCED_EVIDENCE:
+        return False
+    if words[0].lower() in _DETERMINERS or "'" in source or "’" in source:
+        return False
+    if len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in _PLAIN_ADJECTIVES:
+        return False
+    return not any(w[:1].isupper() for w in words[1:-1])
+
+
 def _hit(
     text: str, src: tuple[int, int], cue: tuple[int, int], content: list[int], label: str
 ) -> AttributionHit:
     source = text[src[0] : src[1]]
+    if label == "attribution" and _evidence_of_no_one(source):
+        label = "unsourced"  # "Recent data shows", "Official figures reveal"
     attrs = {
         "source": source, "source_span": list(src), "cue": " ".join(text[cue[0] : cue[1]].split()),
         "cue_span": list(cue), "content_span": content, "sourced": label != "unsourced" and _sourced(source),

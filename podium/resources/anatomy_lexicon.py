@@ -243,8 +243,18 @@ UNSOURCED_PATTERNS = (
     r"(?<=\b[Aa]s\s)(?P<src>you)\s+(?P<cue>(?:all\s+|may\s+|might\s+|probably\s+|well\s+)?know)\b",
     r"(?P<src>\b[Ii]t)\s+(?P<cue>is\s+(?:well|widely|common(?:ly)?)\s+known|is\s+no\s+secret|"
     r"is\s+an\s+open\s+secret)\b",
-    r"(?P<src>\b(?:[Ss]tudies|[Ee]xperts|[Ss]cientists|[Ss]ources|[Mm]any people|[Pp]eople))\s+"
+    r"(?P<src>\b(?:[Ss]tudies|[Mm]any people|[Pp]eople))\s+"
     r"(?P<cue>(?:say|show|agree|tell us|are saying))\b",
+    # an agentless passive of belief or report: nobody is named ("it is believed that", "are thought to")
+    r"(?P<src>)(?<![\w-])(?P<cue>(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:(?:widely|generally|commonly|now|also|long|often)\s+)?(?:believed|thought|considered|estimated|"
+    r"reported|alleged|rumou?red|known|understood|shown|feared|suspected|said|claimed|expected))"
+    r"(?=\s+(?:that\b|to\s+\w))",
+)
+#: Heads of an evidence source that, with no name or determiner to say which, stand for no one: "Recent data
+#: shows", "Official figures reveal" (but "The study said", "a Pentagon report found" name theirs).
+UNSOURCED_EVIDENCE = frozenset(
+    {"data", "figures", "numbers", "statistics", "studies", "research", "evidence", "polls"}
 )
 
 #: Hedges: expression -> strength (how much it weakens). Matched case-insensitively on word boundaries.

@@ -258,3 +258,38 @@ def test_a_second_report_after_but_keeps_the_first_ones_source() -> None:
         ("Tom Hale", "admitted", "to closing the dock"),
         ("Tom Hale", "says", "it was an accident"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [  # people are a source, however vague; evidence that names no one is none
+        ("Scientists say the glacier will be gone by 2050.", ("attribution", "Scientists", "say")),
+        ("Experts say the dam needs repairs.", ("attribution", "Experts", "say")),
+        ("Recent data shows a sharp rise in cases.", ("unsourced", "Recent data", "shows")),
+        ("Studies show the vaccine works.", ("unsourced", "Studies", "show")),
+        ("The study said the lake is drying out.", ("attribution", "The study", "said")),
+        ("Pentagon figures show a rise in recruits.", ("attribution", "Pentagon figures", "show")),
+    ],
+)
+def test_vague_people_and_evidence_of_no_one(text: str, found: tuple[str, str, str]) -> None:
+    assert _found(text) == [found]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It is believed that the fire began in the kitchen.", "is believed"),
+        ("The rebels are thought to hold the northern pass.", "are thought"),
+        ("The outbreak is expected to last until April.", "is expected"),
+        ("It has been shown that the drug is safe.", "has been shown"),
+    ],
+)
+def test_a_passive_of_belief_names_no_source(text: str, cue: str) -> None:
+    assert _found(text) == [("unsourced", "", cue)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The minister was expected at noon.", "It is not believed that anyone was hurt."]
+)
+def test_no_passive_attribution_without_its_clause(text: str) -> None:
+    assert _found(text) == []
