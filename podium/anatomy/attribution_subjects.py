@@ -86,6 +86,14 @@ def source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         if j > 1 and tokens[j].group() in _WEEKDAYS and tokens[j - 1].group().lower() == "on":
             j -= 2  # "The chief on Wednesday said": a time adjunct between the source and the cue
             continue
+        if (
+            j > 2
+            and tokens[j].group().lower() in _DAY_PARTS
+            and tokens[j - 1].group() in _WEEKDAYS
+            and tokens[j - 2].group().lower() == "on"
+        ):
+            j -= 3  # "who on Saturday night released"
+            continue
         if j > 0 and tokens[j].group().lower() == "to" and tokens[j - 1].group().lower() in _TRY:
             j -= 2  # "originally tried to claim", "seemed to say": the subject of "tried" is the source
             continue
@@ -237,6 +245,7 @@ _ASIDE_OPENERS = frozenset(
     """.split()  # noqa: SIM905
 )
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 #: Prepositions that open a sentence with a phrase of time or place before its subject ("On Monday the ...").
 _OPENING_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "since", "throughout"})
 

@@ -81,6 +81,22 @@ _BAD_OBJECT = re.compile(
     r"^\s+(?:the\s+lives|lives|responsibility|victory|credit|the\s+life)\b", re.IGNORECASE
 )
 _SPOKE = frozenset({"spoke", "speaks"})
+#: Verbs that make a report of a noun such as "warning" ("the embassy issued a health warning that").
+_ISSUED = frozenset(
+    {
+        "issued",
+        "issues",
+        "issue",
+        "released",
+        "releases",
+        "sent",
+        "sends",
+        "posted",
+        "gave",
+        "gives",
+        "published",
+    }
+)
 #: What "agree" takes when it means consent, not a report ("agree with that", "agreed to the plan").
 _AGREE = frozenset({"agree", "agrees", "agreed"})
 #: "that" a few words after an evidence verb ("ruled in July that ...").
@@ -327,6 +343,28 @@ def _verbs(text: str) -> list[AttributionHit]:
         if low in _SPOKE and nxt not in ("of", "about"):
             continue
         passive = prev in ("is", "was", "are", "were", "be", "been", "being") and not low.endswith("ing")
+        noun_use = (  # "released an unprecedented warning that": a noun after its article and adjective
+            low.endswith("ing")
+            and i > 1
+            and tokens[i - 2].group().lower() in ("the", "a", "an")
+            and tokens[i - 1].group().isalpha()
+            and tokens[i - 1].group().islower()
+        )
+        if (noun_use or prev in ("a", "an", "the")) and low.endswith("ing"):
+            # "issued a (stark) warning that ...": the issuer is the source; a warning without what it says
+            # ("sent a chilling warning to the authorities.") reports nothing
+            light = i - (3 if noun_use else 2)
+            new = (
+                tokens[light + 1].group().lower() in ("a", "an") if light >= 0 else False
+            )  # not "the warning"
+            said = [t.group().lower() for t in tokens[i + 1 : i + 6]]
+            said = said[: next((k for k, w in enumerate(said) if w in (".", ";", "!", "?")), len(said))]
+            said_what = any(w in ("that", ":", *QUOTES) for w in said)  # "a warning (to residents) that"
+            if new and said_what and tokens[light].group().lower() in _ISSUED:
+                hit = _verb_hit(text, tokens, light, (tokens[light].start(), tok.end()), None)
+                if hit is not None:
+                    hits.append(hit)
+            continue
         if (
             passive
             or prev in ("the", "a", "an", "any", "no", "without")

@@ -185,7 +185,8 @@ SPEECH_CUES = frozenset(
     spoke speaks teach teaches taught remind reminds reminded assure assures assured command commands
     commanded scold scolds scolded retort retorts retorted quip quips quipped reply replies replied
     describe describes described adding noting stressing explaining emphasizing emphasising corroborate
-    corroborates corroborated tweeted tweeting assert asserts asserted asserting remarked
+    corroborates corroborated tweeted tweeting assert asserts asserted asserting remarked writing stating
+    declaring announcing alleging recalling conceding
     """.split()  # noqa: SIM905
 )
 #: Evidence verbs that attribute only when followed by "that" ("reports show that ...").

@@ -293,3 +293,26 @@ def test_a_passive_of_belief_names_no_source(text: str, cue: str) -> None:
 )
 def test_no_passive_attribution_without_its_clause(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The ministry issued a stark warning that the dam could burst.",
+            [("The ministry", "issued a stark warning")],
+        ),
+        ("He issued a warning to residents that the dam could burst.", [("He", "issued a warning")]),
+        ("Dana Holt, the mayor, has sent a chilling warning to the council.", []),  # no content: no report
+        ("Holt posted the warning online on Saturday, writing that the dam was safe.", [("Holt", "writing")]),
+        (
+            "Ross hit Mayor Holt, who on Saturday night released an urgent warning that the dam may burst.",
+            [],
+        ),
+    ],
+)
+def test_a_warning_issued_is_its_issuers_report(text: str, found: list[tuple[str, str]]) -> None:
+    hits = [(h.attrs["source"], h.attrs["cue"]) for h in find_attributions(text)]
+    assert [hit for hit in hits if hit[1] != "released an urgent warning"] == found
+    if "released" in text:
+        assert ("Mayor Holt", "released an urgent warning") in hits
