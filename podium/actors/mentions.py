@@ -20,8 +20,9 @@ then first-person plural pronouns for the speaker's side.
 - A debate's moderators and panellists (labelled speakers the gazetteer does not know, beside one it knows)
   are no actors, and their "we" (the panel's) names no side; the newsroom after a journalist's job
   ("correspondent for NBC News") is not a political actor either; nor are a dateline ("CHICAGO –"), an
-  unknown municipal name ("Park City", "Cook County") or an ideology ("Marxist", "the Nazis"). A US
-  party-and-state tag ("(R-Fla.)") names the party.
+  unknown place by its form ("Park City", "Cook County", "San Diego", "Equateur province", "Md."), a
+  university, institute, school or journal, or an ideology ("Marxist", "the Nazis"). A US party-and-state
+  tag ("(R-Fla.)") names the party.
 It does not resolve other pronouns ("they", "its") and does not link mentions across documents.
 """
 
@@ -81,7 +82,20 @@ _BRACKETS = str.maketrans("[]", "  ")
 #: An unknown GPE that reads as a place by its form: a dateline ("CHICAGO –", "BUDAPEST, Hungary") or a
 #: municipal name ("Kansas City", "Cook County", "Hoffman Estates").
 _DATELINE_AFTER = re.compile(r"\s*(?:[,–—-]|\()")
-_TOWN = re.compile(r"\b(?:City|County|Township|Estates|Heights|Meadows|Park|Village|Borough)$")
+_TOWN = re.compile(
+    r"\b(?:City|County|Township|Estates|Heights|Meadows|Park|Village|Borough|[Pp]rovince|River|Valley|Bay|"
+    r"Islands?)$|^(?:San|Santa|Las|Los|Saint|St\.|Fort|Port|Mount|Lake|River)\s"
+)
+#: US states as the news abbreviates them after a town ("Bethesda, Md.", "Sacramento, Calif."): places.
+_STATE_ABBREVIATION = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|"
+    r"Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.?"
+)
+#: Universities, research institutes, schools, hospitals and journals: not political actors.
+_ACADEMIC = re.compile(
+    r"\b(?:University|Institute|College|School|Academy|Hospital|Laboratory|Journal|Museum|"
+    r"Cent(?:re|er) for)\b"
+)
 #: Words of an unknown group name that make it an ideology, a creed or a language, not a group that acts
 #: ("Marxist Nicaragua", "the Communists", "Nazi Germany", "Farsi").
 _IDEOLOGY = re.compile(r"(?:ists?|isms?|Nazis?|Farsi|Arabic)$")
@@ -358,6 +372,8 @@ class MentionFinder:
                 _is_place_use(text, start, GPE_PLACE_BEFORE) or _TOWN.search(name) is not None
             ):
                 continue  # "in the town of Drevna", "Park City"
+            if _STATE_ABBREVIATION.fullmatch(name) or (kind == "organisation" and _ACADEMIC.search(name)):
+                continue  # "Bethesda, Md.", "Oxford University", "the Astrophysical Journal Letters"
             if kind == "group" and _IDEOLOGY.search(name):
                 continue
             if kind == "organisation" and (

@@ -114,3 +114,34 @@ def test_a_state_and_a_title_name_the_holder_the_text_names() -> None:
     assert ("Hungarian", "HUN") in alone  # nobody named: the title could be anyone's who held it
     before_name = mentions(analyse("Cyril Ramaphosa received Ukrainian President Volodymyr Zelenskyy."))
     assert ("Ukrainian", "UKR") in before_name and ("Volodymyr Zelenskyy", "ZELENSKYY") in before_name
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The boy studied at a prep school in Bethesda, Md., in the 1980s.", "new:md"),
+        (
+            "Researchers at the University of Norland and the Orleburg Institute of Biology met.",
+            "new:orleburg",
+        ),
+        ("Cases were reported in San Marlo and in Equateur province last week.", "new:san-marlo"),
+    ],
+)
+def test_places_and_schools_by_their_form_are_no_actors(text: str, absent: str) -> None:
+    labels = [label for _, label in mentions(analyse(text))]
+    assert not [label for label in labels if label.startswith(absent)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The outbreak in the Democratic Republic of Congo has spread.",
+            ("the Democratic Republic of Congo", "COD"),
+        ),
+        ("The Dems and the RNC traded blame.", ("The Dems", "US_DEM")),
+        ("The Dems and the RNC traded blame.", ("the RNC", "US_GOP")),
+    ],
+)
+def test_party_committees_and_state_names(text: str, found: tuple[str, str]) -> None:
+    assert found in mentions(analyse(text))
