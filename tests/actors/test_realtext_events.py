@@ -98,3 +98,13 @@ def test_giving_words_is_no_aid() -> None:
     assert not [t for t in found if t[1] == "AID"]
     assert not [t for t in triples(analyse("France gave an explanation to Mali.")) if t[1] == "AID"]
     assert ("CAN", "AID", "UKR") in triples(analyse("Canada provided weapons to Ukraine."))
+
+
+def test_releasing_a_report_concedes_nothing() -> None:
+    assert ("IRN", "CONCEDE", "USA") in triples(analyse("Iran released two American sailors on Tuesday."))
+    assert ("RUS", "CONCEDE", None) in triples(analyse("Russia released them after a week."))
+    for text in (
+        "Canada released a record-breaking photograph.",
+        "Brazil released a warning that it would act.",
+    ):
+        assert not [t for t in triples(analyse(text)) if t[1] == "CONCEDE"]
