@@ -12,9 +12,10 @@ texts from ``--data``, analyses each whole document with podium as a user would 
 Scored (micro P/R/F1 over all lines of the split):
 - **actor mentions**: a predicted mention (pronouns left out, as in the gold) is right when it overlaps a gold
   mention of the same actor; ids compared as podium writes them (``new:<slug>`` for actors outside the
-  gazetteer; a surname-only ``new:`` id matches a gold full name that ends with it; a gold ``NEW:`` name
-  that podium's gazetteer now holds, by its full name or a several-word alias, with or without a "US" the
-  annotator put before an agency's name, is that gazetteer id).
+  gazetteer; a surname-only ``new:`` id matches a gold full name that ends with it, and a ``new:`` id of
+  several words one whose name has them all, in any order ("Health Ministry", "Ministry of Health"); a gold
+  ``NEW:`` name that podium's gazetteer now holds, by its full name or a several-word alias, with or without
+  a "US" the annotator put before an agency's name, is that gazetteer id).
 - **events**: (source, type, target) per line; the source may be the gold source or the state/group the
   gold says it acts for (``via``); ``null`` must match ``null``; multisets, matched greedily.
 - **attributions**: the cue overlaps the gold cue (any occurrence of it in the line), sourced/unsourced
@@ -174,7 +175,10 @@ def same_actor(pred: str | None, gold: str | None) -> bool:
     if pred == gold:
         return True
     if pred and gold and pred.startswith("new:") and gold.startswith("new:"):
-        return gold.endswith("-" + pred[4:])  # "new:romney" for "NEW:Mitt Romney"
+        if gold.endswith("-" + pred[4:]):
+            return True  # "new:romney" for "NEW:Mitt Romney"
+        words = set(pred[4:].split("-"))  # "new:health-ministry" for "NEW:DRC Ministry of Health"
+        return len(words) > 1 and words <= set(gold[4:].split("-"))
     return False
 
 

@@ -145,3 +145,16 @@ def test_places_and_schools_by_their_form_are_no_actors(text: str, absent: str) 
 )
 def test_party_committees_and_state_names(text: str, found: tuple[str, str]) -> None:
     assert found in mentions(analyse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [  # congressional leaders of both parties
+        ("Vote, or you will be saying 'Speaker Pelosi' for two years.", ("Speaker Pelosi", "PELOSI")),
+        ("Mitch McConnell blocked the bill.", ("Mitch McConnell", "MCCONNELL")),
+        ("Chuck Schumer praised the deal.", ("Chuck Schumer", "SCHUMER")),
+        ("Speaker Johnson scheduled the vote.", ("Speaker Johnson", "MIKE_JOHNSON")),
+    ],
+)
+def test_congressional_leaders_are_known(text: str, found: tuple[str, str]) -> None:
+    assert found in mentions(analyse(text))
