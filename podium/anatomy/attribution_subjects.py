@@ -23,6 +23,9 @@ _BOUNDARY = frozenset(
     """.split()  # noqa: SIM905
 )
 _RELATIVE = frozenset({"who", "that", "which"})
+#: Prepositions after which a name is a place or an owner, not whom "who" refers to ("the mayor of Oakland,
+#: who said"); after "by", "with" or "to" the name is the one ("protests by CRIF, which said").
+_PLACE_OF = frozenset({"of", "in", "at", "from", "for", "near", "across", "throughout", "inside", "outside"})
 DETERMINERS = frozenset(
     {"the", "these", "those", "some", "many", "all", "our", "their", "his", "her", "its", "a", "an", "other"}
 )
@@ -187,15 +190,17 @@ def source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             if low in _RELATIVE and b == j + 1 and j > 0:
                 b = j  # "those who say": the source is the noun before the relative pronoun
                 if (
-                    low == "who"
+                    low in ("who", "which")
                     and tokens[j - 1].group() == ","
                     and j > 1
                     and tokens[j - 2].group()[0].isupper()
                 ):
-                    k = j - 2  # "... met Cruz, who said": the name before the comma
+                    k = (
+                        j - 2
+                    )  # "... met Cruz, who said", "protests by CRIF, which said": the name before the comma
                     while k > 0 and tokens[k - 1].group()[0].isupper() and j - k < 6:
                         k -= 1
-                    if k == 0 or tokens[k - 1].group().lower() not in PREPOSITIONS:  # not "mayor of Oakland"
+                    if k == 0 or tokens[k - 1].group().lower() not in _PLACE_OF:  # not "mayor of Oakland"
                         return (k, j - 1)
                     return None
                 a = j - 1

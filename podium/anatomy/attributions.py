@@ -304,19 +304,22 @@ def _verbs(text: str) -> list[AttributionHit]:
         if low in EVIDENCE_NOUNS and (nxt in THAT_CUES or nxt in SPEECH_CUES):
             continue  # the subject of the next verb: "the agency's annual forecast shows"
         that_cue = (
-            low in THAT_CUES
-            and (
-                _THAT_SOON.match(text[tok.end() : tok.end() + 60]) is not None
-                or (
-                    last
-                    and i > 1
-                    and low not in _THAT_ONLY
-                    and "," in [t.group() for t in tokens[max(0, i - 6) : i]]
+            (
+                low in THAT_CUES
+                and (
+                    _THAT_SOON.match(text[tok.end() : tok.end() + 60]) is not None
+                    or (  # "..., the inquiry found." / "..., an evaluation has determined, contradicting ..."
+                        (last or (nxt == "," and prev in ("has", "have", "had")))
+                        and i > 1
+                        and low not in _THAT_ONLY
+                        and "," in [t.group() for t in tokens[max(0, i - 6) : i]]
+                    )
+                    or (low in EXPECT_CUES and _TO_SOON.match(text[tok.end() : tok.end() + 40]) is not None)
+                    or (low in _SHOW and prev in EVIDENCE_NOUNS)
                 )
-                or (low in EXPECT_CUES and _TO_SOON.match(text[tok.end() : tok.end() + 40]) is not None)
-                or (low in _SHOW and prev in EVIDENCE_NOUNS)
             )
-        ) or (low in _COUNTED and _COUNT_SOON.match(text[tok.end() :]) is not None)
+            or (low in _COUNTED and _COUNT_SOON.match(text[tok.end() :]) is not None)
+        )
         plain = _MADE_PLAIN.match(text, tok.end()) if low in ("made", "make", "makes", "making") else None
         colon = (
             low in ("continued", "continues", "concluded", "concludes")
@@ -469,7 +472,11 @@ def _verb_hit(
     if tokens[found[1] - 1].group() in ("I", "we", "We") or tokens[found[0]].group().lower() in PREPOSITIONS:
         return None  # "Last spring I said": the speaker; "Of the 193 member states": no subject
     rest = text[cue[1] :].strip(' ,”"’')
-    if re.fullmatch(r"[.!?…]*", rest) or source_after_quotation(tokens, i):  # "…,” the group wrote on Monday"
+    participle_after = (  # "The plan failed, the minister said, adding ...": the content is before
+        re.match(r"\s*,\s*[a-z]+ing\b", text[cue[1] :]) is not None
+        and re.search(r"[,”\"’:—]\s*$", text[: src[0]]) is not None
+    )
+    if re.fullmatch(r"[.!?…]*", rest) or source_after_quotation(tokens, i) or participle_after:
         if not re.search(r"[,”\"’:—]\s*$", text[: src[0]]):
             return None
         content = _content(text, 0, src[0])

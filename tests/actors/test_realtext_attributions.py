@@ -316,3 +316,36 @@ def test_a_warning_issued_is_its_issuers_report(text: str, found: list[tuple[str
     assert [hit for hit in hits if hit[1] != "released an urgent warning"] == found
     if "released" in text:
         assert ("Mayor Holt", "released an urgent warning") in hits
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The charge followed protests by the Hale Foundation, which said that it was a cover-up.",
+            "Hale Foundation",
+            "said",
+        ),
+        (
+            "The bill passed after a push by Senator Ana Holt, who said that it would save lives.",
+            "Senator Ana Holt",
+            "said",
+        ),
+        (
+            "The suspect was not responsible, a second evaluation has determined, contradicting the first.",
+            "a second evaluation",
+            "determined",
+        ),
+    ],
+)
+def test_sources_named_before_a_relative_or_after_the_content(text: str, source: str, cue: str) -> None:
+    assert [(h.attrs["source"], h.attrs["cue"]) for h in find_attributions(text)][:1] == [(source, cue)]
+
+
+def test_a_report_before_a_participle_keeps_the_content_before_it() -> None:
+    text = "The dam is safe, the minister said, adding that repairs would start soon."
+    said, adding = find_attributions(text)
+    assert text[slice(*said.attrs["content_span"])] == "The dam is safe"
+    assert text[slice(*adding.attrs["content_span"])] == "repairs would start soon"
+    (hit,) = find_attributions("The minister said, speaking on Monday, that repairs would start.")
+    assert hit.attrs["source"] == "The minister"
