@@ -108,3 +108,17 @@ def test_releasing_a_report_concedes_nothing() -> None:
         "Brazil released a warning that it would act.",
     ):
         assert not [t for t in triples(analyse(text)) if t[1] == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("North Korea menaces Japan with its missiles.", ("PRK", "THREATEN", "JPN")),
+        ("Canada and Mexico will isolate Cuba.", ("CAN", "SANCTION", "CUB")),
+        ("Iran moved to shore up Syria.", ("IRN", "AID", "SYR")),
+        ("Brazil continues to trade with Venezuela.", ("BRA", "COOPERATE", "VEN")),
+        ("Russia enslaved Ukrainian children.", ("RUS", "COERCE", "UKR")),
+    ],
+)
+def test_more_ways_to_say_pressure_and_aid(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in triples(analyse(text))
