@@ -10,12 +10,13 @@ texts from ``--data``, analyses each whole document with podium as a user would 
 ``--show-errors`` refuses to print its errors.
 
 Scored (micro P/R/F1 over all lines of the split):
-- **actor mentions**: a predicted mention (pronouns left out, as in the gold) is right when it overlaps a gold
-  mention of the same actor; ids compared as podium writes them (``new:<slug>`` for actors outside the
-  gazetteer; a surname-only ``new:`` id matches a gold full name that ends with it, and a ``new:`` id of
-  several words one whose name has them all, in any order ("Health Ministry", "Ministry of Health"); a gold
-  ``NEW:`` name that podium's gazetteer now holds, by its full name or a several-word alias, with or without
-  a "US" the annotator put before an agency's name, is that gazetteer id).
+- **actor mentions**: a predicted mention (pronouns and anaphoric "the regime" left out, as the gold leaves
+  out pronouns and generic nouns) is right when it overlaps a gold mention of the same actor; ids compared
+  as podium writes them (``new:<slug>`` for actors outside the gazetteer; a surname-only ``new:`` id matches
+  a gold full name that ends with it, and a ``new:`` id of several words one whose name has them all, in
+  any order ("Health Ministry", "Ministry of Health"); a gold ``NEW:`` name that podium's gazetteer now
+  holds, by its full name or a several-word alias, with or without a "US" the annotator put before an
+  agency's name, is that gazetteer id).
 - **events**: (source, type, target) per line; the source may be the gold source or the state/group the
   gold says it acts for (``via``); ``null`` must match ``null``; multisets, matched greedily.
 - **attributions**: the cue overlaps the gold cue (any occurrence of it in the line), sourced/unsourced
@@ -350,7 +351,11 @@ def score_document(data: Path, doc: str, records: list[dict], names: dict[str, s
         return best if best is not None and ranges[best][0] <= offset < ranges[best][1] else None
 
     spans = result["spans"]
-    mentions = [s for s in spans if s["layer"] == "actor_mention" and s["attrs"].get("kind") != "pronoun"]
+    mentions = [
+        s
+        for s in spans
+        if s["layer"] == "actor_mention" and s["attrs"].get("kind") not in ("pronoun", "anaphor")
+    ]
     attributions = [s for s in spans if s["layer"] == "attribution"]
     events = result.get("events") or []
     sentence_start = [s["start"] for s in result["sentences"]]

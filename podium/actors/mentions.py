@@ -35,6 +35,7 @@ from podium.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
 from podium.actors.matcher import Matcher, default_matcher
 from podium.actors.person_names import another_person, known_surnames
 from podium.actors.quotes import inside, quote_ranges
+from podium.actors.regimes import regime_anaphors
 from podium.actors.side import RELATIONAL
 from podium.actors.speaker import PLACEHOLDER, sentence_sides
 from podium.actors.speakers import records
@@ -231,7 +232,9 @@ class MentionFinder:
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
         mentions = known_surnames(doc, self._merge_surnames(mentions), self.unknown, Mention)
-        return self._role_holders(doc.text, mentions)
+        mentions = self._role_holders(doc.text, mentions)
+        spans = [(s.start, s.end) for s in doc.sentences]
+        return regime_anaphors(doc.text, spans, sentence_speakers(doc), mentions, Mention)
 
     def _role_holders(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A state's name or adjective before a title ("the Hungarian Prime Minister", "Hungary's Prime
