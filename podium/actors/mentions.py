@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from podium.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
+from podium.actors.headlines import headline_names
 from podium.actors.matcher import Matcher, default_matcher
 from podium.actors.person_names import another_person, known_surnames
 from podium.actors.quotes import inside, quote_ranges
@@ -231,6 +232,7 @@ class MentionFinder:
                 found += self._pronoun_mentions(text, sides[index], taken)
             for start, end, actor, kind in sorted(found):
                 mentions.append(Mention(sentence.start + start, sentence.start + end, actor, kind, index))
+        mentions = headline_names(doc, mentions, Mention)
         mentions = known_surnames(doc, self._merge_surnames(mentions), self.unknown, Mention)
         mentions = self._role_holders(doc.text, mentions)
         spans = [(s.start, s.end) for s in doc.sentences]
