@@ -31,8 +31,9 @@ def title_case(text: str) -> bool:
 
 def headline_names(doc: Document, mentions: list[Mention], make: type[Mention]) -> list[Mention]:
     """``mentions`` with each entity-reader name of a Title Case line kept, cut or dropped by the body."""
-    titled = [title_case(doc.span_text(s)) for s in doc.sentences]
-    if not any(titled) or all(titled):
+    named = {m.sentence for m in mentions if m.kind == "ner"}  # only these lines need reading
+    titled = {k: title_case(doc.span_text(doc.sentences[k])) for k in named}
+    if not any(titled.values()) or all(title_case(doc.span_text(s)) for s in doc.sentences):
         return mentions
     text = doc.text
     body = {m.actor: text[m.start : m.end] for m in mentions if m.kind == "ner" and not titled[m.sentence]}
