@@ -94,28 +94,12 @@ def another_person(
             or any(w in TITLES for w in words)
         ):
             continue  # "pro-Trump", "Senator Sanders" name no one else
-        if own is None:
-            own = _aliases(gaz).get(entry.id, set()) | {entry.name.lower()}
+        if own is None:  # rare: read the person's aliases only when another name reaches left of one
+            own = {a.text.lower() for a in gaz.aliases if a.actor == entry.id} | {entry.name.lower()}
         name = re.sub(r"['’]s$", "", text[e_start:e_end]).strip()
         if name.lower() not in own and not any(_variant(words[0], a) for a in own):
             return True
     return False
-
-
-_ALIASES: dict[int, dict[str, set[str]]] = {}
-
-
-def _aliases(gaz: Gazetteer) -> dict[str, set[str]]:
-    """Actor id -> its aliases in lower case, once per gazetteer."""
-    found = _ALIASES.get(id(gaz))
-    if found is None:
-        found = {}
-        for alias in gaz.aliases:
-            if alias.actor:
-                found.setdefault(alias.actor, set()).add(alias.text.lower())
-        _ALIASES.clear()
-        _ALIASES[id(gaz)] = found
-    return found
 
 
 def _variant(word: str, alias: str) -> bool:
