@@ -436,6 +436,7 @@ def _from_text(doc: Document, gazetteer: Gazetteer, matcher: Matcher) -> list[Fo
         if found:
             return found
     bylines = [n for s, e, _ in lines for n in _shift(byline_names(doc.text[s:e]), s)]
+    bylines = bylines or _standalone_byline(doc)
     if bylines:
         return _accepted(doc, gazetteer, matcher, bylines, doc.text, 0, body_start)
     credits = [n for s, e in _closing_lines(doc) for n in _shift(credit_names(doc.text[s:e]), s)]
@@ -459,18 +460,45 @@ def _shift(names: list[NamePhrase], offset: int) -> list[NamePhrase]:
     return [NamePhrase(n.start + offset, n.end + offset, n.how) for n in names]
 
 
+#: A closing line that is neither credit nor text: a rule ("———") or a copyright notice.
+_FURNITURE = re.compile(r"^\s*(?:[—–_=*-]{2,}|(?:©|\(c\)|Copyright\b).*)\s*$", re.IGNORECASE)
+
+
 def _closing_lines(doc: Document, count: int = 3) -> list[tuple[int, int]]:
-    """(start, end) of the last ``count`` non-blank lines, when they are short (a credit, a sign-off)."""
+    """(start, end) of the last ``count`` non-blank lines, when they are short (a credit, a sign-off);
+    rules and copyright notices below a sign-off are passed over ("— Tracy Wilkinson / Los Angeles Times /
+    ——— / ©2018 Los Angeles Times")."""
     out: list[tuple[int, int]] = []
     end = len(doc.text)
     while end > 0 and len(out) < count:
         start = doc.text.rfind("\n", 0, end) + 1
-        if doc.text[start:end].strip():
-            if len(doc.text[start:end]) > 160:
+        line = doc.text[start:end]
+        if line.strip() and not _FURNITURE.match(line):
+            if len(line) > 160:
                 break
             out.append((start, end))
         end = start - 1
     return out[::-1]
+
+
+def _standalone_byline(doc: Document, within: int = 15) -> list[NamePhrase]:
+    """A line of its own that is a byline of a person, further down than the opening lines ("By Jamie
+    Glazov" under an editors' note, "By Karista Baldwin, Conservative Tribune November 15, 2018:" in a
+    repost): the first such line among the first ``within`` non-blank lines."""
+    pos, seen = doc.body_start, 0
+    text = doc.text
+    while pos < len(text) and seen < within:
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            if len(line) <= 100:
+                names = [n for n in byline_names(line) if is_person_name(line[n.start : n.end])]
+                if names:
+                    return _shift(names, pos)
+        pos = end + 1
+    return []
 
 
 def _opening_lines(doc: Document) -> list[tuple[int, int, str]]:

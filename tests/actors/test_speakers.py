@@ -200,3 +200,34 @@ def test_an_op_ed_heading_names_its_writer_only_when_the_body_says_i() -> None:
     assert identify_speakers(read(reported)) == []
     headline = "Storm Warning: The Port Closes\n\nI went to the port today. I saw the closed gates.\n"
     assert identify_speakers(read(headline)) == []
+
+
+def test_a_sign_off_above_the_outlet_a_rule_and_a_copyright_line_names_the_writer() -> None:
+    text = (
+        "The port closes for a week\n\n" + ARTICLE_BODY + "\n— Mara Quill\nThe Harbour Post\n———\n"
+        "©2026 The Harbour Post, distributed by a wire agency.\n"
+    )
+    (found,) = identify_speakers(read(text))
+    assert (found.name, found.how) == ("Mara Quill", "byline")
+
+
+@pytest.mark.parametrize("byline", ["By Mara Quill", "By Mara Quill, The Harbour Post November 15, 2026:"])
+def test_a_byline_line_below_an_editors_note_names_the_writer(byline: str) -> None:
+    text = (
+        "The port closes for a week\n\n"
+        "Editors' note: we reprint below an article that first ran in the spring, when the harbour board "
+        "first debated the closure and the dock workers' union asked for a delay of a month.\n\n"
+        + byline
+        + "\n\n"
+        + ARTICLE_BODY
+    )
+    (found,) = identify_speakers(read(text))
+    assert (found.name, found.how) == ("Mara Quill", "byline")
+
+
+def test_a_sentence_that_starts_with_by_further_down_names_no_writer() -> None:
+    text = (
+        "The port closes for a week\n\n" + ARTICLE_BODY + "\nBy Friday the harbour board had met twice.\n"
+        "By contrast, Mara Quill said nothing.\n"
+    )
+    assert identify_speakers(read(text)) == []
