@@ -97,6 +97,14 @@ def source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
         ):
             j -= 3  # "who on Saturday night released"
             continue
+        if (
+            j > 0
+            and tokens[j].group().lower() in _PERCEIVED
+            and tokens[j - 1].group().lower() in _BE
+            and tokens[i].group().lower().endswith("ing")
+        ):
+            j -= 2  # "the man is heard saying", "was filmed telling": the one heard is the source
+            continue
         if j > 0 and tokens[j].group().lower() == "to" and tokens[j - 1].group().lower() in _TRY:
             j -= 2  # "originally tried to claim", "seemed to say": the subject of "tried" is the source
             continue
@@ -206,7 +214,19 @@ def source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
                 a = j - 1
                 while a > 0 and a > j - 4 and tokens[a - 1].group().lower() in DETERMINERS:
                     a -= 1
+                named = _named_before(tokens, a)  # "Hunter Richard, the teen who says": the name
+                if named is not None:
+                    return named
                 return (a, b) if tokens[a].group()[0].isalnum() else None
+            if (
+                low in ("who", "which")
+                and b > j + 1
+                and j > 0
+                and tokens[j - 1].group()[0].isalnum()
+                and tokens[j - 1].group().lower() not in _BOUNDARY | _LEFT_STOP
+                and tokens[i].group()[0].islower()
+            ):
+                return source_left(tokens, j)  # "A teenager who backs the mayor says": the noun before "who"
             break
         if b - j > 8:
             return None
@@ -249,6 +269,9 @@ _ASIDE_OPENERS = frozenset(
     during through via speaking writing
     """.split()  # noqa: SIM905
 )
+#: Verbs of perceiving in a passive before a participle cue ("is heard saying", "was filmed telling").
+_PERCEIVED = frozenset({"heard", "seen", "filmed", "recorded", "caught", "shown", "overheard", "quoted"})
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 #: Prepositions that open a sentence with a phrase of time or place before its subject ("On Monday the ...").
@@ -282,16 +305,54 @@ def _appositive_start(tokens: list[re.Match[str]], j: int) -> int | None:
         if word == ",":
             inside = [t.group() for t in tokens[k + 1 : j]]
             first = inside[0].lower() if inside else ""
+            relative = next((n for n, w in enumerate(inside) if w.lower() in ("who", "which")), None)
+            if relative is not None and first in ("the", "a", "an") and relative > 1:
+                inside = inside[:relative]  # ", the 16-year-old who says he was there,": the relative clause
+                # belongs to the appositive's noun
             if not inside or first in _BOUNDARY or first.endswith(("ing", "ed")) or first in CUE_GAP_WORDS:
                 return None
-            if any(c.isdigit() for w in inside for c in w):
+            if any(w.isdigit() for w in inside):
                 return None  # "Surah Al-Hujurat, verse 10, teaches": a numbered part of the source's name
             if len(inside) > 14 or any(w.islower() and w.endswith(("ed", "ing")) for w in inside):
                 return None  # "Trump continued pounding Sessions in other tweets, saying": a clause
             return k if k > 0 and tokens[k - 1].group()[0].isalnum() else None
-        if word in QUOTES or word in (";", ":", "(", ")") or (word.lower() in _BOUNDARY and word != "and"):
+        if word in QUOTES or word in (";", ":", "(", ")"):
+            return None
+        if word.lower() in _BOUNDARY and word != "and" and not _relative_in_appositive(tokens, k):
             return None
     return None
+
+
+def _named_before(tokens: list[re.Match[str]], a: int) -> tuple[int, int] | None:
+    """The capitalised name before ", the/a ..." that starts at ``a`` ("Hunter Richard, the 16-year-old
+    teen who ..."), or None."""
+    while (
+        a > 2
+        and a > 0
+        and tokens[a].group().lower() not in ("the", "a", "an")
+        and tokens[a - 1].group()[0].isalnum()
+    ):
+        a -= 1  # back over the appositive's adjectives to its article
+    if a < 2 or tokens[a - 1].group() != "," or tokens[a].group().lower() not in ("the", "a", "an"):
+        return None
+    k = a - 2
+    while k >= 0 and tokens[k].group()[0].isupper() and tokens[k].group().isalpha() and a - 2 - k < 4:
+        k -= 1
+    if k == a - 2 or (k >= 0 and tokens[k].group()[0].isalnum()):
+        return None  # no name, or the name is part of a longer phrase ("the mayor of Oakland, a ...")
+    return (k + 1, a - 1)
+
+
+def _relative_in_appositive(tokens: list[re.Match[str]], k: int) -> bool:
+    """Whether "who"/"which" at ``k`` follows a noun led by an article after a comma (", the nurse who")."""
+    if tokens[k].group().lower() not in ("who", "which"):
+        return False
+    for m in range(k - 1, max(0, k - 6), -1):
+        if tokens[m].group() == ",":
+            return m + 1 < k - 1 and tokens[m + 1].group().lower() in ("the", "a", "an")
+        if not tokens[m].group()[0].isalnum():
+            return False
+    return False
 
 
 def coordinated_subject(tokens: list[re.Match[str]], j: int) -> tuple[int, int] | None:

@@ -52,6 +52,12 @@ _STRONG = frozenset(
     revealed reveals corroborate corroborates corroborated
     """.split()  # noqa: SIM905
 )
+#: Verbs that report words only right after a quotation and its source ("…,” Conroy continued"; "…,” the
+#: bar posted on its Facebook page").
+_AFTER_QUOTE_CUES = frozenset(
+    {"continued", "continues", "posted", "posts", "concluded", "concludes", "shouted", "chanted", "muttered",
+     "wondered", "recounted", "responded", "responds", "summed"}
+)  # fmt: skip
 _TELL = frozenset(
     {"tell", "tells", "told", "telling", "remind", "reminds", "reminded", "assure", "assures", "assured",
      "command", "commands", "commanded"}
@@ -249,8 +255,26 @@ def _according(text: str) -> list[AttributionHit]:
             continue  # "adjusts benefits according to inflation": a measure, not a source
         at_start = not text[: m.start()].strip(' "“')
         content = _content(text, src[1]) if at_start else _content(text, 0)
-        hits.append(_hit(text, src, m.span("cue"), content, "attribution"))
+        for n, part in enumerate(_two_sources(text, src)):
+            hit = _hit(text, part, m.span("cue"), content, "attribution")
+            if n:  # the second source shares the cue: its span is its own name, so both reports stay
+                hit.start, hit.end = part
+            hits.append(hit)
     return hits
+
+
+#: The second of two sources joined by "and" ("according to WHO and Congo's government", "according to the
+#: ministry and the army"): led by an article or a possessive name, not a name's own "and" ("the
+#: Department of Health and Human Services").
+_SECOND_SOURCE = re.compile(r"\s+and\s+(?=(?:the|a|an)\s|[A-Z][\w.-]*[’']s\s)")
+
+
+def _two_sources(text: str, src: tuple[int, int]) -> list[tuple[int, int]]:
+    """The source after "according to", or its two parts when it names two sources."""
+    m = _SECOND_SOURCE.search(text, src[0], src[1])
+    if m is None or m.start() == src[0]:
+        return [src]
+    return [(src[0], m.start()), (m.end(), src[1])]
 
 
 #: A report named with its author before its content: "a November report by The Hill that ...", "prior
@@ -329,9 +353,10 @@ def _verbs(text: str) -> list[AttributionHit]:
         described = low in ("describe", "describes", "described") and re.match(
             r"(?:\s+[\w’'.-]+){1,5}\s+as\s+(?:a|an|the)\b", text[tok.end() :]
         )  # "you have often described the Soviet Union as a ..."
-        if (low not in SPEECH_CUES and not that_cue and plain is None and not colon) or tok.group()[
-            0
-        ].isupper():
+        quoted_only = low in _AFTER_QUOTE_CUES and source_after_quotation(tokens, i)
+        if (
+            low not in SPEECH_CUES and not that_cue and plain is None and not colon and not quoted_only
+        ) or tok.group()[0].isupper():
             continue
         if low in ("ask", "asks", "asked") and re.match(r"\s+that\s+(?:question|request)", text[tok.end() :]):
             continue  # "I'm glad you asked that question": a question, no report
@@ -418,6 +443,15 @@ def _verb_hit(
         if tokens[k].group().lower() in ("and", "but"):
             found = coordinated_subject(tokens, k - 1 if tokens[k - 1].group() == "," else k)
             coordinated = found is not None
+    if found is None and i and tokens[i - 1].group() == "," and tokens[i].group().lower() in _TELL:
+        found = opening_subject(tokens, i)  # "Hunter, who is a disease expert, told the Daily Star: ..."
+        said = re.match(r"[^.!?;]{0,60}?(?:\bthat\b|:|[“\"])", text[cue[1] :])  # told someone something
+        if (
+            found is None
+            or said is None
+            or (found[1] - found[0] == 1 and tokens[found[0]].group().endswith("ly"))
+        ):
+            return None  # ", told KTVL that ...": the one told, not the teller, follows "told"
     if found is None and i and tokens[i - 1].group() in (",", *QUOTES):
         if tokens[i].group().endswith("ing"):
             return _participle(text, tokens, i, cue, prior)
@@ -484,6 +518,8 @@ def _verb_hit(
         that = re.match(r"[^.!?;“\"]{0,80}?\bthat\b", text[cue[1] :])
         quoted = _QUOTE_AFTER_ADJUNCT.match(text[cue[1] : cue[1] + 80])
         skip = that.end() if that else quoted.end() - 1 if quoted and quoted.group()[-1] in QUOTES else 0
+        colon = re.match(r"[^.!?;:“\"]{1,60}?:\s*", text[cue[1] :]) if not skip else None
+        skip = colon.end() if colon else skip  # "told the Daily Star: “...”": what follows the colon
         second = _SECOND_REPORT.search(text, cue[1] + skip)  # "admitted to X, but says Y": X alone
         content = _content(text, cue[1] + skip, second.start() if second else None)
     hit = _hit(text, src, cue, content, "attribution")
@@ -571,10 +607,23 @@ def find_attributions(text: str) -> list[AttributionHit]:
     for hit in [*_headline(text), *_unsourced(text), *_according(text), *_report_by(text), *_verbs(text)]:
         if _asked(text, hit):
             continue
+        if not all(hit.end <= c.start or hit.start >= c.end for c in chosen) and _around(hit, chosen):
+            hit.start, hit.end = hit.attrs["cue_span"]  # the report between stays; this one keeps its source
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     _nest(text, chosen)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _around(hit: AttributionHit, chosen: list[AttributionHit]) -> bool:
+    """Whether every report ``hit`` overlaps lies between its source and its cue ("Ana Ruiz, the nurse who
+    says she saw it, told KTVL that ...": "says" inside the appositive, "told" around it)."""
+    src_end, cue_start = hit.attrs["source_span"][1], hit.attrs["cue_span"][0]
+    inside = [c for c in chosen if not (hit.end <= c.start or hit.start >= c.end)]
+    same = hit.attrs["source_span"]
+    return hit.attrs["source_span"][0] < cue_start and all(
+        (src_end <= c.start or c.attrs.get("source_span") == same) and c.end <= cue_start for c in inside
+    )
 
 
 def _nest(text: str, hits: list[AttributionHit]) -> None:

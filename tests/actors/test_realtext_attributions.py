@@ -349,3 +349,61 @@ def test_a_report_before_a_participle_keeps_the_content_before_it() -> None:
     assert text[slice(*adding.attrs["content_span"])] == "repairs would start soon"
     (hit,) = find_attributions("The minister said, speaking on Monday, that repairs would start.")
     assert hit.attrs["source"] == "The minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A local farmer who backs the mayor says he was pushed out of the queue.",
+            [("attribution", "A local farmer", "says")],
+        ),
+        (
+            "The clerk is heard saying on the tape that the office was closed.",
+            [("attribution", "The clerk", "saying")],
+        ),
+        (
+            "Mara Quill, the 40-year-old nurse who says she saw the crash, told KTVL that the van was fast.",
+            [("attribution", "Mara Quill", "says"), ("attribution", "Mara Quill", "told")],
+        ),
+        (
+            '"We have closed the office," the Harbour Bar posted on its website.',
+            [("attribution", "the Harbour Bar", "posted")],
+        ),
+        ('"It is a real danger," Quill continued.', [("attribution", "Quill", "continued")]),
+        (
+            "Nine died, according to the WHO and the Dutch government.",
+            [
+                ("attribution", "the WHO", "according to"),
+                ("attribution", "the Dutch government", "according to"),
+            ],
+        ),
+        (
+            "It rose, according to the Department of Health and Human Services.",
+            [("attribution", "the Department of Health and Human Services", "according to")],
+        ),
+    ],
+)
+def test_the_subject_past_a_relative_clause_a_perception_verb_and_an_appositive(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He continued to work there after the flood.",
+        "Mara Quill, the nurse on duty, told KTVL.",
+        "The guards posted a notice on the gate.",
+    ],
+)
+def test_no_teller_after_told_and_no_report_without_a_quotation(text: str) -> None:
+    assert [h for h in _found(text) if h[1] == "KTVL" or h[2] in ("continued", "posted")] == []
+
+
+def test_the_teller_before_a_relative_clause_and_what_follows_the_colon() -> None:
+    text = 'Hunter, who studies floods at the institute, told the Daily Star: "The dikes will hold."'
+    (hit,) = find_attributions(text)
+    assert (hit.attrs["source"], hit.attrs["cue"]) == ("Hunter", "told")
+    assert text[slice(*hit.attrs["content_span"])] == '"The dikes will hold."'
