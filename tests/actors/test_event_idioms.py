@@ -56,3 +56,24 @@ def test_a_conditional_trigger_word_alone_does_not_pick_a_sentence() -> None:
     assert not lexicon.may_trigger({"they", "took", "the", "bus", "home"})
     assert lexicon.may_trigger({"hamas", "took", "over", "gaza"})
     assert lexicon.may_trigger({"russia", "attacked", "ukraine"})
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The FBI took the Estonian envoy into custody on Monday.", ("FBI", "COERCE", "EST")),
+        ("The Justice Department charged Russia with hacking the vote.", ("US_DOJ", "ACCUSE", "RUS")),
+        ("The WHO is working closely with Nigeria on the outbreak.", ("WHO", "COOPERATE", "NGA")),
+        ("Obama pardoned the two ranchers in his last week.", ("OBAMA", "CONCEDE", None)),
+        ("Iran appealed the ruling of the tribunal.", ("IRN", "REJECT", None)),
+        ("Iran denied the charge at once.", ("IRN", "REJECT", None)),
+    ],
+)
+def test_custody_charges_pardons_and_appeals_from_the_data_file(
+    text: str, triple: tuple[str | None, str, str | None]
+) -> None:
+    assert triple in triples(analyse(text))
+
+
+def test_an_appeal_to_someone_stays_a_request() -> None:
+    assert ("IRN", "REQUEST", "UN") in triples(analyse("Iran appealed to the UN for help."))
