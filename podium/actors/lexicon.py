@@ -104,11 +104,26 @@ class Lexicon:
         return self.by_key.get((pos, lemma.lower()), [])
 
 
+#: The lexicon's data files: the hand-made one, and the triggers mined from blind event annotations of
+#: real documents by ``training/event_triggers/mine.py`` (same columns, plus its evidence).
+LEXICON_FILES = ("plover.csv", "plover_mined.csv")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    lines = [line for line in read_resource("plover.csv").splitlines() if line and not line.startswith("#")]
-    triggers, irregular, light = [], {}, set()
-    for row in csv.DictReader(lines):
+    return build_lexicon([read_resource(name) for name in LEXICON_FILES])
+
+
+def build_lexicon(tables: list[str]) -> Lexicon:
+    """A lexicon from the texts of one or more lexicon CSV files (a later row adds to the earlier ones)."""
+    rows = []
+    for table in tables:
+        lines = [line for line in table.splitlines() if line and not line.startswith("#")]
+        rows += list(csv.DictReader(lines))
+    triggers: list[Trigger] = []
+    irregular: dict[str, set[str]] = {}
+    light: set[str] = set()
+    for row in rows:
         if row["pos"] == "light":
             light.add(row["lemma"])
             continue

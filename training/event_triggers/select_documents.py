@@ -1,0 +1,67 @@
+"""Draw the real documents that blind annotators code for events, to mine event triggers from (issue 19,
+part 6). None of them is in the real-text benchmark (``benchmarks/data/realtext``: dev, dev2, dev3, test,
+agreement), so the triggers mined here are checked on sets they were not mined from.
+
+Usage: python training/event_triggers/select_documents.py --data ../shared/data [--seed 2612]
+
+Prints, per annotator, the documents and their line ranges (TSV rows' ``line_number`` or physical lines of
+a ``.txt``, counted from 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+REALTEXT = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "realtext"
+
+
+def benchmark_documents() -> set[str]:
+    docs = set()
+    for path in [*REALTEXT.glob("*.jsonl"), *REALTEXT.glob("agreement/*.jsonl")]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            docs.add(json.loads(line)["doc"])
+    return docs
+
+
+def plan(data: Path, seed: int = 2612) -> dict[str, list[tuple[str, int, int]]]:
+    """Annotator -> [(doc, first line, last line)]; 999 as the last line means the whole document."""
+    taken = benchmark_documents()
+    rng = random.Random(seed)
+    speeches = sorted(
+        f"ct2020-t5/{p.stem}"
+        for p in (data / "ct2020-t5" / "train").glob("*.tsv")
+        if f"ct2020-t5/{p.stem}" not in taken
+        and not any(w in p.stem.lower() for w in ("debate", "gop", "democrats", "pres"))
+    )
+    articles = []
+    for p in sorted((data / "ptc-semeval2020" / "train" / "articles").glob("*.txt")):
+        doc = f"ptc/{p.stem}"
+        lines = [x for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        if doc not in taken and 12 <= len(lines) <= 30:
+            articles.append(doc)
+    debates = sorted(
+        f"claimbuster/{p.stem}"
+        for p in (data / "claimbuster" / "debate_transcripts").glob("*.txt")
+        if f"claimbuster/{p.stem}" not in taken
+    )
+    return {
+        "I": [(d, 1, 110) for d in rng.sample(speeches, 3)],
+        "J": [(d, 1, 999) for d in rng.sample(articles, 12)] + [(rng.choice(debates), 1, 90)],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=2612)
+    args = parser.parse_args()
+    for annotator, docs in plan(args.data, args.seed).items():
+        for doc, first, last in docs:
+            print(f"{annotator}\t{doc}\t{first}\t{last}")
+
+
+if __name__ == "__main__":
+    main()
