@@ -46,6 +46,8 @@ GROUP_NOUNS = {
     "artillery",
     "fighter",
     "agent",
+    "officer",
+    "investigator",
     "authority",
     "ally",
     "proxy",
@@ -61,6 +63,15 @@ GROUP_NOUNS = {
     "police",
     "warship",
 }
+#: Private persons: a nationality adjective says where they are from, not that a state acts or is acted on
+#: ("a 38-year-old Mexican citizen was arrested": no event against Mexico).
+PRIVATE_PERSONS = {
+    "citizen", "national", "man", "woman", "immigrant", "migrant", "alien", "resident", "teen", "teenager",
+    "boy", "girl", "student", "worker", "mother", "father", "son", "daughter", "child", "family", "tourist",
+    "individual", "person", "native", "passenger", "driver", "couple", "husband", "wife", "employee",
+}  # fmt: skip
+#: Group nouns whose "with" names the body they serve ("officers with ICE", "agents with the FBI").
+SERVING = {"officer", "agent", "official", "soldier", "troop", "investigator", "inspector", "staff"}
 QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "number", "many", "some", "most", "all", "score"}
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "toward", "towards", "into"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "over", "within"}
@@ -131,6 +142,11 @@ class Roles:
                 found += here
                 continue
             mods = [c for c in head.children if c.dep_ in MOD_DEPS]
+            if (
+                head.lemma_.lower() in PRIVATE_PERSONS and head.tag_ == "NN"
+            ):  # "a Mexican citizen": one private
+                # person, not Mexico ("deported Ukrainian children" stays an act against Ukraine)
+                mods = [c for c in mods if c.dep_ != "amod"]
             for child in mods:
                 for c in conj_chain(child):
                     found += self.mentions_at(c)
@@ -143,7 +159,7 @@ class Roles:
                     or head.lemma_.lower() in QUANTITY_NOUNS
                 )
             ):
-                for pobj in pobjs(head, {"of"}):
+                for pobj in pobjs(head, {"of", "with"} if head.lemma_.lower() in SERVING else {"of"}):
                     found += self.actors_of(pobj, depth + 1)
         return dedupe(found)
 

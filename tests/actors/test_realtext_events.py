@@ -122,3 +122,12 @@ def test_releasing_a_report_concedes_nothing() -> None:
 )
 def test_more_ways_to_say_pressure_and_aid(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in triples(analyse(text))
+
+
+def test_a_private_persons_nationality_is_no_target_but_a_people_is() -> None:
+    assert ("US_ICE", "COERCE", None) in triples(analyse("A Mexican citizen was arrested by ICE in March."))
+    assert ("RUS", "COERCE", "UKR") in triples(analyse("Russia deported Ukrainian children to camps."))
+
+
+def test_officers_with_an_agency_act_for_it() -> None:
+    assert ("US_ICE", "COERCE", None) in triples(analyse("Federal officers with ICE arrested 22 people."))
