@@ -194,6 +194,12 @@ def main() -> None:
                 tally[(pos, lemma)]["events"] += 1
                 tally[(pos, lemma)]["typed"] += any(g["type"] == kind for g in coded)
                 tally[(pos, lemma)]["right"] += wholly_right(event, coded)
+    base = build_lexicon([read_resource("plover.csv")])
+    for (pos, lemma), types in sorted(heads.items()):
+        known = {t.type for t in base.lookup(pos, lemma) if t.particle is None and not t.objects}
+        (kind, n), total = types.most_common(1)[0], sum(types.values())
+        if known and kind not in known and total >= 3 and n / total >= 0.7:
+            print(f"# annotators code {pos} {lemma} as {kind} ({n} of {total}); plover.csv: {sorted(known)}")
     rows = []
     print("| row | coded | podium events | type-right | wholly right | kept |\n|---|---|---|---|---|---|")
     for (pos, lemma), (kind, n, total) in sorted(tried.items()):
