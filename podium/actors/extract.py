@@ -258,9 +258,14 @@ def _prep_targets(roles: Roles, verb: Token, trig: Trigger) -> list[Mention]:
         preps = {trig.particle}
     elif trig.particle:  # "take over X", "rain rockets down on X": the particle's object or the usual ones
         preps = preps | {trig.particle}
-    if trig.type == "RETREAT":
+    if trig.type in ("RETREAT", "DEMAND", "REQUEST"):  # "withdraw from X"; "demanded records from X"
         preps = preps | {"from"}
-    return roles.prep_actors(verb, preps)
+    found = roles.prep_actors(verb, preps)
+    if not found and trig.type in ("DEMAND", "REQUEST"):  # "from X" under the object: "asked for help from X"
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "prep")):
+            found += roles.prep_actors(obj, {"from"}) if obj.dep_ == "dobj" else []
+            found += [m for o in obj.children if o.dep_ == "pobj" for m in roles.prep_actors(o, {"from"})]
+    return found
 
 
 def _location(inp: SentenceInput, tok: Token) -> list[int] | None:

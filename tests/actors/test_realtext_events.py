@@ -131,3 +131,13 @@ def test_a_private_persons_nationality_is_no_target_but_a_people_is() -> None:
 
 def test_officers_with_an_agency_act_for_it() -> None:
     assert ("US_ICE", "COERCE", None) in triples(analyse("Federal officers with ICE arrested 22 people."))
+
+
+def test_the_one_asked_after_from() -> None:
+    assert ("IRN", "REQUEST", "RUS") in triples(analyse("Iran asked for help from Russia."))
+    assert ("GRASSLEY", "DEMAND", "US_DOJ") in triples(
+        analyse("Chuck Grassley demanded documents from the Justice Department.")
+    )
+    assert not any(
+        t[1] in ("REQUEST", "DEMAND") for t in triples(analyse("Iran received a letter from Russia."))
+    )
