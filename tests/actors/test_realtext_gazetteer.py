@@ -28,6 +28,8 @@ pytestmark = pytest.mark.slow
         ("Agents of ICE detained the workers at the plant.", "ICE", "US_ICE"),
         ("ICE ERO officers took the man into custody.", "ICE ERO", "US_ICE_ERO"),
         ("The Justice Department opened an inquiry into the sale.", "The Justice Department", "US_DOJ"),
+        ("The bill died in the Senate last spring.", "the Senate", "US_CONGRESS"),
+        ("The U.S. House of Representatives passed it.", "The U.S. House of Representatives", "US_CONGRESS"),
     ],
 )
 def test_real_speech_actors_are_known(text: str, span: str, actor: str) -> None:
