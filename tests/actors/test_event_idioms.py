@@ -77,3 +77,15 @@ def test_custody_charges_pardons_and_appeals_from_the_data_file(
 
 def test_an_appeal_to_someone_stays_a_request() -> None:
     assert ("IRN", "REQUEST", "UN") in triples(analyse("Iran appealed to the UN for help."))
+
+
+def test_the_lexicon_reads_the_mined_rows_after_the_hand_made_ones() -> None:
+    from podium.actors.gazetteer import read_resource
+    from podium.actors.lexicon import LEXICON_FILES, build_lexicon
+
+    assert LEXICON_FILES == ("plover.csv", "plover_mined.csv")
+    mined = "# mined\npos,lemma,type,particle,forms,object,evidence\nverb,lash,ACCUSE,out,,,coded 2 of 2\n"
+    lexicon = build_lexicon([read_resource("plover.csv"), mined])
+    (row,) = lexicon.lookup("verb", "lash")
+    assert (row.type, row.particle) == ("ACCUSE", "out")
+    assert lexicon.lookup("verb", "bomb") and not load_lexicon().lookup("verb", "lash")
