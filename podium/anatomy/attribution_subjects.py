@@ -309,6 +309,8 @@ def _appositive_start(tokens: list[re.Match[str]], j: int) -> int | None:
             if relative is not None and first in ("the", "a", "an") and relative > 1:
                 inside = inside[:relative]  # ", the 16-year-old who says he was there,": the relative clause
                 # belongs to the appositive's noun
+            if first in ("who", "which", "whose") and 1 < len(inside) <= 15:
+                return k if k > 0 and tokens[k - 1].group()[0].isalnum() else None  # ", whose results ...,"
             if not inside or first in _BOUNDARY or first.endswith(("ing", "ed")) or first in CUE_GAP_WORDS:
                 return None
             if any(w.isdigit() for w in inside):
@@ -318,7 +320,13 @@ def _appositive_start(tokens: list[re.Match[str]], j: int) -> int | None:
             return k if k > 0 and tokens[k - 1].group()[0].isalnum() else None
         if word in QUOTES or word in (";", ":", "(", ")"):
             return None
-        if word.lower() in _BOUNDARY and word != "and" and not _relative_in_appositive(tokens, k):
+        opening = word.lower() in ("who", "which", "whose") and tokens[k - 1].group() == ","
+        if (
+            word.lower() in _BOUNDARY
+            and word != "and"
+            and not opening
+            and not _relative_in_appositive(tokens, k)
+        ):
             return None
     return None
 

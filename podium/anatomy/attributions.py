@@ -429,6 +429,12 @@ def _verbs(text: str) -> list[AttributionHit]:
     return hits
 
 
+#: A verb right after a noun phrase: the phrase is a clause's subject, not a source named after its cue.
+_VERB_NEXT = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|do)\b"
+)
+
+
 def _verb_hit(
     text: str, tokens: list[re.Match[str]], i: int, cue: tuple[int, int], prior: AttributionHit | None = None
 ) -> AttributionHit | None:
@@ -460,6 +466,8 @@ def _verb_hit(
         lead = words[0] if words else ""
         if after is not None and not (lead[:1].isupper() or lead.lower() in DETERMINERS):
             after = None  # "hadith 13, says love your brother": no speaker after the cue
+        if after is not None and _VERB_NEXT.match(text, after[1]):
+            after = None  # "The study, whose ..., said the Sun is cooling": what was said, not who said it
         if re.match(r"\s+that\b", text[cue[1] :]):
             return None  # "Resolution 242, adopted in 1967, established that": no source after the cue
         if after is None or not text[cue[1] : cue[1] + 1].isspace():

@@ -407,3 +407,30 @@ def test_the_teller_before_a_relative_clause_and_what_follows_the_colon() -> Non
     (hit,) = find_attributions(text)
     assert (hit.attrs["source"], hit.attrs["cue"]) == ("Hunter", "told")
     assert text[slice(*hit.attrs["content_span"])] == '"The dikes will hold."'
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The study, whose results were published in a journal, said the Sun is likely to cool.",
+            "The study",
+            "said",
+        ),
+        (
+            "The report, which the ministry published on Monday, shows that prices rose.",
+            "The report",
+            "shows",
+        ),
+    ],
+)
+def test_a_relative_clause_between_commas_is_passed_over(text: str, source: str, cue: str) -> None:
+    assert ("attribution", source, cue) in _found(text)
+
+
+def test_what_was_said_after_the_cue_is_no_source_named_after_it() -> None:
+    assert [
+        h
+        for h in _found("Its report, in the spring, said the harbour is too shallow.")
+        if h[1] == "the harbour"
+    ] == []
