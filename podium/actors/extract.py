@@ -66,6 +66,8 @@ class SentenceInput:
     attributions: list[tuple[int, int]]
     #: The document's pronoun resolver, when ``mentions`` include its pronouns (``podium.actors.coref``).
     coref: Resolver | None = None
+    #: The gazetteer person who speaks the sentence (a transcript turn's or the document's speaker), if any.
+    speaker: str | None = None
 
 
 #: Objects that make "provide", "give" or "offer" a matter of words, not aid ("the description we have
@@ -168,6 +170,9 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
             if not targets and trig.objects:  # "broke the back of X", "cut off aid to X"
                 for obj in idiom_objects(tok, trig):
                     targets += roles.prep_actors(obj, TARGET_PREPS | {"of"})
+        if not sources and targets and _speakers_own(inp, tok):  # "Thank you, Chris", "Congratulations to X"
+            at = inp.offset + tok.idx
+            sources = [Mention(at, at + len(tok.text), inp.speaker or "", "pronoun", inp.index)]
         if not targets and trig.type in ("DEMAND", "ACCUSE", "REQUEST"):
             targets = [m for c in tok.children if c.dep_ == "ccomp" for m in roles.subject_of(c)]
         if not targets and trig.type in ("THREATEN", "DEMAND", "REQUEST"):  # "threaten to annihilate X"
@@ -190,6 +195,20 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
                 seen.add(key)
                 events.append(_event(inp, tok, trig, nominal, light, src, tgt, location))
     return _drop_subsumed(events)
+
+
+#: Verbs a speaker uses without a subject to thank or greet someone present ("Thank you, Chris").
+SPEAKERS_OWN = frozenset({"thank", "congratulate", "salute", "welcome", "commend", "applaud", "recognize"})
+
+
+def _speakers_own(inp: SentenceInput, tok: Token) -> bool:
+    """Whether ``tok`` is a subjectless thanks or greeting of the sentence's known speaker, outside quotes."""
+    if inp.speaker is None or tok.lemma_.lower() not in SPEAKERS_OWN or tok.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    at = inp.offset + tok.idx
+    return not any(s <= at - inp.offset < e for s, e in inp.quotes)
 
 
 def _bind(inp: SentenceInput, roles: Roles, mentions: list[Mention], others: list[Mention]) -> list[Mention]:

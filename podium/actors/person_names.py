@@ -102,6 +102,28 @@ def another_person(
     return False
 
 
+def _first_names(
+    mentions: list[Mention], unknown: dict[str, ActorEntry], text: str
+) -> dict[str, tuple[str, int]]:
+    """First name -> (actor, where first named in full) for the unknown people the document names in full
+    ("Thank you, John" after "Senator John Cornyn"), unless two of them share it or the document also
+    uses the word in lower case ("mark", "will")."""
+    found: dict[str, tuple[str, int]] = {}
+    shared: set[str] = set()
+    for m in mentions:
+        entry = unknown.get(m.actor)
+        words = entry.name.split() if entry is not None and entry.type == "person" else []
+        if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 3 or not words[0][0].isupper():
+            continue
+        if found.setdefault(words[0], (m.actor, m.start))[0] != m.actor:
+            shared.add(words[0])
+    return {
+        first: hit
+        for first, hit in found.items()
+        if first not in shared and not re.search(rf"\b{re.escape(first.lower())}\b", text)
+    }
+
+
 def _variant(word: str, alias: str) -> bool:
     """Whether ``word`` may be a spelling of the first word of ``alias`` ("Basha" for "Bashar")."""
     first = alias.split()[0] if alias.split() else ""
@@ -132,12 +154,13 @@ def known_surnames(
     for surname in shared:
         del full[surname]
     text = doc.text
+    firsts = _first_names(mentions, unknown, text)
     for surname in list(full):
         if re.search(rf"\b{re.escape(surname.lower())}\b", text):
             del full[surname]  # also a common word here
         elif re.search(rf"\b{re.escape(names[surname])}\s+[A-Z]", text):
             del full[surname]  # "Georgie Anne" is the start of a longer name: "Anne" is no surname
-    if not full:
+    if not full and not firsts:
         return mentions
     out = []
     for m in mentions:  # "Kavanaugh’s" read as an organisation: the person
@@ -145,7 +168,11 @@ def known_surnames(
         name = re.sub(r"['’]s$", "", entry.name) if entry is not None else ""
         if entry is not None and " " not in name and name in full:
             m = make(m.start, m.end, full[name], m.kind, m.sentence, m.antecedent)
+        elif entry is not None and name in firsts and firsts[name][1] < m.start:
+            m = make(m.start, m.end, firsts[name][0], m.kind, m.sentence, m.antecedent)
         out.append(m)
+    if not full:
+        return out
     pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in full) + r")\b")
     for index, sentence in enumerate(doc.sentences):
         for hit in pattern.finditer(text, sentence.start, sentence.end):

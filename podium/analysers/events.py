@@ -18,7 +18,7 @@ from podium.actors.coref import add_pronoun_mentions
 from podium.actors.extract import SentenceInput, sentence_events
 from podium.actors.lexicon import Lexicon, load_lexicon
 from podium.actors.matcher import default_matcher
-from podium.actors.mentions import Mention
+from podium.actors.mentions import Mention, speaker_persons
 from podium.actors.quotes import quote_ranges
 from podium.actors.records import Event
 from podium.document import Document, Span
@@ -54,9 +54,11 @@ class EventAnalyser(BaseAnalyser):
         if candidates:
             parsed = parsed_sentences(doc, candidates)
             ner = sentence_docs(doc, "ner")  # entities from the cached NER pass, so the parse may skip NER
+            persons = speaker_persons(doc)  # who speaks each sentence in person ("Thank you, Chris")
             for index in candidates:
                 inp = self._input(doc, index, parsed[index], ner[index], by_sentence[index])
                 inp.coref = coref
+                inp.speaker = persons[index] if index < len(persons) else None
                 events += sentence_events(inp, self.lexicon)
         events.sort(key=lambda e: (e.trigger[0], e.source or "", e.target or ""))
         for n, event in enumerate(events, 1):

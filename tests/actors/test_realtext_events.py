@@ -141,3 +141,29 @@ def test_the_one_asked_after_from() -> None:
     assert not any(
         t[1] in ("REQUEST", "DEMAND") for t in triples(analyse("Iran received a letter from Russia."))
     )
+
+
+def _read(text: str) -> set[tuple[str | None, str, str | None]]:
+    from podium.analyze import analyze_document
+    from podium.ingest import read_text
+
+    return triples(analyze_document(read_text(text.encode("utf-8"), "remarks.txt"), PIPELINE))
+
+
+def test_the_speakers_subjectless_thanks_and_a_first_name_named_in_full_before() -> None:
+    text = (
+        "Remarks by President Trump at the harbour rally\n\n"
+        "I want to thank Senator John Cornyn for coming. Thank you, John.\n"
+    )
+    found = _read(text)
+    assert ("TRUMP", "SUPPORT", "new:john-cornyn") in found
+    assert not any(t[2] == "new:john" for t in found)
+
+
+def test_a_first_name_that_is_also_a_word_stays_apart() -> None:
+    text = (
+        "Remarks by President Trump at the harbour rally\n\n"
+        "Mark Geist is here. Thank you, Mark. We mark the day.\n"
+    )
+    found = _read(text)
+    assert ("TRUMP", "SUPPORT", "new:mark") in found and ("TRUMP", "SUPPORT", "new:mark-geist") not in found
