@@ -104,6 +104,17 @@ WORD_OBJECTS = {
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+#: In ``object``: a clause after the verb that names force or consequences ("warned that any attack would be
+#: met with force"), not a danger ("warned that the plague could spread").
+THREAT_CLAUSE = "@threat"
+CONSEQUENCES = frozenset(
+    """
+    force retaliate retaliation respond response consequence price punish punishment destroy destruction
+    annihilate obliterate crush strike retribution revenge avenge regret war fury fire
+    """.split()  # noqa: SIM905
+)
+
+
 def find_trigger(tok: Token, lexicon: Lexicon) -> tuple[Trigger, bool] | None:
     """(trigger, nominal) for a token, or None."""
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG":
@@ -134,6 +145,9 @@ def idiom_objects(verb: Token, trig: Trigger) -> list[Token]:
     ]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in (trig.particle, "with", "to")):
         found += [p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in trig.objects]
+    if THREAT_CLAUSE in trig.objects:  # "warned that any attack would be met with overwhelming force"
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
+            found += [t for t in clause.subtree if t.lemma_.lower() in CONSEQUENCES]
     return found
 
 

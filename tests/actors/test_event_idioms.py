@@ -89,3 +89,16 @@ def test_the_lexicon_reads_the_mined_rows_after_the_hand_made_ones() -> None:
     (row,) = lexicon.lookup("verb", "lash")
     assert (row.type, row.particle) == ("ACCUSE", "out")
     assert lexicon.lookup("verb", "bomb") and not load_lexicon().lookup("verb", "lash")
+
+
+def test_a_warning_is_a_threat_to_someone_or_of_force_not_of_a_danger() -> None:
+    assert ("TRUMP", "THREATEN", "HAMAS") in triples(
+        analyse("President Trump warned Hamas to free the hostages.")
+    )
+    found = triples(
+        analyse("Kim Jong Un warned that any attack on Japan would be met with overwhelming force.")
+    )
+    assert ("KIM_JONG_UN", "THREATEN", None) in found
+    assert not any(
+        t[1] == "THREATEN" for t in triples(analyse("The WHO warned that the plague could spread."))
+    )
