@@ -187,6 +187,8 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
         if not sources and targets and _speakers_own(inp, tok):  # "Thank you, Chris", "Congratulations to X"
             at = inp.offset + tok.idx
             sources = [Mention(at, at + len(tok.text), inp.speaker or "", "pronoun", inp.index)]
+        if not targets and not nominal and tok.lemma_.lower() in NEEDS_TARGET:
+            continue
         if not targets and trig.type in ("DEMAND", "ACCUSE", "REQUEST"):
             targets = [m for c in tok.children if c.dep_ == "ccomp" for m in roles.subject_of(c)]
         if not targets and trig.type in ("THREATEN", "DEMAND", "REQUEST"):  # "threaten to annihilate X"
@@ -212,7 +214,10 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
 
 
 #: Verbs a speaker uses without a subject to thank or greet someone present ("Thank you, Chris").
-SPEAKERS_OWN = frozenset({"thank", "congratulate", "salute", "welcome", "commend", "applaud", "recognize"})
+SPEAKERS_OWN = frozenset({"thank", "congratulate", "salute", "commend", "applaud", "recognize"})
+#: Thanks are events only when someone named is thanked ("I thank you all" is none; "welcomed the
+#: ceasefire" is support without one).
+NEEDS_TARGET = frozenset({"thank", "congratulate", "salute"})
 
 
 def _speakers_own(inp: SentenceInput, tok: Token) -> bool:

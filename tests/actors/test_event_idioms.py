@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from podium.actors.lexicon import load_lexicon
-from tests.actors_helpers import analyse, triples
+from tests.actors_helpers import analyse, mentions, triples
 
 pytestmark = pytest.mark.slow
 
@@ -102,3 +102,14 @@ def test_a_warning_is_a_threat_to_someone_or_of_force_not_of_a_danger() -> None:
     assert not any(
         t[1] == "THREATEN" for t in triples(analyse("The WHO warned that the plague could spread."))
     )
+
+
+def test_thanks_need_someone_named_and_welcoming_a_decision_is_support() -> None:
+    assert not any(t[1] == "SUPPORT" for t in triples(analyse("Canada thanks you all for coming tonight.")))
+    assert ("CAN", "SUPPORT", "MEX") in triples(analyse("Canada thanked Mexico for its help."))
+    assert ("USA", "SUPPORT", None) in triples(analyse("The White House welcomed the ceasefire."))
+
+
+def test_website_boilerplate_is_no_actor() -> None:
+    doc = analyse("By signing up, you agree to the Privacy Policy and Terms of Use.")
+    assert not doc.events and not mentions(doc)
