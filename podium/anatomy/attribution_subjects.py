@@ -174,6 +174,9 @@ def source_left(tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
             b = j + 1
             continue
         adverb = low.endswith("ly") and low not in _NOT_ADVERB and not word[0].isupper()  # "The Daily Mail"
+        if _statement_by(tokens, j, b):
+            j -= 1  # "A joint statement from five campus groups says": the statement is the source
+            continue
         if low in _POSTMODIFIER and _head_before(tokens, j) and 0 < b - j - 1 <= 3:
             j -= 1  # "the senator from Bahia": the preposition's object belongs to the source
             continue
@@ -388,8 +391,28 @@ def coordinated_subject(tokens: list[re.Match[str]], j: int) -> tuple[int, int] 
     return found if opening else None  # the subject opens the sentence or follows an opening phrase
 
 
+#: Nouns for a written statement whose "from"/"by" names its authors ("a statement by three groups said").
+_STATEMENT_NOUNS = frozenset({"statement", "letter", "report", "study", "communique", "declaration", "memo"})
+
+
+def _statement_by(tokens: list[re.Match[str]], j: int, b: int) -> bool:
+    """Whether ``j`` is "from" or "by" after a statement noun, with up to six words of authors before the
+    cue ("A joint statement from five campus Jewish groups says")."""
+    if j < 1 or tokens[j].group().lower() not in ("from", "by") or not 0 < b - j - 1 <= 6:
+        return False
+    k = j - 1
+    while k > 0 and tokens[k].group()[0].isupper() and tokens[k].group().lower() not in _STATEMENT_NOUNS:
+        k -= 1  # "A statement Wednesday by ...": a weekday between
+    return tokens[k].group().lower() in _STATEMENT_NOUNS and all(
+        t.group()[0].isalnum() or t.group() in (",", "’", "'") for t in tokens[j + 1 : b]
+    )
+
+
 def _head_before(tokens: list[re.Match[str]], j: int) -> bool:
-    """A noun right before the preposition at ``j``, itself led by a determiner or a possessive."""
+    """A noun right before the preposition at ``j``, itself led by a determiner or a possessive, or a plural
+    opening the sentence ("Officials at the hospital say")."""
+    if j == 1 and tokens[0].group()[0].isupper() and tokens[0].group().lower().endswith("s"):
+        return tokens[0].group().lower() not in _BOUNDARY and tokens[0].group().isalpha()
     if j < 2:
         return False
     word, low = tokens[j - 1].group(), tokens[j - 1].group().lower()

@@ -358,6 +358,25 @@ def _verbs(text: str) -> list[AttributionHit]:
             low not in SPEECH_CUES and not that_cue and plain is None and not colon and not quoted_only
         ) or tok.group()[0].isupper():
             continue
+        if low in ("note", "notes", "noted") and prev in ("take", "takes", "took", "taking"):
+            continue  # "Take note that ...": the writer's aside, no report
+        if low in ("tell", "tells", "told", "telling") and _TOLD_TO.match(text, tok.end()):
+            continue  # "has told citizens to pause the tradition": an instruction, not words reported
+        if (
+            low.endswith("ed")
+            and nxt == "by"
+            and i > 0
+            and tokens[i - 1].group()[0].isalpha()
+            and prev not in ("is", "was", "are", "were", "be", "been", "being", "has", "have", "had")
+        ):
+            by = _noun_phrase_after(text, tokens[i + 1].end() + 1)  # "illnesses reported by diplomats"
+            if by is not None and low in _REPORTED_BY:
+                hits.append(
+                    _hit(text, by, (tok.start(), tok.end()), _content(text, 0, tok.start()), "attribution")
+                )
+            continue
+        if low == "reported" and prev in ("other", "unconfirmed", "first", "earlier", "recently"):
+            continue  # "any other reported cases": an adjective
         if low in ("ask", "asks", "asked") and re.match(r"\s+that\s+(?:question|request)", text[tok.end() :]):
             continue  # "I'm glad you asked that question": a question, no report
         if low.startswith("threaten") and re.match(r"\s+[\w’'-]+\s+with\b", text[tok.end() :]):
@@ -433,6 +452,19 @@ def _verbs(text: str) -> list[AttributionHit]:
 _VERB_NEXT = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|do)\b"
 )
+
+
+#: "told X to VERB": an instruction ("told citizens to pause"), not a report; "told X that" stays one.
+_TOLD_TO = re.compile(
+    r"(?!\s+(?:us|you|me|him|her|them)\b)"  # "God tells us to be patient" reports a teaching
+    r"(?:\s+(?!(?:that|in|on|at|during|for|with|through)\b)[\w’'.-]+){1,3}\s+to\s+(?!the\b|a\b|an\b|[A-Z])[a-z]+\b"
+)
+#: Participles whose "by" names the source of what the noun before them holds ("illnesses reported by
+#: diplomats", "figures estimated by the ministry"); "a release tweeted by X" reports nothing yet.
+_REPORTED_BY = frozenset(
+    {"reported", "described", "claimed", "alleged", "stated", "announced", "confirmed", "documented",
+     "recorded", "estimated", "predicted", "revealed", "cited", "quoted"}
+)  # fmt: skip
 
 
 def _verb_hit(

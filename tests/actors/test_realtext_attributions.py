@@ -434,3 +434,38 @@ def test_what_was_said_after_the_cue_is_no_source_named_after_it() -> None:
         for h in _found("Its report, in the spring, said the harbour is too shallow.")
         if h[1] == "the harbour"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials at the hospital say the main reason is fear.",
+            ("attribution", "Officials at the hospital", "say"),
+        ),
+        (
+            "A joint statement from five campus groups says the report is biased.",
+            ("attribution", "A joint statement from five campus groups", "says"),
+        ),
+        (
+            "The illnesses reported by diplomats in Havana are thought to be an attack.",
+            ("attribution", "diplomats in Havana", "reported"),
+        ),
+        ("God tells us in the Quran to be patient.", ("attribution", "God", "tells us")),
+    ],
+)
+def test_sources_with_a_postmodifier_or_after_by(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take note that he means the ground floor.",
+        "The government has told citizens to pause the tradition.",
+        "It has had no other reported cases of the illness.",
+        "The arrests came despite a press release tweeted by the mayor.",
+    ],
+)
+def test_asides_instructions_and_adjectives_report_nothing(text: str) -> None:
+    assert _found(text) == []
