@@ -32,6 +32,7 @@ DETERMINERS = frozenset(
 _LEFT_STOP = frozenset(
     """
     by with from for to against in on at into under over been be is are was were had has have being
+    despite
     """.split()  # noqa: SIM905
 )
 _NOT_ADVERB = frozenset({"family", "ally", "assembly", "italy", "july", "supply", "rally", "anomaly", "holy"})

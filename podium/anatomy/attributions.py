@@ -389,7 +389,24 @@ def _verbs(text: str) -> list[AttributionHit]:
             continue  # "a few dozen states", "the Gulf states": a noun unless "that" or a quotation follows
         if low in _SPOKE and nxt not in ("of", "about"):
             continue
-        passive = prev in ("is", "was", "are", "were", "be", "been", "being") and not low.endswith("ing")
+        passive = prev in _PASSIVE_AUX and not low.endswith("ing")  # "to get reported" too
+        if _NOT_A_REPORT.match(text, tok.end()) and low in ("claimed", "claim", "claims", "claiming"):
+            continue  # "the outbreak has claimed at least 165 lives"
+        if low == "alleged" and _ADJECTIVE_NEXT.match(text, tok.end()):
+            continue  # "alleged domestic violence": an adjective
+        if low.endswith("s") and prev in _PLURAL_DETERMINERS and low not in ("says", "tells", "states"):
+            continue  # "follow other rules unveiled ... that": a noun
+        if (
+            low.endswith("ed")
+            and nxt in _TIME_PREPOSITIONS
+            and i > 0
+            and tokens[i - 1].group().isalpha()
+            and tokens[i - 1].group().islower()
+            and prev not in ("he", "she", "they", "it", "we", "who", "which", "that")
+            and not _SAID_LATER.match(text, tok.end())
+            and not source_after_quotation(tokens, i)
+        ):
+            continue  # "With no sunspots reported in 96 days": a participle, no report
         noun_use = (  # "released an unprecedented warning that": a noun after its article and adjective
             low.endswith("ing")
             and i > 1
@@ -454,6 +471,17 @@ _VERB_NEXT = re.compile(
 )
 
 
+_PASSIVE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "got", "gets", "getting"})
+_NOT_A_REPORT = re.compile(
+    r"\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|the)\s+)?(?:\d[\d,]*|\w+\s+)?"
+    r"(?:lives|victims|casualties|the\s+lives)\b"
+)
+_ADJECTIVE_NEXT = re.compile(r"\s+(?!(?:that|to|in|on|by|at|the|a|an|his|her|their|its|he|she|they)\b)[a-z]")
+_PLURAL_DETERMINERS = frozenset({"other", "new", "these", "those", "such", "several", "many", "its", "their"})
+_TIME_PREPOSITIONS = frozenset({"in", "over", "since", "during", "for", "within"})
+#: Words later in the sentence that make an "-ed" cue before a preposition a report after all ("reported
+#: in a statement that ...").
+_SAID_LATER = re.compile(r"[^.!?]*?(?:\bthat\b|[:“\"])")
 #: "told X to VERB": an instruction ("told citizens to pause"), not a report; "told X that" stays one.
 _TOLD_TO = re.compile(
     r"(?!\s+(?:us|you|me|him|her|them)\b)"  # "God tells us to be patient" reports a teaching

@@ -469,3 +469,24 @@ def test_sources_with_a_postmodifier_or_after_by(text: str, expected: tuple[str,
 )
 def test_asides_instructions_and_adjectives_report_nothing(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outbreak has so far claimed at least 165 lives.",
+        "With no sunspots reported in 96 days, the sun is going dark.",
+        "Do not count on these comments to get reported either.",
+        "Police found two cases, some involving alleged domestic violence.",
+        "Migrants must follow other rules unveiled on Thursday that limit claims.",
+        "The agency acted despite repeatedly telling Congress it had no plans.",
+    ],
+)
+def test_deaths_participles_adjectives_and_nouns_are_no_reports(text: str) -> None:
+    assert [h for h in _found(text) if h[0] == "attribution"] == []
+
+
+def test_a_participle_before_a_time_phrase_still_reports_with_that() -> None:
+    assert ("attribution", "The court", "ruled") in _found(
+        "The court ruled in July that the occupation is illegal."
+    )
