@@ -7,7 +7,8 @@ say to ..."), an imperative ("Please tell us", "Don't tell me"), a verb ("had co
 and "time" ("Time will tell"). Here such a run is trimmed to its noun phrase or rejected, and the object of
 a relative clause before a pronoun subject is dropped ("everything he says": the source is "he"). What is
 left is the speaker ("I", "we") or another noun phrase; whether a pronoun names an actor is the actor
-layer's question (``podium.actors.coref``). It does not find cues.
+layer's question (``podium.actors.coref``). The source after "according to" may name two sources ("WHO and
+Congo's government"): ``two_sources`` splits it. It does not find cues.
 """
 
 from __future__ import annotations
@@ -84,3 +85,17 @@ def noun_phrase(text: str, tokens: list[re.Match[str]], a: int, b: int) -> tuple
     ):
         return None  # "had conveyed warning reports": a verb after an auxiliary is no subject
     return start, end
+
+
+#: The second of two sources joined by "and" ("according to WHO and Congo's government", "according to the
+#: ministry and the army"): led by an article or a possessive name, not a name's own "and" ("the
+#: Department of Health and Human Services").
+_SECOND_SOURCE = re.compile(r"\s+and\s+(?=(?:the|a|an)\s|[A-Z][\w.-]*[’']s\s)")
+
+
+def two_sources(text: str, src: tuple[int, int]) -> list[tuple[int, int]]:
+    """The source after "according to", or its two parts when it names two sources."""
+    m = _SECOND_SOURCE.search(text, src[0], src[1])
+    if m is None or m.start() == src[0]:
+        return [src]
+    return [(src[0], m.start()), (m.end(), src[1])]

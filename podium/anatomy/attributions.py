@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from podium.actors.quotes import inside, quote_ranges
-from podium.anatomy.attribution_sources import PRONOUN_S, SPEAKER, negated, noun_phrase
+from podium.anatomy.attribution_filters import PASSIVE_AUX, no_report
+from podium.anatomy.attribution_sources import PRONOUN_S, SPEAKER, negated, noun_phrase, two_sources
 from podium.anatomy.attribution_subjects import (
     DETERMINERS,
     PREPOSITIONS,
@@ -31,9 +32,11 @@ from podium.anatomy.attribution_subjects import (
     source_left,
 )
 from podium.resources.anatomy_lexicon import (
+    AFTER_QUOTE_CUES,
     CUE_GAP_WORDS,
     EVIDENCE_NOUNS,
     EXPECT_CUES,
+    REPORTED_BY,
     SOURCE_AFTER_CUES,
     SPEECH_CUES,
     THAT_CUES,
@@ -52,12 +55,6 @@ _STRONG = frozenset(
     revealed reveals corroborate corroborates corroborated
     """.split()  # noqa: SIM905
 )
-#: Verbs that report words only right after a quotation and its source ("…,” Conroy continued"; "…,” the
-#: bar posted on its Facebook page").
-_AFTER_QUOTE_CUES = frozenset(
-    {"continued", "continues", "posted", "posts", "concluded", "concludes", "shouted", "chanted", "muttered",
-     "wondered", "recounted", "responded", "responds", "summed"}
-)  # fmt: skip
 _TELL = frozenset(
     {"tell", "tells", "told", "telling", "remind", "reminds", "reminded", "assure", "assures", "assured",
      "command", "commands", "commanded"}
@@ -255,26 +252,12 @@ def _according(text: str) -> list[AttributionHit]:
             continue  # "adjusts benefits according to inflation": a measure, not a source
         at_start = not text[: m.start()].strip(' "“')
         content = _content(text, src[1]) if at_start else _content(text, 0)
-        for n, part in enumerate(_two_sources(text, src)):
+        for n, part in enumerate(two_sources(text, src)):
             hit = _hit(text, part, m.span("cue"), content, "attribution")
             if n:  # the second source shares the cue: its span is its own name, so both reports stay
                 hit.start, hit.end = part
             hits.append(hit)
     return hits
-
-
-#: The second of two sources joined by "and" ("according to WHO and Congo's government", "according to the
-#: ministry and the army"): led by an article or a possessive name, not a name's own "and" ("the
-#: Department of Health and Human Services").
-_SECOND_SOURCE = re.compile(r"\s+and\s+(?=(?:the|a|an)\s|[A-Z][\w.-]*[’']s\s)")
-
-
-def _two_sources(text: str, src: tuple[int, int]) -> list[tuple[int, int]]:
-    """The source after "according to", or its two parts when it names two sources."""
-    m = _SECOND_SOURCE.search(text, src[0], src[1])
-    if m is None or m.start() == src[0]:
-        return [src]
-    return [(src[0], m.start()), (m.end(), src[1])]
 
 
 #: A report named with its author before its content: "a November report by The Hill that ...", "prior
@@ -353,15 +336,13 @@ def _verbs(text: str) -> list[AttributionHit]:
         described = low in ("describe", "describes", "described") and re.match(
             r"(?:\s+[\w’'.-]+){1,5}\s+as\s+(?:a|an|the)\b", text[tok.end() :]
         )  # "you have often described the Soviet Union as a ..."
-        quoted_only = low in _AFTER_QUOTE_CUES and source_after_quotation(tokens, i)
+        quoted_only = low in AFTER_QUOTE_CUES and source_after_quotation(tokens, i)
         if (
             low not in SPEECH_CUES and not that_cue and plain is None and not colon and not quoted_only
         ) or tok.group()[0].isupper():
             continue
-        if low in ("note", "notes", "noted") and prev in ("take", "takes", "took", "taking"):
-            continue  # "Take note that ...": the writer's aside, no report
-        if low in ("tell", "tells", "told", "telling") and _TOLD_TO.match(text, tok.end()):
-            continue  # "has told citizens to pause the tradition": an instruction, not words reported
+        if no_report(text, tokens, i):
+            continue  # "Take note that", "told citizens to pause", "claimed 165 lives", "alleged abuse", ...
         if (
             low.endswith("ed")
             and nxt == "by"
@@ -370,13 +351,11 @@ def _verbs(text: str) -> list[AttributionHit]:
             and prev not in ("is", "was", "are", "were", "be", "been", "being", "has", "have", "had")
         ):
             by = _noun_phrase_after(text, tokens[i + 1].end() + 1)  # "illnesses reported by diplomats"
-            if by is not None and low in _REPORTED_BY:
+            if by is not None and low in REPORTED_BY:
                 hits.append(
                     _hit(text, by, (tok.start(), tok.end()), _content(text, 0, tok.start()), "attribution")
                 )
             continue
-        if low == "reported" and prev in ("other", "unconfirmed", "first", "earlier", "recently"):
-            continue  # "any other reported cases": an adjective
         if low in ("ask", "asks", "asked") and re.match(r"\s+that\s+(?:question|request)", text[tok.end() :]):
             continue  # "I'm glad you asked that question": a question, no report
         if low.startswith("threaten") and re.match(r"\s+[\w’'-]+\s+with\b", text[tok.end() :]):
@@ -389,24 +368,7 @@ def _verbs(text: str) -> list[AttributionHit]:
             continue  # "a few dozen states", "the Gulf states": a noun unless "that" or a quotation follows
         if low in _SPOKE and nxt not in ("of", "about"):
             continue
-        passive = prev in _PASSIVE_AUX and not low.endswith("ing")  # "to get reported" too
-        if _NOT_A_REPORT.match(text, tok.end()) and low in ("claimed", "claim", "claims", "claiming"):
-            continue  # "the outbreak has claimed at least 165 lives"
-        if low == "alleged" and _ADJECTIVE_NEXT.match(text, tok.end()):
-            continue  # "alleged domestic violence": an adjective
-        if low.endswith("s") and prev in _PLURAL_DETERMINERS and low not in ("says", "tells", "states"):
-            continue  # "follow other rules unveiled ... that": a noun
-        if (
-            low.endswith("ed")
-            and nxt in _TIME_PREPOSITIONS
-            and i > 0
-            and tokens[i - 1].group().isalpha()
-            and tokens[i - 1].group().islower()
-            and prev not in ("he", "she", "they", "it", "we", "who", "which", "that")
-            and not _SAID_LATER.match(text, tok.end())
-            and not source_after_quotation(tokens, i)
-        ):
-            continue  # "With no sunspots reported in 96 days": a participle, no report
+        passive = prev in PASSIVE_AUX and not low.endswith("ing")  # "to get reported" too
         noun_use = (  # "released an unprecedented warning that": a noun after its article and adjective
             low.endswith("ing")
             and i > 1
@@ -469,30 +431,6 @@ def _verbs(text: str) -> list[AttributionHit]:
 _VERB_NEXT = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|do)\b"
 )
-
-
-_PASSIVE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "got", "gets", "getting"})
-_NOT_A_REPORT = re.compile(
-    r"\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|the)\s+)?(?:\d[\d,]*|\w+\s+)?"
-    r"(?:lives|victims|casualties|the\s+lives)\b"
-)
-_ADJECTIVE_NEXT = re.compile(r"\s+(?!(?:that|to|in|on|by|at|the|a|an|his|her|their|its|he|she|they)\b)[a-z]")
-_PLURAL_DETERMINERS = frozenset({"other", "new", "these", "those", "such", "several", "many", "its", "their"})
-_TIME_PREPOSITIONS = frozenset({"in", "over", "since", "during", "for", "within"})
-#: Words later in the sentence that make an "-ed" cue before a preposition a report after all ("reported
-#: in a statement that ...").
-_SAID_LATER = re.compile(r"[^.!?]*?(?:\bthat\b|[:“\"])")
-#: "told X to VERB": an instruction ("told citizens to pause"), not a report; "told X that" stays one.
-_TOLD_TO = re.compile(
-    r"(?!\s+(?:us|you|me|him|her|them)\b)"  # "God tells us to be patient" reports a teaching
-    r"(?:\s+(?!(?:that|in|on|at|during|for|with|through)\b)[\w’'.-]+){1,3}\s+to\s+(?!the\b|a\b|an\b|[A-Z])[a-z]+\b"
-)
-#: Participles whose "by" names the source of what the noun before them holds ("illnesses reported by
-#: diplomats", "figures estimated by the ministry"); "a release tweeted by X" reports nothing yet.
-_REPORTED_BY = frozenset(
-    {"reported", "described", "claimed", "alleged", "stated", "announced", "confirmed", "documented",
-     "recorded", "estimated", "predicted", "revealed", "cited", "quoted"}
-)  # fmt: skip
 
 
 def _verb_hit(

@@ -338,3 +338,16 @@ CURRENCY_FAMILIES = {"pesos": "peso", "peso": "peso", "shillings": "shilling", "
                      "riyals": "riyal", "rials": "rial", "dollars": "dollar", "dollar": "dollar",
                      "dirhams": "dirham", "dirham": "dirham",
                      "$": "dollar"}  # fmt: skip
+
+#: Verbs that report words only right after a quotation and its source ("…,” Conroy continued"; "…,” the
+#: bar posted on its Facebook page").
+AFTER_QUOTE_CUES = frozenset(
+    {"continued", "continues", "posted", "posts", "concluded", "concludes", "shouted", "chanted", "muttered",
+     "wondered", "recounted", "responded", "responds", "summed"}
+)  # fmt: skip
+#: Participles whose "by" names the source of what the noun before them holds ("illnesses reported by
+#: diplomats", "figures estimated by the ministry"); "a release tweeted by X" reports nothing yet.
+REPORTED_BY = frozenset(
+    {"reported", "described", "claimed", "alleged", "stated", "announced", "confirmed", "documented",
+     "recorded", "estimated", "predicted", "revealed", "cited", "quoted"}
+)  # fmt: skip
