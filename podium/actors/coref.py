@@ -419,12 +419,15 @@ def resolver(doc: Document) -> Resolver:
     return cached[2]
 
 
-def add_pronoun_mentions(doc: Document, by_sentence: dict[int, list[Mention]]) -> Resolver:
+def add_pronoun_mentions(
+    doc: Document, by_sentence: dict[int, list[Mention]], persons: list[str | None] | None = None
+) -> Resolver:
     """Add the document's third-person pronouns to its per-sentence actor mentions, for the event
     extractor: a resolved pronoun as a "coref" mention of each actor it stands for, an unresolved one as a
     mention of ``UNRESOLVED``; the speaker's "I" as a "pronoun" mention of the speaker in person when the
-    gazetteer knows them. Only sentences that already mention an actor get them, so no sentence is
-    parsed for its pronouns alone (the parse is what events cost)."""
+    gazetteer knows them (``persons``: per sentence, as ``speaker_persons`` gives it; found here when not
+    given). Only sentences that already mention an actor get them, so no sentence is parsed for its
+    pronouns alone (the parse is what events cost)."""
     coref = resolver(doc)
     for link in coref.links:
         here = by_sentence.get(link.sentence)
@@ -435,7 +438,8 @@ def add_pronoun_mentions(doc: Document, by_sentence: dict[int, list[Mention]]) -
                 here.append(Mention(link.start, link.end, actor, "coref", link.sentence, antecedent))
         else:
             here.append(Mention(link.start, link.end, UNRESOLVED, "coref", link.sentence))
-    persons = speaker_persons(doc) if by_sentence else []
+    if persons is None:
+        persons = speaker_persons(doc) if by_sentence else []
     for index, here in by_sentence.items():  # "I thank China": the speaker in person, as real text codes it
         person = persons[index] if index < len(persons) else None
         if person is None:

@@ -186,7 +186,7 @@ def sentence_events(inp: SentenceInput, lexicon: Lexicon) -> list[Event]:
                     targets += roles.prep_actors(obj, TARGET_PREPS | {"of"})
         if not sources and targets and _speakers_own(inp, tok):  # "Thank you, Chris", "Congratulations to X"
             at = inp.offset + tok.idx
-            sources = [Mention(at, at + len(tok.text), inp.speaker or "", "pronoun", inp.index)]
+            sources = [Mention(at, at + len(tok.text), str(inp.speaker), "pronoun", inp.index)]
         if not targets and not nominal and tok.lemma_.lower() in NEEDS_TARGET:
             continue
         if not targets and trig.type in ("DEMAND", "ACCUSE", "REQUEST"):
@@ -226,8 +226,7 @@ def _speakers_own(inp: SentenceInput, tok: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return False
-    at = inp.offset + tok.idx
-    return not any(s <= at - inp.offset < e for s, e in inp.quotes)
+    return not inside(inp.quotes, tok.idx, tok.idx + len(tok.text))
 
 
 def _bind(inp: SentenceInput, roles: Roles, mentions: list[Mention], others: list[Mention]) -> list[Mention]:

@@ -214,7 +214,8 @@ class MentionFinder:
         sides = sentence_sides(doc, self.gazetteer, self.matcher)
         ner_docs = sentence_docs(doc, "ner")
         addressed = self._addressed_president(doc)
-        moderated = self._moderator_sentences(doc)
+        speakers = sentence_speakers(doc)
+        moderated = self._moderator_sentences(doc, speakers)
         mentions: list[Mention] = []
         for index, sentence in enumerate(doc.sentences):
             text = doc.span_text(sentence)
@@ -236,7 +237,7 @@ class MentionFinder:
         mentions = known_surnames(doc, self._merge_surnames(mentions), self.unknown, Mention)
         mentions = self._role_holders(doc.text, mentions)
         spans = [(s.start, s.end) for s in doc.sentences]
-        return regime_anaphors(doc.text, spans, sentence_speakers(doc), mentions, Mention)
+        return regime_anaphors(doc.text, spans, speakers, mentions, Mention)
 
     def _role_holders(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A state's name or adjective before a title ("the Hungarian Prime Minister", "Hungary's Prime
@@ -292,8 +293,9 @@ class MentionFinder:
                 names |= {r.actor_name, r.actor_name.split()[-1]}
         return names
 
-    def _moderator_sentences(self, doc: Document) -> list[bool]:
-        """Per sentence, whether a moderator or panellist (``_moderators``) speaks it."""
+    def _moderator_sentences(self, doc: Document, speakers: list[str | None]) -> list[bool]:
+        """Per sentence (``speakers``: who speaks each), whether a moderator or panellist (``_moderators``)
+        speaks it."""
         labels = {
             r.label
             for r in records(doc)
@@ -301,7 +303,7 @@ class MentionFinder:
         }
         if not labels:
             return [False] * len(doc.sentences)
-        return [who in labels for who in sentence_speakers(doc)]
+        return [who in labels for who in speakers]
 
     def _moderator(self, name: str) -> bool:
         return bool(self.moderators) and (name in self.moderators or name.split()[-1] in self.moderators)

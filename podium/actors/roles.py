@@ -142,10 +142,9 @@ class Roles:
                 found += here
                 continue
             mods = [c for c in head.children if c.dep_ in MOD_DEPS]
-            if (
-                head.lemma_.lower() in PRIVATE_PERSONS and head.tag_ == "NN"
-            ):  # "a Mexican citizen": one private
-                # person, not Mexico ("deported Ukrainian children" stays an act against Ukraine)
+            if head.lemma_.lower() in PRIVATE_PERSONS and head.tag_ == "NN":
+                # "a Mexican citizen": one private person, not Mexico ("deported Ukrainian children" stays
+                # an act against Ukraine)
                 mods = [c for c in mods if c.dep_ != "amod"]
             for child in mods:
                 for c in conj_chain(child):

@@ -48,17 +48,17 @@ class EventAnalyser(BaseAnalyser):
 
     def __call__(self, doc: Document) -> Document:
         by_sentence = mentions_by_sentence(doc)
-        coref = add_pronoun_mentions(doc, by_sentence)  # "they", "it": resolved, or kept as unresolved
+        persons = speaker_persons(doc) if by_sentence else []  # who speaks each sentence in person
+        coref = add_pronoun_mentions(doc, by_sentence, persons)  # "they", "it": resolved, or kept unresolved
         candidates = self.candidates(doc, by_sentence)
         events: list[Event] = []
         if candidates:
             parsed = parsed_sentences(doc, candidates)
             ner = sentence_docs(doc, "ner")  # entities from the cached NER pass, so the parse may skip NER
-            persons = speaker_persons(doc)  # who speaks each sentence in person ("Thank you, Chris")
             for index in candidates:
                 inp = self._input(doc, index, parsed[index], ner[index], by_sentence[index])
                 inp.coref = coref
-                inp.speaker = persons[index] if index < len(persons) else None
+                inp.speaker = persons[index] if index < len(persons) else None  # "Thank you, Chris"
                 events += sentence_events(inp, self.lexicon)
         events.sort(key=lambda e: (e.trigger[0], e.source or "", e.target or ""))
         for n, event in enumerate(events, 1):

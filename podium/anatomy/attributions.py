@@ -348,10 +348,10 @@ def _verbs(text: str) -> list[AttributionHit]:
             and nxt == "by"
             and i > 0
             and tokens[i - 1].group()[0].isalpha()
-            and prev not in ("is", "was", "are", "were", "be", "been", "being", "has", "have", "had")
-        ):
-            by = _noun_phrase_after(text, tokens[i + 1].end() + 1)  # "illnesses reported by diplomats"
-            if by is not None and low in REPORTED_BY:
+            and prev not in PASSIVE_AUX | {"has", "have", "had"}
+        ):  # a participle after its noun: "illnesses reported by diplomats"; "a release tweeted by X"
+            by = _noun_phrase_after(text, tokens[i + 1].end() + 1) if low in REPORTED_BY else None
+            if by is not None:
                 hits.append(
                     _hit(text, by, (tok.start(), tok.end()), _content(text, 0, tok.start()), "attribution")
                 )
@@ -613,22 +613,24 @@ def find_attributions(text: str) -> list[AttributionHit]:
     for hit in [*_headline(text), *_unsourced(text), *_according(text), *_report_by(text), *_verbs(text)]:
         if _asked(text, hit):
             continue
-        if not all(hit.end <= c.start or hit.start >= c.end for c in chosen) and _around(hit, chosen):
+        overlapping = [c for c in chosen if not (hit.end <= c.start or hit.start >= c.end)]
+        if overlapping and _around(hit, overlapping):
             hit.start, hit.end = hit.attrs["cue_span"]  # the report between stays; this one keeps its source
-        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            overlapping = [c for c in overlapping if not (hit.end <= c.start or hit.start >= c.end)]
+        if not overlapping:
             chosen.append(hit)
     _nest(text, chosen)
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _around(hit: AttributionHit, chosen: list[AttributionHit]) -> bool:
-    """Whether every report ``hit`` overlaps lies between its source and its cue ("Ana Ruiz, the nurse who
-    says she saw it, told KTVL that ...": "says" inside the appositive, "told" around it)."""
-    src_end, cue_start = hit.attrs["source_span"][1], hit.attrs["cue_span"][0]
-    inside = [c for c in chosen if not (hit.end <= c.start or hit.start >= c.end)]
-    same = hit.attrs["source_span"]
-    return hit.attrs["source_span"][0] < cue_start and all(
-        (src_end <= c.start or c.attrs.get("source_span") == same) and c.end <= cue_start for c in inside
+def _around(hit: AttributionHit, overlapping: list[AttributionHit]) -> bool:
+    """Whether every report ``hit`` overlaps lies between its source and its cue, or shares its source ("Ana
+    Ruiz, the nurse who says she saw it, told KTVL that ...": "says" inside the appositive, "told" around
+    it)."""
+    source, cue_start = hit.attrs["source_span"], hit.attrs["cue_span"][0]
+    return source[0] < cue_start and all(
+        (source[1] <= c.start or c.attrs.get("source_span") == source) and c.end <= cue_start
+        for c in overlapping
     )
 
 
