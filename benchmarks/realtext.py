@@ -238,23 +238,24 @@ def score_mentions(
     tally.add("actor mentions", tp, len(pred), len(golds))
 
 
+def event_right(p: dict, g: dict) -> bool:
+    """Whether podium's event ``p`` is the gold event ``g``: type, target and source (or the state or group
+    the gold's source acts for) all right."""
+    return (
+        g["type"] == p["type"]
+        and same_actor(p["target"], g.get("target"))
+        and (
+            same_actor(p["source"], g.get("source"))
+            or bool(g.get("via") and same_actor(p["source"], g["via"]))
+        )
+    )
+
+
 def score_events(gold: list[dict], pred: list[dict], tally: Tally, where: str) -> None:
     left = list(gold)
     tp = 0
     for p in pred:
-        hit = next(
-            (
-                g
-                for g in left
-                if g["type"] == p["type"]
-                and same_actor(p["target"], g.get("target"))
-                and (
-                    same_actor(p["source"], g.get("source"))
-                    or (g.get("via") and same_actor(p["source"], g["via"]))
-                )
-            ),
-            None,
-        )
+        hit = next((g for g in left if event_right(p, g)), None)
         if hit is None:
             tally.errors.append(f"{where} event FP {p['source']} {p['type']} {p['target']}")
         else:

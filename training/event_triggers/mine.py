@@ -160,15 +160,7 @@ def run_podium(
 
 
 def wholly_right(event: dict[str, Any], coded: list[dict[str, Any]]) -> bool:
-    return any(
-        g["type"] == event["type"]
-        and realtext.same_actor(event["target"], g.get("target"))
-        and (
-            realtext.same_actor(event["source"], g.get("source"))
-            or (g.get("via") and realtext.same_actor(event["source"], g["via"]))
-        )
-        for g in coded
-    )
+    return any(realtext.event_right(event, g) for g in coded)
 
 
 def main() -> None:
